@@ -1,0 +1,13 @@
+/** Every activity the worker registers, built around the I/O they are given. */
+import type { Db } from '../src/db/pool';
+import { createSelfCheckActivities } from './self-check';
+
+export interface ActivityDependencies {
+  db: Db;
+}
+
+export function createActivities(deps: ActivityDependencies) {
+  return {
+    ...createSelfCheckActivities(deps.db),
+  };
+}

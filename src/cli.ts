@@ -1,0 +1,77 @@
+/**
+ * `switchyard <command>`: the one entry point. src/launcher.mjs installs dependencies when
+ * they are missing and then loads this file.
+ */
+import { ConfigError, loadConfig, type Config } from './config';
+import { errorMessage, log, setLogLevel } from './log';
+import { startApi } from './commands/api';
+import { runDev } from './commands/dev';
+import { runMigrations } from './commands/migrate';
+import type { Running } from './commands/running';
+import { runSetup } from './commands/setup';
+import { runWorker } from './commands/worker';
+
+const usage = `Usage: switchyard <command> [options]
+
+Commands:
+  dev [--kafka]     PostgreSQL, Temporal (and Kafka) provisioned and started, migrations applied,
+                    the API and a worker in one process tree. Ctrl-C stops it all.
+  api               the HTTP API
+  worker            the Temporal worker
+  migrate           apply SQL migrations and register Temporal search attributes
+  setup [--kafka]   install the local stack's tools without starting anything
+
+Configuration comes from environment variables; see README.md.
+`;
+
+type Command = (config: Config, flags: Set<string>) => Promise<Running | void>;
+
+const commands: Record<string, Command> = {
+  dev: (config, flags) => runDev(config, { kafka: flags.has('--kafka') }),
+  api: (config) => startApi(config),
+  worker: (config) => runWorker(config),
+  migrate: (config) => runMigrations(config),
+  setup: (config, flags) => runSetup(config, { kafka: flags.has('--kafka') }),
+};
+
+/** Resolves with the signal's name on the first SIGINT/SIGTERM; a second one exits at once. */
+function nextSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.on(signal, () => process.exit(130));
+      resolve(signal);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    process.stderr.write(name && name !== 'help' && name !== '--help' ? `Unknown command: ${name}\n\n${usage}` : usage);
+    return name && name !== 'help' && name !== '--help' ? 2 : 0;
+  }
+  const config = loadConfig();
+  setLogLevel(config.logLevel);
+  const signal = nextSignal();
+  const running = await command(config, new Set(rest));
+  if (!running) return 0;
+  const ended = running.ended?.then(
+    () => 'the worker stopped',
+    (error) => `the worker failed: ${errorMessage(error)}`,
+  );
+  const reason = await Promise.race([signal, ...(ended ? [ended] : [])]);
+  log.info(`stopping (${reason})`);
+  await running.stop();
+  return reason === 'SIGINT' || reason === 'SIGTERM' ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `switchyard: ${errorMessage(error)}\n`);
+    process.exit(1);
+  },
+);

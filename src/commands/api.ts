@@ -1,0 +1,47 @@
+/** `switchyard api`: the HTTP API. */
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../api/app';
+import { databaseUrlOf, type Config } from '../config';
+import { createPool, type Db } from '../db/pool';
+import { log } from '../log';
+import { createTemporalClient } from '../temporal/client';
+import type { Running } from './running';
+
+export interface RunningApi extends Running {
+  url: string;
+}
+
+/** Starts the API; `db` is shared when the caller already has a pool (dev runs all in one process). */
+export async function startApi(config: Config, shared: { db?: Db } = {}): Promise<RunningApi> {
+  const db = shared.db ?? createPool(databaseUrlOf(config));
+  const temporal = createTemporalClient(config);
+  const app = createApp({
+    db,
+    readiness: {
+      postgres: async () => {
+        await db.query('SELECT 1');
+      },
+      temporal: async () => {
+        await temporal.connection.workflowService.getSystemInfo({});
+      },
+    },
+  });
+  const server = app.listen(config.http.port, config.http.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1' ? 'localhost' : config.http.host;
+  const url = `http://${host}:${port}`;
+  log.info('API listening', { url });
+  return {
+    url,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await temporal.connection.close();
+      if (!shared.db) await db.end();
+    },
+  };
+}

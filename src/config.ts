@@ -1,0 +1,103 @@
+/**
+ * The one place that reads the environment. Every process calls `loadConfig()` once at start-up
+ * and passes the result down; nothing else touches `process.env`.
+ *
+ * Each variable is documented in README.md ("Configuration"); test/unit/docs.test.ts keeps the
+ * table and this schema in step, and test/unit/compose.test.ts keeps docker-compose.yml in step.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The repository root: src/ lives directly under it. */
+export const repoRoot = path.resolve(__dirname, '..');
+
+const port = z.coerce.number().int().min(1).max(65535);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+export const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  LOCAL_PG_PORT: port.default(55432),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^:\s]+:\d+$/, 'expected host:port')
+    .default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('switchyard'),
+  TEMPORAL_UI_PORT: port.default(8233),
+  TEMPORAL_CLI: optionalString,
+  KAFKA_BROKERS: z
+    .string()
+    .default('127.0.0.1:9092')
+    .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1)),
+  SWITCHYARD_HOME: optionalString,
+});
+
+/** The names of every environment variable Switchyard reads. */
+export const configVariableNames = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
+
+export interface Config {
+  http: { host: string; port: number };
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Set only when the operator points at a database; otherwise dev/test provision a local one. */
+  databaseUrl: string | undefined;
+  localPostgresPort: number;
+  temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    uiPort: number;
+    cli: string | undefined;
+  };
+  kafkaBrokers: string[];
+  /** Git-ignored home of local state: data/ (databases, logs) and tools/ (built binaries, jars). */
+  paths: { home: string; data: string; tools: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    // Name the variable, never echo its value: it may be a secret.
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const home = path.resolve(repoRoot, e.SWITCHYARD_HOME ?? '.switchyard');
+  return Object.freeze({
+    http: { host: e.HOST, port: e.PORT },
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    localPostgresPort: e.LOCAL_PG_PORT,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      uiPort: e.TEMPORAL_UI_PORT,
+      cli: e.TEMPORAL_CLI,
+    },
+    kafkaBrokers: e.KAFKA_BROKERS,
+    paths: { home, data: path.join(home, 'data'), tools: path.join(home, 'tools') },
+  });
+}
+
+/** The URL of the private cluster that `dev` and the tests start when DATABASE_URL is unset. */
+export function localDatabaseUrl(config: Config, database = 'switchyard'): string {
+  return `postgres://postgres@127.0.0.1:${config.localPostgresPort}/${database}`;
+}
+
+/** The database every process talks to: the configured one, else the local cluster. */
+export function databaseUrlOf(config: Config): string {
+  return config.databaseUrl ?? localDatabaseUrl(config);
+}

@@ -1,0 +1,13 @@
+/** The process's PostgreSQL pool. */
+import pg from 'pg';
+import { log } from '../log';
+
+export type Db = pg.Pool;
+
+export function createPool(databaseUrl: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its server (a Postgres restart) must not crash the process; the pool
+  // drops it and the next query gets a fresh connection.
+  pool.on('error', (error) => log.warn('idle PostgreSQL connection lost', { error: error.message }));
+  return pool;
+}

@@ -1,0 +1,49 @@
+/**
+ * Identifiers: a type prefix and 26 characters of Crockford base32 holding a 48-bit millisecond
+ * timestamp and 80 random bits (the ULID layout). They sort by creation time, which keeps index
+ * inserts local and gives cursor pagination a natural order, and the prefix says what an id is
+ * when it turns up in a log or a support ticket.
+ */
+import crypto from 'node:crypto';
+
+const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export function encodeTime(ms: number): string {
+  if (!Number.isInteger(ms) || ms < 0 || ms >= 2 ** 48) throw new RangeError(`timestamp out of range: ${ms}`);
+  let out = '';
+  for (let i = 0, rest = ms; i < 10; i++, rest = Math.floor(rest / 32)) out = alphabet[rest % 32] + out;
+  return out;
+}
+
+export function encodeRandom(bytes: Uint8Array): string {
+  if (bytes.length !== 10) throw new RangeError('80 random bits are 10 bytes');
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out += alphabet[(buffer >> bits) & 31];
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  return out;
+}
+
+export function newId(prefix: string, now = Date.now(), random: Uint8Array = crypto.randomBytes(10)): string {
+  return `${prefix}_${encodeTime(now)}${encodeRandom(random)}`;
+}
+
+/** The creation time encoded in an id made by `newId`. */
+export function idTime(id: string): number {
+  const body = id.slice(id.lastIndexOf('_') + 1, id.lastIndexOf('_') + 11);
+  let ms = 0;
+  for (const char of body) {
+    const digit = alphabet.indexOf(char);
+    if (digit < 0) throw new RangeError(`not an id: ${id}`);
+    ms = ms * 32 + digit;
+  }
+  return ms;
+}

@@ -1,0 +1,50 @@
+/** Projects and their API keys in PostgreSQL. */
+import type { Db } from '../db/pool';
+import { newId } from '../ids';
+import { generateApiKey, hashApiKey, looksLikeApiKey } from './api-keys';
+
+export interface Project {
+  id: string;
+  name: string;
+  createdAt: Date;
+}
+
+/** Creates a project with its first API key; the key is in the result and nowhere else. */
+export async function createProject(db: Db, name: string): Promise<{ project: Project; apiKey: string }> {
+  const projectId = newId('proj');
+  const { key, hash, displayPrefix } = generateApiKey();
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ created_at: Date }>('INSERT INTO projects (id, name) VALUES ($1, $2) RETURNING created_at', [
+      projectId,
+      name,
+    ]);
+    await client.query('INSERT INTO api_keys (id, project_id, key_hash, key_prefix) VALUES ($1, $2, $3, $4)', [
+      newId('key'),
+      projectId,
+      hash,
+      displayPrefix,
+    ]);
+    await client.query('COMMIT');
+    return { project: { id: projectId, name, createdAt: rows[0]!.created_at }, apiKey: key };
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The project an unrevoked key belongs to, or undefined. */
+export async function findProjectByApiKey(db: Db, key: string): Promise<Project | undefined> {
+  if (!looksLikeApiKey(key)) return undefined;
+  const { rows } = await db.query<{ id: string; name: string; created_at: Date }>(
+    `SELECT p.id, p.name, p.created_at
+       FROM api_keys k JOIN projects p ON p.id = k.project_id
+      WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
+    [hashApiKey(key)],
+  );
+  const row = rows[0];
+  return row && { id: row.id, name: row.name, createdAt: row.created_at };
+}

@@ -1,0 +1,105 @@
+/**
+ * The local Kafka broker: Apache Kafka 3.9 jars from Maven Central (through the pom beside this
+ * file) run as one KRaft node, broker and controller, on loopback.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { log } from '../log';
+import { run, startService, waitUntilReady, which, type Service } from './processes';
+import { ensureDebianPackages } from './system-packages';
+
+const kafkaDir = path.join(__dirname, 'kafka');
+const pomFile = path.join(kafkaDir, 'pom.xml');
+
+/** The broker version, read from the pom so that it is written down in one place. */
+export function kafkaVersion(): string {
+  const match = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(fs.readFileSync(pomFile, 'utf8'));
+  if (!match) throw new Error(`no <kafka.version> in ${pomFile}`);
+  return match[1]!;
+}
+
+/** Puts the broker's jars in `<tools>/kafka-<version>/libs` (Maven's ~/.m2 caches the downloads). */
+export async function ensureKafkaJars(toolsDir: string): Promise<string> {
+  const libs = path.join(toolsDir, `kafka-${kafkaVersion()}`, 'libs');
+  const complete = path.join(libs, '.complete');
+  if (fs.existsSync(complete)) return libs;
+  await ensureDebianPackages(['default-jre-headless', 'maven'], 'the local Kafka broker', () => !!which('java') && !!which('mvn'));
+  log.info(`fetching Apache Kafka ${kafkaVersion()} from Maven Central`);
+  fs.rmSync(libs, { recursive: true, force: true });
+  await run('mvn', ['-q', '-B', '-f', pomFile, 'dependency:copy-dependencies', `-DoutputDirectory=${libs}`, '-DincludeScope=runtime']);
+  fs.writeFileSync(complete, `${new Date().toISOString()}\n`);
+  return libs;
+}
+
+export interface LocalKafkaOptions {
+  libs: string;
+  /** Folder for the node's properties and log segments; kept across restarts. */
+  dataDir: string;
+  /** Client port; the controller listens on the next one. */
+  port: number;
+  logFile: string;
+}
+
+export function kafkaServerProperties(options: Pick<LocalKafkaOptions, 'dataDir' | 'port'>): string {
+  const broker = `127.0.0.1:${options.port}`;
+  const controller = `127.0.0.1:${options.port + 1}`;
+  return [
+    'process.roles=broker,controller',
+    'node.id=1',
+    `controller.quorum.voters=1@${controller}`,
+    `listeners=PLAINTEXT://${broker},CONTROLLER://${controller}`,
+    `advertised.listeners=PLAINTEXT://${broker}`,
+    'controller.listener.names=CONTROLLER',
+    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'inter.broker.listener.name=PLAINTEXT',
+    `log.dirs=${path.join(options.dataDir, 'logs')}`,
+    'num.partitions=3',
+    // One node: internal topics cannot have more than one replica.
+    'offsets.topic.replication.factor=1',
+    'transaction.state.log.replication.factor=1',
+    'transaction.state.log.min.isr=1',
+    // Consumer groups of one member should not wait 3 s before their first assignment.
+    'group.initial.rebalance.delay.ms=0',
+    '',
+  ].join('\n');
+}
+
+export async function startLocalKafka(options: LocalKafkaOptions): Promise<Service> {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const propertiesFile = path.join(options.dataDir, 'server.properties');
+  fs.writeFileSync(propertiesFile, kafkaServerProperties(options));
+  const classpath = path.join(options.libs, '*');
+  const java = ['-cp', classpath, `-Dlog4j.configuration=file:${path.join(kafkaDir, 'log4j.properties')}`];
+
+  if (!fs.existsSync(path.join(options.dataDir, 'logs', 'meta.properties'))) {
+    const clusterId = crypto.randomBytes(16).toString('base64url');
+    await run('java', [...java, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile]);
+  }
+  const service = startService('kafka', 'java', ['-Xms256m', '-Xmx512m', ...java, 'kafka.Kafka', propertiesFile], {
+    logFile: options.logFile,
+  });
+  try {
+    await waitUntilReady(service, 'Kafka', () => isKafkaReady([`127.0.0.1:${options.port}`]), 90_000);
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
+  return service;
+}
+
+/** True when a broker answers a metadata request. */
+export async function isKafkaReady(brokers: string[]): Promise<boolean> {
+  const kafka = new Kafka({ clientId: 'switchyard-probe', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 1_000 });
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    const cluster = await admin.describeCluster();
+    return cluster.brokers.length > 0;
+  } catch {
+    return false;
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Brings up the services Switchyard needs (PostgreSQL, Temporal, optionally Kafka), reusing any
+ * that already answer and starting the missing ones on loopback. `stop()` stops only what this
+ * call started, so `dev` and the tests can run beside each other.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { databaseUrlOf, type Config } from '../config';
+import { log } from '../log';
+import { ensureKafkaJars, isKafkaReady, startLocalKafka } from './kafka';
+import { ensureDatabase, isPostgresReady, startLocalPostgres } from './postgres';
+import { hostPort, isLoopback, isPortOpen, type Service } from './processes';
+import { findOrBuildTemporalCli, isTemporalReady, startTemporalDevServer } from './temporal';
+
+export interface StackOptions {
+  kafka: boolean;
+  /**
+   * Tests: Temporal keeps its state in memory and Kafka in a temporary folder, both gone at stop.
+   * Otherwise (dev) both persist under the data folder, so a restart finds its workflows again.
+   */
+  ephemeral: boolean;
+}
+
+export interface Stack {
+  databaseUrl: string;
+  temporalAddress: string;
+  /** Known only when the Temporal in use is a local dev server. */
+  temporalUiUrl: string | undefined;
+  kafkaBrokers: string[] | undefined;
+  /** What this call started (and `stop()` will stop) and what it found running. */
+  started: string[];
+  reused: string[];
+  stop(): Promise<void>;
+}
+
+type Outcome = { service?: Service; reused?: string };
+
+export async function startStack(config: Config, options: StackOptions): Promise<Stack> {
+  const logs = path.join(config.paths.data, 'logs');
+  const scratch = options.ephemeral ? fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-stack-')) : undefined;
+  const databaseUrl = databaseUrlOf(config);
+
+  const postgres = async (): Promise<Outcome> => {
+    if (config.databaseUrl) {
+      if (!(await isPostgresReady(config.databaseUrl))) throw new Error('PostgreSQL at DATABASE_URL does not answer');
+      return { reused: 'postgres (DATABASE_URL)' };
+    }
+    const adminUrl = databaseUrl.replace(/\/[^/]*$/, '/postgres');
+    if (await isPostgresReady(adminUrl)) {
+      await ensureDatabase(databaseUrl);
+      return { reused: `postgres (127.0.0.1:${config.localPostgresPort})` };
+    }
+    const service = await startLocalPostgres({
+      dataDir: config.paths.data,
+      port: config.localPostgresPort,
+      logFile: path.join(logs, 'postgres.log'),
+    });
+    await ensureDatabase(databaseUrl);
+    return { service };
+  };
+
+  const temporal = async (): Promise<Outcome> => {
+    const { address, namespace, uiPort } = config.temporal;
+    if (await isTemporalReady(address, namespace)) return { reused: `temporal (${address})` };
+    const { host, port } = hostPort(address);
+    if (!isLoopback(host)) throw new Error(`Temporal at TEMPORAL_ADDRESS=${address} does not answer`);
+    const cli = await findOrBuildTemporalCli(config);
+    const service = await startTemporalDevServer(
+      {
+        cli,
+        port,
+        uiPort,
+        dbFile: scratch ? undefined : path.join(config.paths.data, 'temporal', 'temporal.db'),
+        logFile: path.join(logs, 'temporal.log'),
+      },
+      namespace,
+    );
+    return { service };
+  };
+
+  const kafka = async (): Promise<Outcome> => {
+    if (!options.kafka) return {};
+    const brokers = config.kafkaBrokers;
+    if (await isKafkaReady(brokers)) return { reused: `kafka (${brokers.join(',')})` };
+    const { host, port } = hostPort(brokers[0]!);
+    if (brokers.length > 1 || !isLoopback(host)) throw new Error(`Kafka at KAFKA_BROKERS=${brokers.join(',')} does not answer`);
+    const libs = await ensureKafkaJars(config.paths.tools);
+    const dataDir = scratch ? path.join(scratch, 'kafka') : path.join(config.paths.data, 'kafka');
+    const service = await startLocalKafka({ libs, dataDir, port, logFile: path.join(logs, 'kafka.log') });
+    return { service };
+  };
+
+  // Independent, so in parallel: a cold machine builds the Temporal CLI while apt installs Postgres.
+  const results = await Promise.allSettled([postgres(), temporal(), kafka()]);
+  const services = results.flatMap((r) => (r.status === 'fulfilled' && r.value.service ? [r.value.service] : []));
+  const stop = async () => {
+    await Promise.all(services.map((service) => service.stop()));
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  };
+  const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
+  if (failures.length > 0) {
+    await stop();
+    throw new Error(failures.map((failure) => failure.message).join('\n\n'));
+  }
+
+  const { host: temporalHost } = hostPort(config.temporal.address);
+  const uiOpen = isLoopback(temporalHost) && (await isPortOpen('127.0.0.1', config.temporal.uiPort));
+  const stack: Stack = {
+    databaseUrl,
+    temporalAddress: config.temporal.address,
+    temporalUiUrl: uiOpen ? `http://localhost:${config.temporal.uiPort}` : undefined,
+    kafkaBrokers: options.kafka ? config.kafkaBrokers : undefined,
+    started: services.map((service) => service.name),
+    reused: results.flatMap((r) => (r.status === 'fulfilled' && r.value.reused ? [r.value.reused] : [])),
+    stop,
+  };
+  log.info('services up', { started: stack.started, reused: stack.reused });
+  return stack;
+}

@@ -1,0 +1,97 @@
+/**
+ * The local Temporal: find or build the `temporal` CLI, run its dev server on a SQLite file so
+ * restarts keep state, and wait until the namespace answers.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import type { Config } from '../config';
+import { log } from '../log';
+import { isExecutable, run, startService, waitUntilReady, which, type Service } from './processes';
+
+/** v1.6+ carry a local `replace` in go.mod and cannot be `go install`ed. */
+export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
+
+export function cachedTemporalCliPath(config: Config): string {
+  return path.join(config.paths.tools, 'temporal-cli-v1.5.1', 'temporal');
+}
+
+/**
+ * In order: TEMPORAL_CLI, `temporal` on PATH, the cached build in the tools folder, then a fresh
+ * `go install` into that folder (a few minutes cold; the Go build cache makes later ones quick).
+ */
+export async function findOrBuildTemporalCli(config: Config): Promise<string> {
+  if (config.temporal.cli) {
+    if (!isExecutable(config.temporal.cli)) throw new Error(`TEMPORAL_CLI=${config.temporal.cli} is not an executable file`);
+    return config.temporal.cli;
+  }
+  const onPath = which('temporal');
+  if (onPath) return onPath;
+  const cached = cachedTemporalCliPath(config);
+  if (isExecutable(cached)) return cached;
+
+  const go = which('go');
+  if (!go) {
+    throw new Error(
+      'The Temporal CLI was not found and Go is not installed to build it. Install Go 1.23+ (https://go.dev/doc/install) ' +
+        `and run again, or install the CLI yourself (https://docs.temporal.io/cli) and set TEMPORAL_CLI to its path.`,
+    );
+  }
+  log.info(`building the Temporal CLI: go install ${TEMPORAL_CLI_MODULE} (first run only; a few minutes)`);
+  const started = Date.now();
+  try {
+    await run(go, ['install', TEMPORAL_CLI_MODULE], { env: { ...process.env, GOBIN: path.dirname(cached) } });
+  } catch (error) {
+    throw new Error(
+      `Could not build the Temporal CLI with Go. Install it yourself (https://docs.temporal.io/cli) and set TEMPORAL_CLI, ` +
+        `or fix the Go build below.\n${(error as Error).message}`,
+    );
+  }
+  log.info(`built the Temporal CLI in ${Math.round((Date.now() - started) / 1000)}s`, { path: cached });
+  return cached;
+}
+
+export interface TemporalDevServerOptions {
+  cli: string;
+  port: number;
+  uiPort: number;
+  /** SQLite file that keeps workflows across restarts; undefined keeps everything in memory. */
+  dbFile: string | undefined;
+  logFile: string;
+}
+
+export function temporalDevServerArgs(options: TemporalDevServerOptions): string[] {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--ui-port', String(options.uiPort)];
+  if (options.dbFile) {
+    // WAL lets readers (visibility, the UI) proceed while the history writer commits.
+    args.push('--db-filename', options.dbFile, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
+  }
+  args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true', '--log-level', 'warn');
+  return args;
+}
+
+export async function startTemporalDevServer(options: TemporalDevServerOptions, namespace: string): Promise<Service> {
+  if (options.dbFile) fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
+  const service = startService('temporal', options.cli, temporalDevServerArgs(options), { logFile: options.logFile });
+  try {
+    await waitUntilReady(service, 'Temporal dev server', () => isTemporalReady(`127.0.0.1:${options.port}`, namespace), 120_000);
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
+  return service;
+}
+
+/** True when the frontend answers and the namespace exists (the dev server creates it at start). */
+export async function isTemporalReady(address: string, namespace: string, timeoutMs = 2_000): Promise<boolean> {
+  let connection: Connection | undefined;
+  try {
+    connection = await Connection.connect({ address, connectTimeout: timeoutMs });
+    await connection.withDeadline(Date.now() + timeoutMs, () => connection!.workflowService.describeNamespace({ namespace }));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await connection?.close();
+  }
+}

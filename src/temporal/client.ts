@@ -1,0 +1,12 @@
+/** The Temporal client for processes that start and signal workflows (API, dev, tests). */
+import { Client, Connection } from '@temporalio/client';
+import type { Config } from '../config';
+
+/**
+ * The connection is lazy: the API must come up, and say "not ready", while Temporal is down,
+ * then recover by itself when it is back.
+ */
+export function createTemporalClient(config: Config): { client: Client; connection: Connection } {
+  const connection = Connection.lazy({ address: config.temporal.address });
+  return { client: new Client({ connection, namespace: config.temporal.namespace }), connection };
+}
