@@ -22,7 +22,8 @@ export async function startApi(config: Config, shared: { db?: Db } = {}): Promis
         await db.query('SELECT 1');
       },
       temporal: async () => {
-        await temporal.connection.workflowService.getSystemInfo({});
+        // A deadline of its own, so no call is left pending when the check gives up.
+        await temporal.connection.withDeadline(Date.now() + 1_500, () => temporal.connection.workflowService.getSystemInfo({}));
       },
     },
   });

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { loadMigrations, migrate, migrationsDir, schemaVersion } from '../../src/db/migrate';
+import { recreateDatabase } from '../../src/stack/postgres';
+import { testConfig, uniqueName } from '../support/services';
+
+/** A database of the test's own on the test server, so the migrations start from nothing. */
+function scratchDatabaseUrl(): string {
+  const url = new URL(testConfig().databaseUrl!);
+  url.pathname = `/${uniqueName('migrations')}`;
+  return url.toString();
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A copy of the shipped migrations plus `extra` files, to try what a bad change does. */
+function migrationsWith(extra: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sy-migrations-'));
+  for (const file of fs.readdirSync(migrationsDir)) fs.copyFileSync(path.join(migrationsDir, file), path.join(dir, file));
+  for (const [name, sql] of Object.entries(extra)) fs.writeFileSync(path.join(dir, name), sql);
+  return dir;
+}
+
+describe('migrations, on real PostgreSQL', () => {
+  const url = scratchDatabaseUrl();
+  const shipped = loadMigrations();
+  const next = String(shipped.length + 1).padStart(4, '0');
+
+  before(() => recreateDatabase(url));
+  after(async () => {
+    const admin = new URL(url);
+    const name = admin.pathname.slice(1);
+    admin.pathname = '/postgres';
+    await query(admin.toString(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+
+  it('apply every migration to an empty database and record each', async () => {
+    const applied = await migrate(url);
+    assert.deepEqual(
+      applied.map((m) => m.version),
+      shipped.map((m) => m.version),
+    );
+    const tables = await query<{ table_name: string }>(url, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
+    const names = tables.map((t) => t.table_name);
+    for (const table of ['schema_migrations', 'projects', 'api_keys']) assert.ok(names.includes(table), `${table} exists`);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    assert.equal(await schemaVersion(client), shipped.at(-1)!.version);
+    await client.end();
+  });
+
+  it('apply nothing the second time, even when several processes race', async () => {
+    const runs = await Promise.all([migrate(url), migrate(url), migrate(url)]);
+    assert.deepEqual(runs, [[], [], []]);
+    const rows = await query<{ count: string }>(url, 'SELECT count(*) FROM schema_migrations');
+    assert.equal(Number(rows[0]!.count), shipped.length);
+  });
+
+  it('roll a failing migration back whole and record nothing', async () => {
+    const dir = migrationsWith({ [`${next}_broken.sql`]: 'CREATE TABLE half_done (id int);\nSELECT no_such_function();' });
+    await assert.rejects(migrate(url, dir), /broken\.sql failed/);
+    const tables = await query(url, `SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'`);
+    assert.equal(tables.length, 0, 'the first statement was rolled back');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    assert.equal(await schemaVersion(client), shipped.length);
+    await client.end();
+  });
+
+  it('refuse to run when an applied migration was edited', async () => {
+    const first = path.basename(shipped[0]!.file);
+    const dir = migrationsWith({ [first]: `${fs.readFileSync(shipped[0]!.file, 'utf8')}\n-- edited\n` });
+    await assert.rejects(migrate(url, dir), /was edited after it was applied/);
+  });
+
+  it('apply a new migration on top, and refuse to go back to code that does not know it', async () => {
+    const dir = migrationsWith({ [`${next}_widgets.sql`]: 'CREATE TABLE widgets (id int PRIMARY KEY);' });
+    assert.deepEqual((await migrate(url, dir)).map((m) => m.name), ['widgets']);
+    await assert.rejects(migrate(url), /migrated by a newer Switchyard/);
+  });
+});

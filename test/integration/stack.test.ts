@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { ensureKafkaJars, isKafkaReady, startLocalKafka } from '../../src/stack/kafka';
+import { isPostgresReady, startLocalPostgres } from '../../src/stack/postgres';
+import { isPortOpen } from '../../src/stack/processes';
+import { startStack } from '../../src/stack/stack';
+import { findOrBuildTemporalCli, isTemporalReady, startTemporalDevServer } from '../../src/stack/temporal';
+import { closedPort } from '../support/http';
+import { testConfig } from '../support/services';
+
+describe('local stack provisioning', () => {
+  const config = testConfig();
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sy-stack-test-'));
+  // The cluster runs as the `postgres` user when we are root: it must be able to reach the folder.
+  fs.chmodSync(scratch, 0o755);
+  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  it('reuses services that already answer, and leaves them running when it stops', async () => {
+    const stack = await startStack(config, { kafka: true, ephemeral: true });
+    assert.deepEqual(stack.started, []);
+    assert.equal(stack.reused.length, 3, stack.reused.join(', '));
+    await stack.stop();
+    assert.ok(await isTemporalReady(config.temporal.address, config.temporal.namespace));
+    assert.ok(await isPostgresReady(config.databaseUrl!));
+    assert.ok(await isKafkaReady(config.kafkaBrokers));
+  });
+
+  it('creates, starts and stops a private PostgreSQL cluster', async () => {
+    const port = await closedPort();
+    const postgres = await startLocalPostgres({ dataDir: path.join(scratch, 'pg'), port, logFile: path.join(scratch, 'pg.log') });
+    const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    assert.ok(await isPostgresReady(url));
+    await postgres.stop();
+    assert.ok(!(await isPortOpen('127.0.0.1', port)));
+    assert.ok(fs.existsSync(path.join(scratch, 'pg', 'postgres', 'pgdata', 'PG_VERSION')), 'the cluster lives in the data folder');
+  });
+
+  it('starts and stops a Temporal dev server with the CLI it finds or builds', async () => {
+    const port = await closedPort();
+    const cli = await findOrBuildTemporalCli(config);
+    const server = await startTemporalDevServer(
+      { cli, port, uiPort: await closedPort(), dbFile: path.join(scratch, 'temporal.db'), logFile: path.join(scratch, 'temporal.log') },
+      'default',
+    );
+    assert.ok(await isTemporalReady(`127.0.0.1:${port}`, 'default'));
+    await server.stop();
+    assert.ok(!(await isPortOpen('127.0.0.1', port)));
+    assert.ok(fs.statSync(path.join(scratch, 'temporal.db')).size > 0, 'state went to the SQLite file');
+  });
+
+  it('starts and stops a single-node KRaft Kafka from the Maven Central jars', async () => {
+    const port = await closedPort();
+    const libs = await ensureKafkaJars(config.paths.tools);
+    const kafka = await startLocalKafka({ libs, dataDir: path.join(scratch, 'kafka'), port, logFile: path.join(scratch, 'kafka.log') });
+    assert.ok(await isKafkaReady([`127.0.0.1:${port}`]));
+    await kafka.stop();
+    assert.ok(!(await isPortOpen('127.0.0.1', port)));
+  });
+});

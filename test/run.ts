@@ -1,0 +1,80 @@
+/**
+ * `npm test`: brings up the real stack (reusing services that already answer), gives the tests a
+ * freshly migrated database of their own, runs the test files with Node's test runner, and stops
+ * only what it started.
+ *
+ *   npm test                      every test
+ *   npm test -- unit              test/unit only: no services started
+ *   npm test -- test/x.test.ts    the files named
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { databaseUrlOf, loadConfig, repoRoot } from '../src/config';
+import { migrate } from '../src/db/migrate';
+import { errorMessage, setLogLevel } from '../src/log';
+import { recreateDatabase } from '../src/stack/postgres';
+import { startStack, type Stack } from '../src/stack/stack';
+
+function testFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? testFiles(full) : entry.name.endsWith('.test.ts') ? [full] : [];
+    })
+    .sort();
+}
+
+/** The tests' database: the configured one's name with `_test` appended, on the same server. */
+function testDatabaseUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = `${url.pathname}_test`;
+  return url.toString();
+}
+
+async function main(args: string[]): Promise<number> {
+  const unitOnly = args.includes('unit');
+  const named = args.filter((arg) => arg !== 'unit').map((arg) => path.resolve(arg));
+  const files = named.length > 0 ? named : testFiles(path.join(repoRoot, 'test', unitOnly ? 'unit' : ''));
+  const needsStack = !unitOnly && files.some((file) => !file.includes(`${path.sep}unit${path.sep}`));
+
+  const config = loadConfig();
+  setLogLevel(config.logLevel);
+  let stack: Stack | undefined;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (needsStack) {
+    stack = await startStack(config, { kafka: true, ephemeral: true });
+    const databaseUrl = testDatabaseUrl(databaseUrlOf({ ...config, databaseUrl: stack.databaseUrl }));
+    await recreateDatabase(databaseUrl);
+    await migrate(databaseUrl);
+    Object.assign(env, {
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      KAFKA_BROKERS: stack.kafkaBrokers!.join(','),
+    });
+  }
+
+  try {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=180000', ...files],
+      { cwd: repoRoot, env, stdio: 'inherit' },
+    );
+    const stopChild = () => child.kill('SIGTERM');
+    process.once('SIGINT', stopChild);
+    process.once('SIGTERM', stopChild);
+    return await new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  } finally {
+    await stack?.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`test run failed before the tests ran: ${errorMessage(error)}\n`);
+    process.exit(1);
+  },
+);

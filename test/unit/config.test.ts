@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, configVariableNames, databaseUrlOf, loadConfig, repoRoot } from '../../src/config';
+
+describe('config', () => {
+  it('has working defaults for an empty environment', () => {
+    const config = loadConfig({});
+    assert.deepEqual(config.http, { host: '127.0.0.1', port: 3000 });
+    assert.equal(config.temporal.address, '127.0.0.1:7233');
+    assert.equal(config.temporal.namespace, 'default');
+    assert.deepEqual(config.kafkaBrokers, ['127.0.0.1:9092']);
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(databaseUrlOf(config), 'postgres://postgres@127.0.0.1:55432/switchyard');
+    assert.equal(config.paths.data, path.join(repoRoot, '.switchyard', 'data'));
+  });
+
+  it('reads and converts the variables it knows', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      KAFKA_BROKERS: 'k1:9092, k2:9093',
+      DATABASE_URL: 'postgresql://u:p@db:5432/hooks',
+      SWITCHYARD_HOME: '/var/lib/sy',
+      TEMPORAL_CLI: '  ',
+    });
+    assert.equal(config.http.port, 8080);
+    assert.deepEqual(config.kafkaBrokers, ['k1:9092', 'k2:9093']);
+    assert.equal(databaseUrlOf(config), 'postgresql://u:p@db:5432/hooks');
+    assert.equal(config.paths.tools, '/var/lib/sy/tools');
+    assert.equal(config.temporal.cli, undefined, 'blank means unset');
+  });
+
+  it('names every bad variable and never echoes a value', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://root:hunter2@db/x', TEMPORAL_ADDRESS: 'no-port' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        const text = error.issues.join('\n');
+        assert.match(text, /^PORT:/m);
+        assert.match(text, /^DATABASE_URL:/m);
+        assert.match(text, /^TEMPORAL_ADDRESS:/m);
+        assert.doesNotMatch(error.message, /hunter2/);
+        return true;
+      },
+    );
+  });
+
+  it('lists its variable names for the docs and compose checks', () => {
+    assert.ok(configVariableNames.includes('DATABASE_URL'));
+    assert.ok(configVariableNames.includes('KAFKA_BROKERS'));
+  });
+});

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { kafkaServerProperties, kafkaVersion } from '../../src/stack/kafka';
+import { hostPort, isLoopback } from '../../src/stack/processes';
+import { temporalDevServerArgs } from '../../src/stack/temporal';
+
+describe('local stack settings', () => {
+  it('runs the Temporal dev server on SQLite with WAL and eager activities', () => {
+    const args = temporalDevServerArgs({ cli: 't', port: 7233, uiPort: 8233, dbFile: '/d/t.db', logFile: '/l' });
+    const pairs = args.map((arg, i) => `${arg} ${args[i + 1]}`);
+    assert.ok(pairs.includes('--db-filename /d/t.db'));
+    assert.ok(pairs.includes('--sqlite-pragma journal_mode=wal'));
+    assert.ok(pairs.includes('--dynamic-config-value system.enableActivityEagerExecution=true'));
+    assert.ok(pairs.includes('--ip 127.0.0.1'));
+    assert.ok(pairs.includes('--ui-port 8233'));
+    const inMemory = temporalDevServerArgs({ cli: 't', port: 7233, uiPort: 8233, dbFile: undefined, logFile: '/l' });
+    assert.ok(!inMemory.includes('--db-filename'));
+  });
+
+  it('runs Kafka 3.9 as one KRaft node on loopback', () => {
+    assert.match(kafkaVersion(), /^3\.9\.\d+$/);
+    const props = Object.fromEntries(
+      kafkaServerProperties({ dataDir: '/k', port: 9092 })
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+    );
+    assert.equal(props['process.roles'], 'broker,controller');
+    assert.equal(props['controller.quorum.voters'], '1@127.0.0.1:9093');
+    assert.equal(props['advertised.listeners'], 'PLAINTEXT://127.0.0.1:9092');
+    assert.equal(props['offsets.topic.replication.factor'], '1');
+    assert.equal(props['log.dirs'], '/k/logs');
+  });
+
+  it('starts only services that would live on this machine', () => {
+    assert.deepEqual(hostPort('127.0.0.1:7233'), { host: '127.0.0.1', port: 7233 });
+    assert.ok(isLoopback('localhost'));
+    assert.ok(isLoopback('127.0.0.2'));
+    assert.ok(!isLoopback('temporal'));
+    assert.ok(!isLoopback('10.0.0.5'));
+  });
+});
