@@ -2,37 +2,9 @@
  * `switchyard <command>`: the one entry point. src/launcher.mjs installs dependencies when
  * they are missing and then loads this file.
  */
-import { ConfigError, loadConfig, type Config } from './config';
+import { commands, usage } from './commands';
+import { ConfigError, loadConfig } from './config';
 import { errorMessage, log, setLogLevel } from './log';
-import { startApi } from './commands/api';
-import { runDev } from './commands/dev';
-import { runMigrations } from './commands/migrate';
-import type { Running } from './commands/running';
-import { runSetup } from './commands/setup';
-import { runWorker } from './commands/worker';
-
-const usage = `Usage: switchyard <command> [options]
-
-Commands:
-  dev [--kafka]     PostgreSQL, Temporal (and Kafka) provisioned and started, migrations applied,
-                    the API and a worker in one process tree. Ctrl-C stops it all.
-  api               the HTTP API
-  worker            the Temporal worker
-  migrate           apply SQL migrations and register Temporal search attributes
-  setup [--kafka]   install the local stack's tools without starting anything
-
-Configuration comes from environment variables; see README.md.
-`;
-
-type Command = (config: Config, flags: Set<string>) => Promise<Running | void>;
-
-const commands: Record<string, Command> = {
-  dev: (config, flags) => runDev(config, { kafka: flags.has('--kafka') }),
-  api: (config) => startApi(config),
-  worker: (config) => runWorker(config),
-  migrate: (config) => runMigrations(config),
-  setup: (config, flags) => runSetup(config, { kafka: flags.has('--kafka') }),
-};
 
 /** Resolves with the signal's name on the first SIGINT/SIGTERM; a second one exits at once. */
 function nextSignal(): Promise<string> {

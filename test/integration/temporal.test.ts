@@ -4,7 +4,7 @@ import { Connection, Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { createPool, type Db } from '../../src/db/pool';
 import { loadMigrations } from '../../src/db/migrate';
-import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
+import { ensureNamespace, ensureSearchAttributes } from '../../src/temporal/namespace-setup';
 import { startWorker, type RunningWorker } from '../../src/temporal/worker';
 import { selfCheckWorkflow } from '../../workflows';
 import { searchAttributeKeys } from '../../workflows/search-attributes';
@@ -54,5 +54,17 @@ describe('Temporal, on the real dev server', () => {
       assert.ok(key.name in (listed.customAttributes ?? {}), `${key.name} is registered`);
     }
     assert.deepEqual(await ensureSearchAttributes(connection, config.temporal.namespace), []);
+  });
+
+  it('creates a missing namespace once and gives it the search attributes', async () => {
+    const namespace = uniqueName('test-ns');
+    try {
+      assert.equal(await ensureNamespace(connection, namespace), true);
+      assert.equal(await ensureNamespace(connection, namespace), false);
+      assert.deepEqual(new Set(await ensureSearchAttributes(connection, namespace)), new Set(searchAttributeKeys.map((key) => key.name)));
+      assert.deepEqual(await ensureSearchAttributes(connection, namespace), []);
+    } finally {
+      await connection.operatorService.deleteNamespace({ namespace }).catch(() => undefined);
+    }
   });
 });

@@ -1,0 +1,32 @@
+/** The CLI's commands, by name. */
+import type { Config } from '../config';
+import { startApi } from './api';
+import { runDev } from './dev';
+import { runMigrations } from './migrate';
+import type { Running } from './running';
+import { runSetup } from './setup';
+import { runWorker } from './worker';
+
+export type Command = (config: Config, flags: Set<string>) => Promise<Running | void>;
+
+export const commands: Record<string, Command> = {
+  dev: (config, flags) => runDev(config, { kafka: flags.has('--kafka') }),
+  api: (config) => startApi(config),
+  worker: (config) => runWorker(config),
+  migrate: (config) => runMigrations(config),
+  setup: (config, flags) => runSetup(config, { kafka: flags.has('--kafka') }),
+};
+
+export const usage = `Usage: switchyard <command> [options]
+
+Commands:
+  dev [--kafka]     PostgreSQL, Temporal (and Kafka) provisioned and started, migrations applied,
+                    the API and a worker in one process tree. Ctrl-C stops it all.
+  api               the HTTP API
+  worker            the Temporal worker
+  migrate           apply SQL migrations; create the Temporal namespace if missing and register
+                    its search attributes
+  setup [--kafka]   install the local stack's tools without starting anything
+
+Configuration comes from environment variables; see README.md.
+`;

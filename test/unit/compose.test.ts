@@ -1,0 +1,86 @@
+/**
+ * Docker does not run on our machines, so docker-compose.yml cannot be brought up in a test.
+ * This checks it against the code instead: the services exist, the gateway's environment holds
+ * only variables the config module reads and parses with it, and every address points at a
+ * service that listens there.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { commands } from '../../src/commands';
+import { configVariableNames, loadConfig, repoRoot } from '../../src/config';
+import { kafkaVersion } from '../../src/stack/kafka';
+import { hostPort } from '../../src/stack/processes';
+
+interface Service {
+  image?: string;
+  build?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  ports?: string[];
+  depends_on?: Record<string, { condition: string }>;
+}
+
+const compose = parse(fs.readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+};
+const services = compose.services;
+const gateway = ['migrate', 'api', 'worker'] as const;
+
+/** Container-side ports a service publishes ("host:container"). */
+function containerPorts(service: Service): number[] {
+  return (service.ports ?? []).map((mapping) => Number(mapping.split(':').at(-1)));
+}
+
+describe('docker-compose.yml', () => {
+  it('has the services a full deployment needs', () => {
+    for (const name of ['postgres', 'temporal-schema', 'temporal', 'temporal-ui', 'kafka', ...gateway]) {
+      assert.ok(services[name], `service ${name}`);
+    }
+    assert.equal(services.temporal!.environment!.DB, 'postgres12', 'Temporal persists to PostgreSQL');
+    assert.equal(services.temporal!.depends_on!['temporal-schema']!.condition, 'service_completed_successfully');
+    assert.match(services.kafka!.image!, new RegExp(`^apache/kafka:${kafkaVersion().split('.').slice(0, 2).join('\\.')}\\.`));
+    assert.equal(services.kafka!.environment!.KAFKA_PROCESS_ROLES, 'broker,controller', 'KRaft, no ZooKeeper');
+  });
+
+  it('builds the gateway from the Dockerfile and runs real CLI commands', () => {
+    const dockerfile = fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8');
+    assert.match(dockerfile, /ENTRYPOINT \["node", "src\/launcher\.mjs"\]/);
+    assert.match(dockerfile, /\.switchyard-lock-digest/, 'the image never reinstalls at start-up');
+    for (const name of gateway) {
+      assert.equal(services[name]!.build, '.');
+      assert.ok(services[name]!.command![0]! in commands, `${name} runs \`switchyard ${services[name]!.command![0]}\``);
+    }
+    assert.equal(services.api!.depends_on!.migrate!.condition, 'service_completed_successfully');
+    assert.equal(services.worker!.depends_on!.migrate!.condition, 'service_completed_successfully');
+  });
+
+  for (const name of gateway) {
+    it(`gives ${name} only variables the config module reads, and values it accepts`, () => {
+      const env = services[name]!.environment!;
+      for (const variable of Object.keys(env)) assert.ok(configVariableNames.includes(variable as never), `${variable} is read by src/config.ts`);
+      const config = loadConfig(env);
+
+      const db = new URL(config.databaseUrl!);
+      assert.ok(services[db.hostname], `DATABASE_URL host ${db.hostname} is a service`);
+      assert.ok(containerPorts(services[db.hostname]!).includes(Number(db.port)), 'PostgreSQL listens on the DATABASE_URL port');
+      assert.equal(db.pathname.slice(1), services[db.hostname]!.environment!.POSTGRES_DB, 'the database is created by the image');
+
+      const temporal = hostPort(config.temporal.address);
+      assert.ok(containerPorts(services[temporal.host]!).includes(temporal.port), 'Temporal listens on TEMPORAL_ADDRESS');
+      assert.equal(services['temporal-ui']!.environment!.TEMPORAL_ADDRESS, config.temporal.address);
+
+      const advertised = services.kafka!.environment!.KAFKA_ADVERTISED_LISTENERS!.split(',').map((l) => l.split('://')[1]);
+      for (const broker of config.kafkaBrokers) assert.ok(advertised.includes(broker), `${broker} is an advertised Kafka listener`);
+    });
+  }
+
+  it('publishes the API on the port it listens on, on all interfaces', () => {
+    const config = loadConfig(services.api!.environment!);
+    assert.equal(config.http.host, '0.0.0.0');
+    assert.ok(services.api!.ports!.includes(`${config.http.port}:${config.http.port}`));
+    assert.ok(services['temporal-ui']!.ports!.some((mapping) => mapping.startsWith(`${loadConfig({}).temporal.uiPort}:`)), 'the Web UI is where `dev` puts it');
+  });
+});
