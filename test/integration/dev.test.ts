@@ -1,55 +1,127 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { repoRoot } from '../../src/config';
+import { isKafkaReady } from '../../src/stack/kafka';
 import { isPortOpen } from '../../src/stack/processes';
-import { isTemporalReady } from '../../src/stack/temporal';
-import { request } from '../support/http';
+import { findOrBuildTemporalCli, isTemporalReady } from '../../src/stack/temporal';
+import { closedPort, request } from '../support/http';
 import { testConfig, uniqueName } from '../support/services';
 
-describe('switchyard dev', () => {
-  it('comes up on the running services, prints how to use it, answers, and stops cleanly on Ctrl-C', async () => {
-    const config = testConfig();
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sy-dev-test-'));
-    const child = spawn(process.execPath, [path.join(repoRoot, 'src', 'launcher.mjs'), 'dev'], {
-      cwd: repoRoot,
-      env: { ...process.env, PORT: '0', SWITCHYARD_HOME: home, TEMPORAL_TASK_QUEUE: uniqueName('dev-test') },
-      stdio: ['ignore', 'pipe', 'pipe'],
+interface DevRun {
+  stdout: string;
+  apiUrl: string;
+  curl: { key: string; url: string };
+  /** Sends Ctrl-C's signal and resolves with the exit code. */
+  interrupt(): Promise<number | null>;
+}
+
+/** Every dev process a test started, killed at the end whatever happened. */
+const children = new Set<ChildProcess>();
+after(() => children.forEach((child) => child.kill('SIGKILL')));
+
+/** Runs `switchyard dev` until it prints its banner. */
+async function startDev(env: NodeJS.ProcessEnv, args: string[] = []): Promise<DevRun> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'src', 'launcher.mjs'), 'dev', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: '0', TEMPORAL_TASK_QUEUE: uniqueName('dev-test'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      children.delete(child);
+      resolve(code);
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (stdout.includes('Ctrl-C stops everything.')) resolve();
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    void exited.then((code) => reject(new Error(`dev exited (${code}) before it was ready:\n${stderr}`)));
+  });
+  const apiUrl = /API {10}(http:\/\/\S+)/.exec(stdout)?.[1];
+  const curl = /curl -s -H "Authorization: Bearer (sk_\S+)" (http:\/\/\S+)/.exec(stdout);
+  assert.ok(apiUrl && curl, stdout);
+  return {
+    stdout,
+    apiUrl,
+    curl: { key: curl[1]!, url: curl[2]! },
+    async interrupt() {
+      child.kill('SIGINT');
+      const code = await exited;
+      assert.equal(code, 0, stderr);
+      return code;
+    },
+  };
+}
+
+/** A data folder the `postgres` user can reach (dev runs the cluster as that user when root). */
+function scratchHome(): string {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sy-dev-test-'));
+  fs.chmodSync(home, 0o755);
+  return home;
+}
+
+describe('switchyard dev', () => {
+  it('comes up on running services, prints how to use it, answers, and leaves those services running', async () => {
+    const config = testConfig();
+    const home = scratchHome();
     try {
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.on('data', () => stdout.includes('Ctrl-C stops everything.') && resolve());
-        void exited.then((code) => reject(new Error(`dev exited (${code}) before it was ready:\n${stderr}`)));
-      });
-
-      const apiUrl = /API {10}(http:\/\/\S+)/.exec(stdout)?.[1];
-      const key = /Dev API key {2}(sk_\S+)/.exec(stdout)?.[1];
-      const curl = /curl -s -H "Authorization: Bearer (sk_\S+)" (http:\/\/\S+)/.exec(stdout);
-      assert.ok(apiUrl && key && curl, stdout);
-      assert.match(stdout, /Temporal UI {2}http:\/\/localhost:\d+/);
-      assert.match(stdout, /self-check workflow saw schema version \d+/);
-
-      assert.equal((await request(`${apiUrl}/readyz`)).status, 200);
-      const tried = await request(curl[2]!, { headers: { authorization: `Bearer ${curl[1]}` } });
+      const dev = await startDev({ SWITCHYARD_HOME: home }, ['--kafka']);
+      assert.match(dev.stdout, /Temporal UI {2}http:\/\/localhost:\d+/);
+      assert.match(dev.stdout, /Kafka {8}127\.0\.0\.1:\d+/);
+      assert.match(dev.stdout, /self-check workflow saw schema version \d+/);
+      assert.equal((await request(`${dev.apiUrl}/readyz`)).status, 200);
+      const tried = await request(dev.curl.url, { headers: { authorization: `Bearer ${dev.curl.key}` } });
       assert.equal(tried.status, 200);
       assert.equal(tried.body.name, 'dev');
-      assert.equal(fs.readFileSync(path.join(home, 'data', 'dev-api-key'), 'utf8').trim(), key);
+      assert.equal(fs.readFileSync(path.join(home, 'data', 'dev-api-key'), 'utf8').trim(), dev.curl.key);
 
-      child.kill('SIGINT');
-      assert.equal(await exited, 0, stderr);
-      const { port } = new URL(apiUrl);
-      assert.ok(!(await isPortOpen('127.0.0.1', Number(port))), 'the API is closed');
-      assert.ok(await isTemporalReady(config.temporal.address, config.temporal.namespace), 'services dev did not start are left running');
+      await dev.interrupt();
+      assert.ok(!(await isPortOpen('127.0.0.1', Number(new URL(dev.apiUrl).port))), 'the API is closed');
+      assert.ok(await isTemporalReady(config.temporal.address, config.temporal.namespace), 'Temporal was not dev\'s to stop');
+      assert.ok(await isKafkaReady(config.kafkaBrokers), 'Kafka was not dev\'s to stop');
     } finally {
-      child.kill('SIGKILL');
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('starts PostgreSQL and Temporal itself when none answer, keeps its key across runs, and stops them all on Ctrl-C', async () => {
+    const config = testConfig();
+    const home = scratchHome();
+    const ports = { pg: await closedPort(), temporal: await closedPort(), ui: await closedPort() };
+    const env = {
+      SWITCHYARD_HOME: home,
+      DATABASE_URL: '',
+      LOCAL_PG_PORT: String(ports.pg),
+      TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
+      TEMPORAL_UI_PORT: String(ports.ui),
+      TEMPORAL_CLI: await findOrBuildTemporalCli(config),
+    };
+    try {
+      const first = await startDev(env);
+      assert.match(first.stdout, new RegExp(`Temporal UI  http://localhost:${ports.ui}`));
+      assert.match(first.stdout, new RegExp(`PostgreSQL   postgres://postgres@127\\.0\\.0\\.1:${ports.pg}/switchyard`));
+      assert.equal((await request(`${first.apiUrl}/readyz`)).status, 200);
+      await first.interrupt();
+      for (const port of [ports.pg, ports.temporal, ports.ui]) {
+        assert.ok(!(await isPortOpen('127.0.0.1', port)), `port ${port} is closed after Ctrl-C`);
+      }
+
+      const second = await startDev(env);
+      assert.equal(second.curl.key, first.curl.key, 'the same dev key, from the same database');
+      assert.equal((await request(second.curl.url, { headers: { authorization: `Bearer ${second.curl.key}` } })).status, 200);
+      await second.interrupt();
+      assert.ok(!(await isPortOpen('127.0.0.1', ports.pg)));
+    } finally {
       fs.rmSync(home, { recursive: true, force: true });
     }
   });
