@@ -37,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
   const reason = await Promise.race([signal, ...(ended ? [ended] : [])]);
   log.info(`stopping (${reason})`);
   await running.stop();
+  log.info('stopped');
   return reason === 'SIGINT' || reason === 'SIGTERM' ? 0 : 1;
 }
 

@@ -71,6 +71,21 @@ export interface ServiceOptions extends Omit<RunOptions, 'inherit'> {
   logFile: string;
 }
 
+/**
+ * Services run in process groups of their own, so a terminal's Ctrl-C reaches only us and we
+ * stop them in order (API and worker first, then the services they use). If this process exits
+ * without stopping them (a second Ctrl-C, a crash), they are killed on the way out rather than
+ * left behind holding their ports.
+ */
+const liveServices = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function killLeftoversOnExit(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => liveServices.forEach((child) => child.kill('SIGKILL')));
+}
+
 export function startService(name: string, command: string, args: string[], options: ServiceOptions): Service {
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = fs.openSync(options.logFile, 'a');
@@ -83,18 +98,23 @@ export function startService(name: string, command: string, args: string[], opti
       uid: options.uid,
       gid: options.gid,
       stdio: ['ignore', log, log],
+      detached: true,
     });
   } finally {
     fs.closeSync(log);
   }
+  killLeftoversOnExit();
+  liveServices.add(child);
   let alive = true;
   const exited = new Promise<string>((resolve) => {
     child.on('error', (error) => {
       alive = false;
+      liveServices.delete(child);
       resolve(`spawn error: ${error.message}`);
     });
     child.on('exit', (code, signal) => {
       alive = false;
+      liveServices.delete(child);
       resolve(signal ?? `exit ${code}`);
     });
   });
