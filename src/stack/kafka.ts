@@ -37,14 +37,16 @@ export interface LocalKafkaOptions {
   libs: string;
   /** Folder for the node's properties and log segments; kept across restarts. */
   dataDir: string;
-  /** Client port; the controller listens on the next one. */
+  /** Client port. */
   port: number;
+  /** KRaft controller port; the client port's neighbour unless given. */
+  controllerPort?: number;
   logFile: string;
 }
 
-export function kafkaServerProperties(options: Pick<LocalKafkaOptions, 'dataDir' | 'port'>): string {
+export function kafkaServerProperties(options: Pick<LocalKafkaOptions, 'dataDir' | 'port' | 'controllerPort'>): string {
   const broker = `127.0.0.1:${options.port}`;
-  const controller = `127.0.0.1:${options.port + 1}`;
+  const controller = `127.0.0.1:${options.controllerPort ?? options.port + 1}`;
   return [
     'process.roles=broker,controller',
     'node.id=1',

@@ -54,7 +54,13 @@ describe('local stack provisioning', () => {
   it('starts and stops a single-node KRaft Kafka from the Maven Central jars', async () => {
     const port = await closedPort();
     const libs = await ensureKafkaJars(config.paths.tools);
-    const kafka = await startLocalKafka({ libs, dataDir: path.join(scratch, 'kafka'), port, logFile: path.join(scratch, 'kafka.log') });
+    const kafka = await startLocalKafka({
+      libs,
+      dataDir: path.join(scratch, 'kafka'),
+      port,
+      controllerPort: await closedPort(),
+      logFile: path.join(scratch, 'kafka.log'),
+    });
     assert.ok(await isKafkaReady([`127.0.0.1:${port}`]));
     await kafka.stop();
     assert.ok(!(await isPortOpen('127.0.0.1', port)));
