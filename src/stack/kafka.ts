@@ -68,6 +68,14 @@ export function kafkaServerProperties(options: Pick<LocalKafkaOptions, 'dataDir'
   ].join('\n');
 }
 
+/**
+ * Arguments of the storage tool's `format`. A base64url cluster id may begin with "-", which the
+ * tool's parser would take for an option, hence the `--name=value` form.
+ */
+export function kafkaFormatArgs(clusterId: string, propertiesFile: string): string[] {
+  return ['kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, `--config=${propertiesFile}`];
+}
+
 export async function startLocalKafka(options: LocalKafkaOptions): Promise<Service> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const propertiesFile = path.join(options.dataDir, 'server.properties');
@@ -77,7 +85,7 @@ export async function startLocalKafka(options: LocalKafkaOptions): Promise<Servi
 
   if (!fs.existsSync(path.join(options.dataDir, 'logs', 'meta.properties'))) {
     const clusterId = crypto.randomBytes(16).toString('base64url');
-    await run('java', [...java, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile]);
+    await run('java', [...java, ...kafkaFormatArgs(clusterId, propertiesFile)]);
   }
   const service = startService('kafka', 'java', ['-Xms256m', '-Xmx512m', ...java, 'kafka.Kafka', propertiesFile], {
     logFile: options.logFile,

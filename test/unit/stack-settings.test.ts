@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { kafkaServerProperties, kafkaVersion } from '../../src/stack/kafka';
+import { kafkaFormatArgs, kafkaServerProperties, kafkaVersion } from '../../src/stack/kafka';
 import { hostPort, isLoopback } from '../../src/stack/processes';
 import { temporalDevServerArgs } from '../../src/stack/temporal';
 
@@ -30,6 +30,12 @@ describe('local stack settings', () => {
     assert.equal(props['advertised.listeners'], 'PLAINTEXT://127.0.0.1:9092');
     assert.equal(props['offsets.topic.replication.factor'], '1');
     assert.equal(props['log.dirs'], '/k/logs');
+  });
+
+  it('formats Kafka storage with any cluster id, even one that looks like an option', () => {
+    const args = kafkaFormatArgs('-BAL1s55Rhyu4482YPGqKw', '/k/server.properties');
+    assert.ok(args.includes('--cluster-id=-BAL1s55Rhyu4482YPGqKw'));
+    assert.ok(!args.includes('-BAL1s55Rhyu4482YPGqKw'), 'never a separate argument the parser could take for a flag');
   });
 
   it('starts only services that would live on this machine', () => {
