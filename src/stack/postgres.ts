@@ -15,9 +15,9 @@ import { ensureDebianPackages, isRoot } from './system-packages';
 /** The folder holding initdb and postgres: PATH first, then Debian's newest versioned folder. */
 export function findPostgresBinDir(): string | undefined {
   const onPath = which('initdb');
-  if (onPath && isExecutable(path.join(path.dirname(fs.realpathSync(onPath)), 'postgres'))) {
-    return path.dirname(fs.realpathSync(onPath));
-  }
+  // Debian links initdb into PATH from its versioned folder, where postgres lives too.
+  const linkedDir = onPath && isExecutable(onPath) ? path.dirname(fs.realpathSync(onPath)) : undefined;
+  if (linkedDir && isExecutable(path.join(linkedDir, 'postgres'))) return linkedDir;
   const debian = '/usr/lib/postgresql';
   const versions = fs.existsSync(debian)
     ? fs.readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a))
