@@ -62,20 +62,18 @@ export async function startStack(config: Config, options: StackOptions): Promise
 
   const temporal = async (): Promise<Outcome> => {
     const { address, namespace, uiPort } = config.temporal;
-    if (await isTemporalReady(address, namespace)) return { reused: `temporal (${address})` };
+    // A server that answers is reused as it is; `migrate` creates the namespace if it lacks it.
+    if (await isTemporalReady(address)) return { reused: `temporal (${address})` };
     const { host, port } = hostPort(address);
     if (!isLoopback(host)) throw new Error(`Temporal at TEMPORAL_ADDRESS=${address} does not answer`);
-    const cli = await findOrBuildTemporalCli(config);
-    const service = await startTemporalDevServer(
-      {
-        cli,
-        port,
-        uiPort,
-        dbFile: scratch ? undefined : path.join(config.paths.data, 'temporal', 'temporal.db'),
-        logFile: path.join(logs, 'temporal.log'),
-      },
+    const service = await startTemporalDevServer({
+      cli: await findOrBuildTemporalCli(config),
       namespace,
-    );
+      port,
+      uiPort,
+      dbFile: scratch ? undefined : path.join(config.paths.data, 'temporal', 'temporal.db'),
+      logFile: path.join(logs, 'temporal.log'),
+    });
     return { service };
   };
 

@@ -53,6 +53,8 @@ export async function findOrBuildTemporalCli(config: Config): Promise<string> {
 
 export interface TemporalDevServerOptions {
   cli: string;
+  /** Created at start besides `default`, which the dev server always has. */
+  namespace: string;
   port: number;
   uiPort: number;
   /** SQLite file that keeps workflows across restarts; undefined keeps everything in memory. */
@@ -66,15 +68,16 @@ export function temporalDevServerArgs(options: TemporalDevServerOptions): string
     // WAL lets readers (visibility, the UI) proceed while the history writer commits.
     args.push('--db-filename', options.dbFile, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
   }
+  if (options.namespace !== 'default') args.push('--namespace', options.namespace);
   args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true', '--log-level', 'warn');
   return args;
 }
 
-export async function startTemporalDevServer(options: TemporalDevServerOptions, namespace: string): Promise<Service> {
+export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<Service> {
   if (options.dbFile) fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
   const service = startService('temporal', options.cli, temporalDevServerArgs(options), { logFile: options.logFile });
   try {
-    await waitUntilReady(service, 'Temporal dev server', () => isTemporalReady(`127.0.0.1:${options.port}`, namespace), 120_000);
+    await waitUntilReady(service, 'Temporal dev server', () => isTemporalReady(`127.0.0.1:${options.port}`, options.namespace), 120_000);
   } catch (error) {
     await service.stop();
     throw error;
@@ -82,12 +85,17 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions, 
   return service;
 }
 
-/** True when the frontend answers and the namespace exists (the dev server creates it at start). */
-export async function isTemporalReady(address: string, namespace: string, timeoutMs = 2_000): Promise<boolean> {
+/**
+ * True when the frontend answers (connecting asks for its system info) and, if one is named, the
+ * namespace exists: the dev server creates its namespaces a moment after the port opens.
+ */
+export async function isTemporalReady(address: string, namespace?: string, timeoutMs = 2_000): Promise<boolean> {
   let connection: Connection | undefined;
   try {
     connection = await Connection.connect({ address, connectTimeout: timeoutMs });
-    await connection.withDeadline(Date.now() + timeoutMs, () => connection!.workflowService.describeNamespace({ namespace }));
+    if (namespace) {
+      await connection.withDeadline(Date.now() + timeoutMs, () => connection!.workflowService.describeNamespace({ namespace }));
+    }
     return true;
   } catch {
     return false;

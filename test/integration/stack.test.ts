@@ -41,10 +41,15 @@ describe('local stack provisioning', () => {
   it('starts and stops a Temporal dev server with the CLI it finds or builds', async () => {
     const port = await closedPort();
     const cli = await findOrBuildTemporalCli(config);
-    const server = await startTemporalDevServer(
-      { cli, port, uiPort: await closedPort(), dbFile: path.join(scratch, 'temporal.db'), logFile: path.join(scratch, 'temporal.log') },
-      'default',
-    );
+    const server = await startTemporalDevServer({
+      cli,
+      namespace: 'switchyard-test',
+      port,
+      uiPort: await closedPort(),
+      dbFile: path.join(scratch, 'temporal.db'),
+      logFile: path.join(scratch, 'temporal.log'),
+    });
+    assert.ok(await isTemporalReady(`127.0.0.1:${port}`, 'switchyard-test'), 'the configured namespace exists');
     assert.ok(await isTemporalReady(`127.0.0.1:${port}`, 'default'));
     await server.stop();
     assert.ok(!(await isPortOpen('127.0.0.1', port)));

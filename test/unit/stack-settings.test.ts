@@ -6,15 +6,18 @@ import { temporalDevServerArgs } from '../../src/stack/temporal';
 
 describe('local stack settings', () => {
   it('runs the Temporal dev server on SQLite with WAL and eager activities', () => {
-    const args = temporalDevServerArgs({ cli: 't', port: 7233, uiPort: 8233, dbFile: '/d/t.db', logFile: '/l' });
+    const args = temporalDevServerArgs({ cli: 't', namespace: 'default', port: 7233, uiPort: 8233, dbFile: '/d/t.db', logFile: '/l' });
     const pairs = args.map((arg, i) => `${arg} ${args[i + 1]}`);
     assert.ok(pairs.includes('--db-filename /d/t.db'));
     assert.ok(pairs.includes('--sqlite-pragma journal_mode=wal'));
     assert.ok(pairs.includes('--dynamic-config-value system.enableActivityEagerExecution=true'));
     assert.ok(pairs.includes('--ip 127.0.0.1'));
     assert.ok(pairs.includes('--ui-port 8233'));
-    const inMemory = temporalDevServerArgs({ cli: 't', port: 7233, uiPort: 8233, dbFile: undefined, logFile: '/l' });
+    const inMemory = temporalDevServerArgs({ cli: 't', namespace: 'default', port: 7233, uiPort: 8233, dbFile: undefined, logFile: '/l' });
     assert.ok(!inMemory.includes('--db-filename'));
+    assert.ok(!inMemory.includes('--namespace'), 'default always exists');
+    const named = temporalDevServerArgs({ cli: 't', namespace: 'hooks', port: 7233, uiPort: 8233, dbFile: undefined, logFile: '/l' });
+    assert.ok(named.join(' ').includes('--namespace hooks'));
   });
 
   it('runs Kafka 3.9 as one KRaft node on loopback', () => {
