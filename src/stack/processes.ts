@@ -63,12 +63,14 @@ export interface Service {
   running(): boolean;
   /** Resolves with the exit code (or signal) once the process is gone. */
   readonly exited: Promise<string>;
-  /** SIGTERM, then SIGKILL if it lingers; resolves when the process is gone. */
+  /** The service's stop signal, then SIGKILL if it lingers; resolves when the process is gone. */
   stop(graceMs?: number): Promise<void>;
 }
 
 export interface ServiceOptions extends Omit<RunOptions, 'inherit'> {
   logFile: string;
+  /** The signal that asks for a clean, prompt shutdown; SIGTERM unless the program differs. */
+  stopSignal?: NodeJS.Signals;
 }
 
 /**
@@ -105,27 +107,25 @@ export function startService(name: string, command: string, args: string[], opti
   }
   killLeftoversOnExit();
   liveServices.add(child);
-  let alive = true;
   const exited = new Promise<string>((resolve) => {
     child.on('error', (error) => {
-      alive = false;
       liveServices.delete(child);
       resolve(`spawn error: ${error.message}`);
     });
     child.on('exit', (code, signal) => {
-      alive = false;
       liveServices.delete(child);
       resolve(signal ?? `exit ${code}`);
     });
   });
+  const running = () => liveServices.has(child);
   return {
     name,
     logFile: options.logFile,
     exited,
-    running: () => alive,
+    running,
     async stop(graceMs = 20_000) {
-      if (!alive) return;
-      child.kill('SIGTERM');
+      if (!running()) return;
+      child.kill(options.stopSignal ?? 'SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import pg from 'pg';
 import { ensureKafkaJars, isKafkaReady, startLocalKafka } from '../../src/stack/kafka';
 import { isPostgresReady, startLocalPostgres } from '../../src/stack/postgres';
 import { isPortOpen } from '../../src/stack/processes';
@@ -33,8 +34,15 @@ describe('local stack provisioning', () => {
     const postgres = await startLocalPostgres({ dataDir: path.join(scratch, 'pg'), port, logFile: path.join(scratch, 'pg.log') });
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     assert.ok(await isPostgresReady(url));
+    // A session left open (a developer's psql) must not hold the shutdown up.
+    const session = new pg.Client({ connectionString: url });
+    session.on('error', () => undefined);
+    await session.connect();
     await postgres.stop();
     assert.ok(!(await isPortOpen('127.0.0.1', port)));
+    const log = fs.readFileSync(path.join(scratch, 'pg.log'), 'utf8');
+    assert.match(log, /received fast shutdown request/);
+    assert.match(log, /database system is shut down/);
     assert.ok(fs.existsSync(path.join(scratch, 'pg', 'postgres', 'pgdata', 'PG_VERSION')), 'the cluster lives in the data folder');
   });
 
