@@ -39,8 +39,11 @@ export async function startApi(config: Config, shared: { db?: Db } = {}): Promis
   return {
     url,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      // Stop accepting, let requests in flight finish, and cut whatever still hangs after 10 s.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const cutOff = setTimeout(() => server.closeAllConnections(), 10_000);
+      await closed;
+      clearTimeout(cutOff);
       await temporal.connection.close();
       if (!shared.db) await db.end();
     },
