@@ -33,7 +33,7 @@ export async function findOrBuildTemporalCli(config: Config): Promise<string> {
   const go = which('go');
   if (!go) {
     throw new Error(
-      'The Temporal CLI was not found and Go is not installed to build it. Install Go 1.23+ (https://go.dev/doc/install) ' +
+      'The Temporal CLI was not found and Go is not installed to build it. Install Go 1.25+ (https://go.dev/doc/install) ' +
         `and run again, or install the CLI yourself (https://docs.temporal.io/cli) and set TEMPORAL_CLI to its path.`,
     );
   }
