@@ -10,8 +10,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databaseUrlOf, loadConfig, repoRoot } from '../src/config';
-import { migrate } from '../src/db/migrate';
+import { runMigrations } from '../src/commands/migrate';
+import { loadConfig, repoRoot } from '../src/config';
 import { errorMessage, setLogLevel } from '../src/log';
 import { recreateDatabase } from '../src/stack/postgres';
 import { startStack, type Stack } from '../src/stack/stack';
@@ -46,9 +46,10 @@ async function main(args: string[]): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (needsStack) {
     stack = await startStack(config, { kafka: true, ephemeral: true });
-    const databaseUrl = testDatabaseUrl(databaseUrlOf({ ...config, databaseUrl: stack.databaseUrl }));
+    const databaseUrl = testDatabaseUrl(stack.databaseUrl);
     await recreateDatabase(databaseUrl);
-    await migrate(databaseUrl);
+    // What `dev` does too: SQL migrations, then the namespace and its search attributes.
+    await runMigrations({ ...config, databaseUrl });
     Object.assign(env, {
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: stack.temporalAddress,
