@@ -3,11 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { Connection } from '@temporalio/client';
 import pg from 'pg';
 import { ensureKafkaJars, isKafkaReady, startLocalKafka } from '../../src/stack/kafka';
 import { isPostgresReady, startLocalPostgres } from '../../src/stack/postgres';
 import { isPortOpen } from '../../src/stack/processes';
 import { startStack } from '../../src/stack/stack';
+import { ensureNamespace } from '../../src/temporal/namespace-setup';
 import { findOrBuildTemporalCli, isTemporalReady, startTemporalDevServer } from '../../src/stack/temporal';
 import { closedPort } from '../support/http';
 import { testConfig } from '../support/services';
@@ -46,22 +48,34 @@ describe('local stack provisioning', () => {
     assert.ok(fs.existsSync(path.join(scratch, 'pg', 'postgres', 'pgdata', 'PG_VERSION')), 'the cluster lives in the data folder');
   });
 
-  it('starts and stops a Temporal dev server with the CLI it finds or builds', async () => {
+  it('starts and stops a Temporal dev server with the CLI it finds or builds, keeping state in its SQLite file', async () => {
     const port = await closedPort();
-    const cli = await findOrBuildTemporalCli(config);
-    const server = await startTemporalDevServer({
-      cli,
+    const options = {
+      cli: await findOrBuildTemporalCli(config),
       namespace: 'switchyard-test',
       port,
       uiPort: await closedPort(),
       dbFile: path.join(scratch, 'temporal.db'),
       logFile: path.join(scratch, 'temporal.log'),
-    });
-    assert.ok(await isTemporalReady(`127.0.0.1:${port}`, 'switchyard-test'), 'the configured namespace exists');
-    assert.ok(await isTemporalReady(`127.0.0.1:${port}`, 'default'));
-    await server.stop();
+    };
+    const address = `127.0.0.1:${port}`;
+    const first = await startTemporalDevServer(options);
+    assert.ok(await isTemporalReady(address, 'switchyard-test'), 'the configured namespace exists');
+    assert.ok(await isTemporalReady(address, 'default'));
+    const ui = await fetch(`http://127.0.0.1:${options.uiPort}/`);
+    assert.equal(ui.status, 200, 'the Web UI is served');
+    const connection = await Connection.connect({ address });
+    await ensureNamespace(connection, 'kept-across-restarts');
+    await connection.close();
+    await first.stop();
     assert.ok(!(await isPortOpen('127.0.0.1', port)));
-    assert.ok(fs.statSync(path.join(scratch, 'temporal.db')).size > 0, 'state went to the SQLite file');
+
+    const second = await startTemporalDevServer(options);
+    try {
+      assert.ok(await isTemporalReady(address, 'kept-across-restarts'), 'a restart finds what the last run made');
+    } finally {
+      await second.stop();
+    }
   });
 
   it('starts and stops a single-node KRaft Kafka from the Maven Central jars', async () => {
