@@ -37,6 +37,7 @@ export const envSchema = z.object({
     .default('127.0.0.1:9092')
     .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1)),
+  SWITCHYARD_ADMIN_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   SWITCHYARD_HOME: optionalString,
 });
 
@@ -57,6 +58,8 @@ export interface Config {
     cli: string | undefined;
   };
   kafkaBrokers: string[];
+  /** Creates projects (POST /v1/projects). Unset: no admin routes, unless `dev` made one. */
+  adminKey: string | undefined;
   /** Git-ignored home of local state: data/ (databases, logs) and tools/ (built binaries, jars). */
   paths: { home: string; data: string; tools: string };
 }
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cli: e.TEMPORAL_CLI,
     },
     kafkaBrokers: e.KAFKA_BROKERS,
+    adminKey: e.SWITCHYARD_ADMIN_KEY,
     paths: { home, data: path.join(home, 'data'), tools: path.join(home, 'tools') },
   });
 }

@@ -36,6 +36,34 @@ export function newId(prefix: string, now = Date.now(), random: Uint8Array = cry
   return `${prefix}_${encodeTime(now)}${encodeRandom(random)}`;
 }
 
+let lastTime = -1;
+let lastRandom: Uint8Array = new Uint8Array(10);
+
+/**
+ * Like `newId`, but ids made in this process sort in the order they were made even within one
+ * millisecond (ULID's monotonic mode: same millisecond, previous random part plus one).
+ */
+export function nextId(prefix: string): string {
+  const now = Date.now();
+  if (now > lastTime) {
+    lastTime = now;
+    lastRandom = crypto.randomBytes(10);
+  } else {
+    lastRandom = increment(lastRandom);
+  }
+  return newId(prefix, lastTime, lastRandom);
+}
+
+/** The 80-bit big-endian number plus one (wrapping, which 2^80 ids in one millisecond would need). */
+export function increment(bytes: Uint8Array): Uint8Array {
+  const out = Uint8Array.from(bytes);
+  for (let i = out.length - 1; i >= 0; i--) {
+    out[i] = (out[i]! + 1) & 0xff;
+    if (out[i] !== 0) break;
+  }
+  return out;
+}
+
 /** The creation time encoded in an id made by `newId`. */
 export function idTime(id: string): number {
   const body = id.slice(id.lastIndexOf('_') + 1, id.lastIndexOf('_') + 11);

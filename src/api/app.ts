@@ -4,10 +4,17 @@ import type { Db } from '../db/pool';
 import { projectOf, requireProject } from './auth';
 import { errorHandler, notFoundHandler } from './errors';
 import { healthRoutes, type ReadinessChecks } from './health';
+import { endpointRoutes } from './routes/endpoints';
+import { projectRoutes } from './routes/projects';
+import { requireJsonBody } from './validation';
 
 export interface ApiDependencies {
   db: Db;
   readiness: ReadinessChecks;
+  /** Unset: POST /v1/projects answers 403. */
+  adminKey: string | undefined;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit?: number;
 }
 
 export function createApp(deps: ApiDependencies): express.Express {
@@ -16,14 +23,18 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.set('etag', false);
   app.use(healthRoutes(deps.readiness));
 
+  // Authenticate, then check the media type, then parse: a caller without a key gets its 401
+  // without us reading the body.
+  const json = [requireJsonBody, express.json({ limit: deps.bodyLimit ?? 1024 * 1024 })];
   const v1 = express.Router();
-  // Authenticate before parsing: a caller without a key gets its 401 without us reading the body.
-  v1.use(requireProject(deps.db));
-  v1.use(express.json({ limit: '1mb' }));
+  const projects = projectRoutes(deps.db, deps.adminKey);
+  v1.use('/projects', projects.authenticate, ...json, projects.router);
+  v1.use(requireProject(deps.db), ...json);
   v1.get('/project', (req, res) => {
     const project = projectOf(req);
     res.json({ id: project.id, name: project.name, createdAt: project.createdAt.toISOString() });
   });
+  v1.use('/endpoints', endpointRoutes(deps.db));
   app.use('/v1', v1);
 
   app.use(notFoundHandler);

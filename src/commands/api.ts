@@ -17,6 +17,7 @@ export async function startApi(config: Config, shared: { db?: Db } = {}): Promis
   const temporal = createTemporalClient(config);
   const app = createApp({
     db,
+    adminKey: config.adminKey,
     readiness: {
       postgres: async () => {
         await db.query('SELECT 1');

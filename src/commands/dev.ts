@@ -3,6 +3,7 @@
  * PostgreSQL, Temporal (and Kafka with --kafka), applies migrations, runs the API and a worker in
  * this process, proves a workflow goes through, and prints where everything is.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
@@ -35,6 +36,17 @@ async function devApiKey(config: Config, db: Db): Promise<string> {
   return apiKey;
 }
 
+/** SWITCHYARD_ADMIN_KEY if set; otherwise one made on the first run and kept in the data folder. */
+function devAdminKey(config: Config): string {
+  if (config.adminKey) return config.adminKey;
+  const file = path.join(config.paths.data, 'admin-key');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const key = `sk_admin_${crypto.randomBytes(32).toString('base64url')}`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
 async function runSelfCheck(config: Config): Promise<number> {
   const { client, connection } = createTemporalClient(config);
   try {
@@ -53,7 +65,7 @@ export async function runDev(baseConfig: Config, options: DevOptions): Promise<R
   const started = Date.now();
   const stack = await startStack(baseConfig, { kafka: options.kafka, ephemeral: false });
   // From here on every part talks to the database the stack settled on.
-  const config: Config = { ...baseConfig, databaseUrl: stack.databaseUrl };
+  const config: Config = { ...baseConfig, databaseUrl: stack.databaseUrl, adminKey: devAdminKey(baseConfig) };
   const parts: Running[] = [];
   const stop = async () => {
     for (const part of parts.reverse()) await part.stop().catch((error) => log.warn('stop failed', { error: String(error) }));
@@ -80,7 +92,8 @@ export async function runDev(baseConfig: Config, options: DevOptions): Promise<R
       `  PostgreSQL   ${stack.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`,
       ...(stack.kafkaBrokers ? [`  Kafka        ${stack.kafkaBrokers.join(',')}`] : []),
       `  Logs         ${path.join(config.paths.data, 'logs')}`,
-      `  Dev API key  ${apiKey}`,
+      `  Dev API key  ${apiKey}   (project "dev")`,
+      `  Admin key    ${config.adminKey}   (POST /v1/projects)`,
       '',
       'Try:',
       `  curl -s -H "Authorization: Bearer ${apiKey}" ${api.url}/v1/project`,

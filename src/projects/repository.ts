@@ -1,6 +1,6 @@
 /** Projects and their API keys in PostgreSQL. */
 import type { Db } from '../db/pool';
-import { newId } from '../ids';
+import { nextId } from '../ids';
 import { generateApiKey, hashApiKey, looksLikeApiKey } from './api-keys';
 
 export interface Project {
@@ -11,7 +11,7 @@ export interface Project {
 
 /** Creates a project with its first API key; the key is in the result and nowhere else. */
 export async function createProject(db: Db, name: string): Promise<{ project: Project; apiKey: string }> {
-  const projectId = newId('proj');
+  const projectId = nextId('proj');
   const { key, hash, displayPrefix } = generateApiKey();
   const client = await db.connect();
   try {
@@ -21,7 +21,7 @@ export async function createProject(db: Db, name: string): Promise<{ project: Pr
       name,
     ]);
     await client.query('INSERT INTO api_keys (id, project_id, key_hash, key_prefix) VALUES ($1, $2, $3, $4)', [
-      newId('key'),
+      nextId('key'),
       projectId,
       hash,
       displayPrefix,

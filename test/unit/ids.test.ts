@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { encodeRandom, encodeTime, idTime, newId } from '../../src/ids';
+import { encodeRandom, encodeTime, idTime, increment, newId, nextId } from '../../src/ids';
 
 describe('ids', () => {
   it('encodes time like the ULID specification', () => {
@@ -23,5 +23,17 @@ describe('ids', () => {
     assert.ok(early < late);
     assert.equal(idTime(late), 1_700_000_000_001);
     assert.notEqual(newId('evt'), newId('evt'));
+  });
+});
+
+describe('ids made in one process', () => {
+  it('sort in the order they were made, even within a millisecond', () => {
+    const ids = Array.from({ length: 2_000 }, () => nextId('x'));
+    assert.deepEqual([...ids].sort(), ids);
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
+  it('carry when incrementing the random part', () => {
+    assert.deepEqual([...increment(Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0xff]))], [0, 0, 0, 0, 0, 0, 0, 0, 0x02, 0x00]);
   });
 });

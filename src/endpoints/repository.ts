@@ -1,0 +1,198 @@
+/** Endpoints in PostgreSQL. Every query is scoped to a project: another project's id is "not found". */
+import type { Db } from '../db/pool';
+import { nextId } from '../ids';
+import { generateSecret } from '../signing/standard-webhooks';
+import type { CreateEndpoint, UpdateEndpoint } from './schema';
+
+export type EndpointStatus = 'active' | 'paused' | 'disabled';
+
+export interface Endpoint {
+  id: string;
+  projectId: string;
+  url: string;
+  description: string;
+  eventTypes: string[];
+  filter: Record<string, unknown> | null;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  /** null: the default schedule. */
+  retrySchedule: string[] | null;
+  status: EndpointStatus;
+  statusReason: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** An endpoint with what signs its deliveries: never sent to API callers except at creation and rotation. */
+export interface EndpointWithSecrets extends Endpoint {
+  secret: string;
+  previousSecrets: { secret: string; expiresAt: string }[];
+}
+
+const columns = `id, project_id, url, description, event_types, filter, headers, timeout_ms, retry_schedule,
+  status, status_reason, version, created_at, updated_at, secret, previous_secrets`;
+
+interface Row {
+  id: string;
+  project_id: string;
+  url: string;
+  description: string;
+  event_types: string[];
+  filter: Record<string, unknown> | null;
+  headers: Record<string, string>;
+  timeout_ms: number;
+  retry_schedule: string[] | null;
+  status: EndpointStatus;
+  status_reason: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  secret: string;
+  previous_secrets: { secret: string; expiresAt: string }[];
+}
+
+function fromRow(row: Row): EndpointWithSecrets {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    url: row.url,
+    description: row.description,
+    eventTypes: row.event_types,
+    filter: row.filter,
+    headers: row.headers,
+    timeoutMs: row.timeout_ms,
+    retrySchedule: row.retry_schedule,
+    status: row.status,
+    statusReason: row.status_reason,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    secret: row.secret,
+    previousSecrets: row.previous_secrets,
+  };
+}
+
+/** The endpoint without its secrets, for API answers. */
+export function publicEndpoint(endpoint: EndpointWithSecrets): Endpoint {
+  const { secret: _secret, previousSecrets: _previous, ...rest } = endpoint;
+  return rest;
+}
+
+/** Secrets that sign right now: the current one, then rotated-out ones still in their grace period. */
+export function signingSecrets(endpoint: EndpointWithSecrets, now = new Date()): string[] {
+  return [endpoint.secret, ...endpoint.previousSecrets.filter((p) => new Date(p.expiresAt) > now).map((p) => p.secret)];
+}
+
+export async function createEndpoint(db: Db, projectId: string, input: CreateEndpoint): Promise<EndpointWithSecrets> {
+  const { rows } = await db.query<Row>(
+    `INSERT INTO endpoints (id, project_id, url, description, event_types, filter, headers, timeout_ms, retry_schedule, secret)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${columns}`,
+    [
+      nextId('ep'),
+      projectId,
+      input.url,
+      input.description ?? '',
+      input.eventTypes ?? ['*'],
+      input.filter ?? null,
+      input.headers ?? {},
+      input.timeoutMs ?? 15_000,
+      input.retrySchedule ?? null,
+      input.secret ?? generateSecret(),
+    ],
+  );
+  return fromRow(rows[0]!);
+}
+
+export async function findEndpoint(db: Db, projectId: string, id: string): Promise<EndpointWithSecrets | undefined> {
+  const { rows } = await db.query<Row>(`SELECT ${columns} FROM endpoints WHERE project_id = $1 AND id = $2 AND deleted_at IS NULL`, [
+    projectId,
+    id,
+  ]);
+  return rows[0] && fromRow(rows[0]);
+}
+
+/** Newest first; `after` is the last id of the previous page. */
+export async function listEndpoints(db: Db, projectId: string, limit: number, after?: string): Promise<EndpointWithSecrets[]> {
+  const { rows } = await db.query<Row>(
+    `SELECT ${columns} FROM endpoints
+      WHERE project_id = $1 AND deleted_at IS NULL AND ($2::text IS NULL OR id < $2)
+      ORDER BY id DESC LIMIT $3`,
+    [projectId, after ?? null, limit],
+  );
+  return rows.map(fromRow);
+}
+
+/** Active endpoints of a project, for fan-out (event-type and filter matching happen in code). */
+export async function activeEndpoints(db: Db, projectId: string, ids?: string[]): Promise<EndpointWithSecrets[]> {
+  const { rows } = await db.query<Row>(
+    `SELECT ${columns} FROM endpoints
+      WHERE project_id = $1 AND deleted_at IS NULL AND status <> 'disabled' AND ($2::text[] IS NULL OR id = ANY($2))`,
+    [projectId, ids ?? null],
+  );
+  return rows.map(fromRow);
+}
+
+const updatable: Record<keyof UpdateEndpoint, string> = {
+  url: 'url',
+  description: 'description',
+  eventTypes: 'event_types',
+  filter: 'filter',
+  headers: 'headers',
+  timeoutMs: 'timeout_ms',
+  retrySchedule: 'retry_schedule',
+};
+
+export async function updateEndpoint(db: Db, projectId: string, id: string, input: UpdateEndpoint): Promise<EndpointWithSecrets | undefined> {
+  const entries = (Object.keys(updatable) as (keyof UpdateEndpoint)[]).filter((key) => input[key] !== undefined);
+  const sets = entries.map((key, i) => `${updatable[key]} = $${i + 3}`);
+  const { rows } = await db.query<Row>(
+    `UPDATE endpoints SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+      WHERE project_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING ${columns}`,
+    [projectId, id, ...entries.map((key) => input[key])],
+  );
+  return rows[0] && fromRow(rows[0]);
+}
+
+/** Soft delete: deliveries keep their endpoint for the record; the endpoint gets nothing more. */
+export async function deleteEndpoint(db: Db, projectId: string, id: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE endpoints SET deleted_at = now(), status = 'disabled', status_reason = 'deleted', version = version + 1, updated_at = now()
+      WHERE project_id = $1 AND id = $2 AND deleted_at IS NULL`,
+    [projectId, id],
+  );
+  return rowCount === 1;
+}
+
+/**
+ * A new current secret; the old one keeps signing beside it for `graceMs`, so receivers can
+ * switch over without missing a delivery. Rotated-out secrets past their grace are dropped.
+ */
+export async function rotateSecret(
+  db: Db,
+  projectId: string,
+  id: string,
+  graceMs: number,
+  secret = generateSecret(),
+): Promise<EndpointWithSecrets | undefined> {
+  const { rows } = await db.query<Row>(
+    `UPDATE endpoints
+        SET previous_secrets = (
+              SELECT coalesce(jsonb_agg(p), '[]'::jsonb) FROM jsonb_array_elements(previous_secrets) p
+               WHERE (p->>'expiresAt')::timestamptz > now()
+            ) || jsonb_build_array(jsonb_build_object('secret', secret, 'expiresAt', now() + make_interval(secs => $4::double precision / 1000))),
+            secret = $3, version = version + 1, updated_at = now()
+      WHERE project_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING ${columns}`,
+    [projectId, id, secret, graceMs],
+  );
+  return rows[0] && fromRow(rows[0]);
+}
+
+/** 410 Gone and operator action: the endpoint takes no more deliveries until enabled again. */
+export async function setEndpointStatus(db: Db, id: string, status: EndpointStatus, reason: string | null): Promise<void> {
+  await db.query(`UPDATE endpoints SET status = $2, status_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
+    id,
+    status,
+    reason,
+  ]);
+}

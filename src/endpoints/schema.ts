@@ -1,0 +1,73 @@
+/** What an endpoint is, as the API accepts it: the single source for validation and types. */
+import { z } from 'zod';
+import { parseDuration } from '../delivery/retry-schedule';
+import { eventTypePatternProblem } from '../routing/event-types';
+import { filterProblems } from '../routing/payload-filter';
+import { isValidSecret } from '../signing/standard-webhooks';
+
+/** Headers Switchyard sets itself; an endpoint may not override them. */
+const reservedHeaders = new Set([
+  'content-type', 'content-length', 'host', 'connection', 'transfer-encoding', 'user-agent',
+  'webhook-id', 'webhook-timestamp', 'webhook-signature',
+]);
+
+const headerName = z
+  .string()
+  .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,256}$/, 'not a valid header name')
+  .refine((name) => !reservedHeaders.has(name.toLowerCase()), 'is set by Switchyard and cannot be overridden');
+
+export const endpointUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+  .max(2048)
+  // zod runs refinements even after the URL check failed; that failure has already been reported.
+  .refine((url) => !URL.canParse(url) || (!new URL(url).username && !new URL(url).password), 'must not carry credentials; use headers');
+
+const eventTypePattern = z.string().superRefine((value, ctx) => {
+  const problem = eventTypePatternProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const payloadFilter = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  for (const problem of filterProblems(value)) ctx.addIssue({ code: 'custom', message: `${problem.path}: ${problem.message}` });
+});
+
+const duration = z.string().refine((value) => parseDuration(value) !== undefined, 'must be a duration like "30s", "5m", "2h" or "1d"');
+
+const fields = {
+  url: endpointUrl,
+  description: z.string().max(1000),
+  eventTypes: z.array(eventTypePattern).min(1).max(100),
+  filter: payloadFilter.nullable(),
+  headers: z.record(headerName, z.string().max(4096)).refine((h) => Object.keys(h).length <= 50, 'at most 50 headers'),
+  timeoutMs: z.number().int().min(1_000).max(60_000),
+  retrySchedule: z.array(duration).max(50).nullable(),
+};
+
+export const createEndpointSchema = z
+  .object({
+    ...fields,
+    description: fields.description.optional(),
+    eventTypes: fields.eventTypes.optional(),
+    filter: fields.filter.optional(),
+    headers: fields.headers.optional(),
+    timeoutMs: fields.timeoutMs.optional(),
+    retrySchedule: fields.retrySchedule.optional(),
+    secret: z.string().refine(isValidSecret, 'must be a whsec_ secret of 24 to 64 base64 bytes').optional(),
+  })
+  .strict();
+
+export const updateEndpointSchema = z
+  .object({
+    url: fields.url,
+    description: fields.description,
+    eventTypes: fields.eventTypes,
+    filter: fields.filter,
+    headers: fields.headers,
+    timeoutMs: fields.timeoutMs,
+    retrySchedule: fields.retrySchedule,
+  })
+  .partial()
+  .strict();
+
+export type CreateEndpoint = z.output<typeof createEndpointSchema>;
+export type UpdateEndpoint = z.output<typeof updateEndpointSchema>;

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Webhook } from 'standardwebhooks';
+import { findEndpoint, signingSecrets } from '../../src/endpoints/repository';
+import { signedHeaders } from '../../src/signing/standard-webhooks';
+import { client, newProject, startTestApi, type TestApi } from '../support/api';
+import { request } from '../support/http';
+
+describe('projects and endpoints API', () => {
+  let test: TestApi;
+  before(async () => {
+    test = await startTestApi();
+  });
+  after(() => test?.stop());
+
+  it('creates projects with the admin key only, showing the API key once', async () => {
+    const admin = client(test.api.url, test.adminKey);
+    const created = await admin.post('/v1/projects', { name: 'Acme' });
+    assert.equal(created.status, 201);
+    assert.match(created.body.id, /^proj_/);
+    assert.match(created.body.apiKey, /^sk_/);
+    const me = await client(test.api.url, created.body.apiKey).get('/v1/project');
+    assert.equal(me.body.name, 'Acme');
+    const stored = await test.db.query('SELECT key_hash FROM api_keys WHERE project_id = $1', [created.body.id]);
+    assert.ok(!stored.rows[0].key_hash.toString('utf8').includes(created.body.apiKey), 'stored hashed');
+
+    assert.equal((await client(test.api.url, created.body.apiKey).post('/v1/projects', { name: 'x' })).status, 401, 'a project key is not an admin key');
+    assert.equal((await admin.post('/v1/projects', { name: '' })).status, 400);
+    const noAdmin = await startTestApi({ SWITCHYARD_ADMIN_KEY: '' });
+    try {
+      const refused = await client(noAdmin.api.url, test.adminKey).post('/v1/projects', { name: 'x' });
+      assert.equal(refused.status, 403);
+      assert.equal(refused.body.error.code, 'admin_disabled');
+    } finally {
+      await noAdmin.stop();
+    }
+  });
+
+  it('creates, reads, lists, updates and deletes endpoints, scoped to the project', async () => {
+    const acme = await newProject(test, 'acme');
+    const other = await newProject(test, 'other');
+    const created = await acme.http.post('/v1/endpoints', {
+      url: 'https://hooks.example.com/in',
+      eventTypes: ['invoice.*'],
+      filter: { amount: { $gte: 100 } },
+      headers: { 'x-team': 'billing' },
+      retrySchedule: ['1s', '1m'],
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.match(created.body.id, /^ep_/);
+    assert.match(created.body.secret, /^whsec_/);
+    assert.deepEqual(created.body.eventTypes, ['invoice.*']);
+    assert.equal(created.body.timeoutMs, 15_000);
+    const id = created.body.id;
+
+    const read = await acme.http.get(`/v1/endpoints/${id}`);
+    assert.equal(read.status, 200);
+    assert.equal(read.body.secret, undefined, 'the secret is shown at creation only');
+    assert.equal((await other.http.get(`/v1/endpoints/${id}`)).status, 404, "another project's endpoint does not exist for it");
+    assert.equal((await other.http.patch(`/v1/endpoints/${id}`, { description: 'x' })).status, 404);
+    assert.equal((await other.http.delete(`/v1/endpoints/${id}`)).status, 404);
+
+    const patched = await acme.http.patch(`/v1/endpoints/${id}`, { description: 'billing hooks', filter: null });
+    assert.equal(patched.status, 200);
+    assert.equal(patched.body.description, 'billing hooks');
+    assert.equal(patched.body.filter, null);
+    assert.equal(patched.body.url, 'https://hooks.example.com/in', 'untouched fields stay');
+    assert.ok(patched.body.version > read.body.version);
+
+    assert.equal((await acme.http.delete(`/v1/endpoints/${id}`)).status, 204);
+    assert.equal((await acme.http.get(`/v1/endpoints/${id}`)).status, 404);
+  });
+
+  it('pages through endpoints newest first with a cursor', async () => {
+    const project = await newProject(test);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await project.http.post('/v1/endpoints', { url: `https://example.com/${i}` })).body.id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { data: { id: string }[]; nextCursor: string | null } } = await project.http.get(
+        `/v1/endpoints?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      assert.ok(page.body.data.length <= 2);
+      seen.push(...page.body.data.map((e) => e.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    assert.deepEqual(seen, [...ids].reverse());
+  });
+
+  it('rotates a secret: both sign during the grace period', async () => {
+    const project = await newProject(test);
+    const created = await project.http.post('/v1/endpoints', { url: 'https://example.com/r' });
+    const rotated = await project.http.post(`/v1/endpoints/${created.body.id}/rotate-secret`, { gracePeriod: '1h' });
+    assert.equal(rotated.status, 200);
+    assert.notEqual(rotated.body.secret, created.body.secret);
+    const endpoint = (await findEndpoint(test.db, project.id, created.body.id))!;
+    const secrets = signingSecrets(endpoint);
+    assert.deepEqual(secrets, [rotated.body.secret, created.body.secret]);
+    const body = '{"a":1}';
+    const headers = signedHeaders(secrets, 'msg_rot', Math.floor(Date.now() / 1000), body);
+    assert.ok(new Webhook(created.body.secret).verify(body, { ...headers }), 'receivers still on the old secret verify');
+    assert.ok(new Webhook(rotated.body.secret).verify(body, { ...headers }), 'receivers on the new secret verify');
+    assert.deepEqual(signingSecrets(endpoint, new Date(Date.now() + 2 * 3600_000)), [rotated.body.secret], 'the old one expires');
+  });
+
+  it('answers every bad input with a 4xx and a machine-readable error, writing nothing', async () => {
+    const project = await newProject(test);
+    const post = (body: unknown) => project.http.post('/v1/endpoints', body);
+    const cases: [unknown, string][] = [
+      [{ url: 'ftp://example.com' }, 'url'],
+      [{ url: 'not a url' }, 'url'],
+      [{ url: 'https://example.com', eventTypes: ['inv*'] }, 'eventTypes.0'],
+      [{ url: 'https://example.com', filter: { amount: { $between: 1 } } }, 'filter'],
+      [{ url: 'https://example.com', timeoutMs: 'fast' }, 'timeoutMs'],
+      [{ url: 'https://example.com', retrySchedule: ['soon'] }, 'retrySchedule.0'],
+      [{ url: 'https://example.com', secret: 'hunter2' }, 'secret'],
+      [{ url: 'https://example.com', colour: 'red' }, ''],
+    ];
+    for (const [body, path] of cases) {
+      const answer = await post(body);
+      assert.equal(answer.status, 400, JSON.stringify(body));
+      assert.equal(answer.body.error.code, 'invalid_request');
+      assert.ok(answer.body.error.details.some((d: { path: string }) => d.path === path), `${JSON.stringify(answer.body.error.details)} names ${path}`);
+    }
+    const wrongType = await request(`${test.api.url}/v1/endpoints`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${project.apiKey}`, 'content-type': 'text/plain' },
+      body: 'url=https://example.com',
+    });
+    assert.equal(wrongType.status, 415);
+    assert.equal(wrongType.body.error.code, 'unsupported_media_type');
+    const list = await project.http.get('/v1/endpoints');
+    assert.deepEqual(list.body.data, [], 'nothing half-written');
+    assert.equal((await project.http.get('/v1/endpoints?limit=0')).status, 400);
+  });
+});
