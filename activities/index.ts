@@ -1,5 +1,6 @@
 /** Every activity the worker registers, built around the I/O they are given. */
 import type { Db } from '../src/db/pool';
+import { createDeliveryActivities } from './delivery';
 import { createSelfCheckActivities } from './self-check';
 
 export interface ActivityDependencies {
@@ -9,5 +10,6 @@ export interface ActivityDependencies {
 export function createActivities(deps: ActivityDependencies) {
   return {
     ...createSelfCheckActivities(deps.db),
+    ...createDeliveryActivities({ db: deps.db }),
   };
 }

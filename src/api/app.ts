@@ -4,12 +4,17 @@ import type { Db } from '../db/pool';
 import { projectOf, requireProject } from './auth';
 import { errorHandler, notFoundHandler } from './errors';
 import { healthRoutes, type ReadinessChecks } from './health';
+import type { DeliveryStarter } from '../deliveries/starter';
+import { deliveryRoutes } from './routes/deliveries';
 import { endpointRoutes } from './routes/endpoints';
+import { eventRoutes } from './routes/events';
 import { projectRoutes } from './routes/projects';
 import { requireJsonBody } from './validation';
 
 export interface ApiDependencies {
   db: Db;
+  /** Starts delivery workflows for accepted events. */
+  starter: DeliveryStarter;
   readiness: ReadinessChecks;
   /** Unset: POST /v1/projects answers 403. */
   adminKey: string | undefined;
@@ -35,6 +40,8 @@ export function createApp(deps: ApiDependencies): express.Express {
     res.json({ id: project.id, name: project.name, createdAt: project.createdAt.toISOString() });
   });
   v1.use('/endpoints', endpointRoutes(deps.db));
+  v1.use('/events', eventRoutes(deps.db, deps.starter));
+  v1.use('/deliveries', deliveryRoutes(deps.db, deps.starter));
   app.use('/v1', v1);
 
   app.use(notFoundHandler);

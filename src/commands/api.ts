@@ -4,6 +4,7 @@ import { createApp } from '../api/app';
 import { databaseUrlOf, type Config } from '../config';
 import { createPool, type Db } from '../db/pool';
 import { log } from '../log';
+import { createDeliveryStarter } from '../deliveries/starter';
 import { createTemporalClient } from '../temporal/client';
 import type { Running } from './running';
 
@@ -17,6 +18,7 @@ export async function startApi(config: Config, shared: { db?: Db } = {}): Promis
   const temporal = createTemporalClient(config);
   const app = createApp({
     db,
+    starter: createDeliveryStarter(db, temporal.client, config.temporal.taskQueue),
     adminKey: config.adminKey,
     readiness: {
       postgres: async () => {

@@ -2,17 +2,24 @@
 import { databaseUrlOf, type Config } from '../config';
 import { createPool, type Db } from '../db/pool';
 import { log } from '../log';
+import { startReconciler } from '../deliveries/reconciler';
+import { createDeliveryStarter } from '../deliveries/starter';
+import { createTemporalClient } from '../temporal/client';
 import { startWorker } from '../temporal/worker';
 import type { Running } from './running';
 
 export async function runWorker(config: Config, shared: { db?: Db } = {}): Promise<Running> {
   const db = shared.db ?? createPool(databaseUrlOf(config));
   const running = await startWorker(config, db);
+  const temporal = createTemporalClient(config);
+  const reconciler = startReconciler(db, createDeliveryStarter(db, temporal.client, config.temporal.taskQueue));
   log.info('worker polling', { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace });
   return {
     ended: running.done,
     async stop() {
+      await reconciler.stop();
       await running.stop().catch(() => undefined);
+      await temporal.connection.close();
       if (!shared.db) await db.end();
     },
   };

@@ -3,6 +3,8 @@ import pg from 'pg';
 import { log } from '../log';
 
 export type Db = pg.Pool;
+/** The pool or one of its clients inside a transaction: what a query function needs. */
+export type Queryable = pg.Pool | pg.PoolClient;
 
 export function createPool(databaseUrl: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: databaseUrl, max, connectionTimeoutMillis: 5_000 });

@@ -1,5 +1,5 @@
 /** Endpoints in PostgreSQL. Every query is scoped to a project: another project's id is "not found". */
-import type { Db } from '../db/pool';
+import type { Db, Queryable } from '../db/pool';
 import { nextId } from '../ids';
 import { generateSecret } from '../signing/standard-webhooks';
 import type { CreateEndpoint, UpdateEndpoint } from './schema';
@@ -124,7 +124,7 @@ export async function listEndpoints(db: Db, projectId: string, limit: number, af
 }
 
 /** Active endpoints of a project, for fan-out (event-type and filter matching happen in code). */
-export async function activeEndpoints(db: Db, projectId: string, ids?: string[]): Promise<EndpointWithSecrets[]> {
+export async function activeEndpoints(db: Queryable, projectId: string, ids?: string[]): Promise<EndpointWithSecrets[]> {
   const { rows } = await db.query<Row>(
     `SELECT ${columns} FROM endpoints
       WHERE project_id = $1 AND deleted_at IS NULL AND status <> 'disabled' AND ($2::text[] IS NULL OR id = ANY($2))`,
@@ -195,4 +195,10 @@ export async function setEndpointStatus(db: Db, id: string, status: EndpointStat
     status,
     reason,
   ]);
+}
+
+/** Any endpoint by id, deleted ones included (`deleted` says so): for workers, not for API callers. */
+export async function endpointById(db: Db, id: string): Promise<(EndpointWithSecrets & { deleted: boolean }) | undefined> {
+  const { rows } = await db.query<Row & { deleted: boolean }>(`SELECT ${columns}, deleted_at IS NOT NULL AS deleted FROM endpoints WHERE id = $1`, [id]);
+  return rows[0] && { ...fromRow(rows[0]), deleted: rows[0].deleted };
 }

@@ -1,0 +1,62 @@
+/** /v1/events: producers publish here; every matching endpoint gets a delivery. */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Db } from '../../db/pool';
+import { listDeliveries } from '../../deliveries/repository';
+import type { DeliveryStarter } from '../../deliveries/starter';
+import { IngestError, ingestEvents } from '../../events/ingest';
+import { findEvent, listEvents } from '../../events/repository';
+import { eventBatchSchema, eventInputSchema } from '../../events/schema';
+import { projectOf } from '../auth';
+import { ApiError } from '../errors';
+import { pageOf, pageQuery } from '../pagination';
+import { parseBody, parseQuery } from '../validation';
+
+const listQuery = z.object({
+  ...pageQuery,
+  eventType: z.string().max(255).optional(),
+  since: z.coerce.date().optional(),
+  until: z.coerce.date().optional(),
+});
+
+function asApiError(error: unknown): unknown {
+  if (!(error instanceof IngestError)) return error;
+  return error.kind === 'idempotency_conflict'
+    ? new ApiError(409, 'idempotency_conflict', error.message, error.details)
+    : new ApiError(404, 'endpoint_not_found', error.message, error.details);
+}
+
+export function eventRoutes(db: Db, starter: DeliveryStarter): Router {
+  const router = Router();
+
+  router.post('/', async (req, res) => {
+    const input = parseBody(eventInputSchema, req.body);
+    const [accepted] = await ingestEvents(db, starter, projectOf(req).id, [input]).catch((error) => {
+      throw asApiError(error);
+    });
+    res.status(202).json(accepted);
+  });
+
+  router.post('/batch', async (req, res) => {
+    const { events } = parseBody(eventBatchSchema, req.body);
+    const accepted = await ingestEvents(db, starter, projectOf(req).id, events).catch((error) => {
+      throw asApiError(error);
+    });
+    res.status(202).json({ data: accepted });
+  });
+
+  router.get('/', async (req, res) => {
+    const { limit, cursor, ...filters } = parseQuery(listQuery, req.query);
+    res.json(pageOf(await listEvents(db, projectOf(req).id, filters, limit + 1, cursor), limit));
+  });
+
+  router.get('/:id', async (req, res) => {
+    const projectId = projectOf(req).id;
+    const event = await findEvent(db, projectId, req.params.id);
+    if (!event) throw new ApiError(404, 'event_not_found', `No event ${req.params.id} in this project.`);
+    const deliveries = await listDeliveries(db, projectId, { eventId: event.id }, 1000);
+    res.json({ ...event, deliveries });
+  });
+
+  return router;
+}

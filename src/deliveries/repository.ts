@@ -1,0 +1,217 @@
+/** Deliveries and their attempts in PostgreSQL. */
+import type { Db } from '../db/pool';
+
+export type DeliveryStatus = 'pending' | 'retrying' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface AttemptContext {
+  status: DeliveryStatus;
+  eventId: string;
+  endpointId: string;
+  endpointVersion: number;
+}
+
+/** What the activity needs to know before an attempt, in one round-trip. */
+export async function attemptContext(db: Db, deliveryId: string): Promise<AttemptContext | undefined> {
+  const { rows } = await db.query<{ status: DeliveryStatus; event_id: string; endpoint_id: string; version: number }>(
+    `SELECT d.status, d.event_id, d.endpoint_id, e.version
+       FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id WHERE d.id = $1`,
+    [deliveryId],
+  );
+  const row = rows[0];
+  return row && { status: row.status, eventId: row.event_id, endpointId: row.endpoint_id, endpointVersion: row.version };
+}
+
+export interface AttemptRecord {
+  deliveryId: string;
+  n: number;
+  startedAt: Date;
+  durationMs: number;
+  requestHeaders: Record<string, string>;
+  statusCode: number | null;
+  responseHeaders: Record<string, string> | null;
+  responseBody: string | null;
+  errorClass: string | null;
+  error: string | null;
+}
+
+export interface DeliveryUpdate {
+  status: DeliveryStatus;
+  reason: string | null;
+  nextAttemptAt: Date | null;
+  /** 410 Gone: the endpoint is disabled in the same transaction. */
+  disableEndpoint?: { endpointId: string; reason: string };
+}
+
+/**
+ * Records an attempt and the delivery's new state together. Keyed by (delivery, attempt number),
+ * so an attempt re-run after a worker crash overwrites its own row: the record converges on what
+ * the last run saw.
+ */
+export async function recordAttempt(db: Db, attempt: AttemptRecord, update: DeliveryUpdate): Promise<void> {
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(
+      `INSERT INTO attempts (delivery_id, n, started_at, duration_ms, request_headers, status_code, response_headers, response_body, error_class, error)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (delivery_id, n) DO UPDATE SET started_at = EXCLUDED.started_at, duration_ms = EXCLUDED.duration_ms,
+         request_headers = EXCLUDED.request_headers, status_code = EXCLUDED.status_code, response_headers = EXCLUDED.response_headers,
+         response_body = EXCLUDED.response_body, error_class = EXCLUDED.error_class, error = EXCLUDED.error`,
+      [
+        attempt.deliveryId,
+        attempt.n,
+        attempt.startedAt,
+        attempt.durationMs,
+        attempt.requestHeaders,
+        attempt.statusCode,
+        attempt.responseHeaders,
+        attempt.responseBody,
+        attempt.errorClass,
+        attempt.error,
+      ],
+    );
+    await client.query(
+      `UPDATE deliveries SET status = $2, status_reason = $3, next_attempt_at = $4, attempt_count = greatest(attempt_count, $5), updated_at = now()
+        WHERE id = $1`,
+      [attempt.deliveryId, update.status, update.reason, update.nextAttemptAt, attempt.n],
+    );
+    if (update.disableEndpoint) {
+      await client.query(
+        `UPDATE endpoints SET status = 'disabled', status_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+        [update.disableEndpoint.endpointId, update.disableEndpoint.reason],
+      );
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Ends a delivery without (another) attempt. A delivery already finished keeps its outcome. */
+export async function cancelDelivery(db: Db, deliveryId: string, reason: string): Promise<void> {
+  await db.query(
+    `UPDATE deliveries SET status = 'cancelled', status_reason = $2, next_attempt_at = NULL, updated_at = now()
+      WHERE id = $1 AND status IN ('pending', 'retrying')`,
+    [deliveryId, reason],
+  );
+}
+
+export interface DeliveryView {
+  id: string;
+  eventId: string;
+  endpointId: string;
+  status: DeliveryStatus;
+  statusReason: string | null;
+  attemptCount: number;
+  nextAttemptAt: Date | null;
+  workflowId: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface AttemptView {
+  n: number;
+  startedAt: Date;
+  durationMs: number;
+  requestHeaders: Record<string, string>;
+  statusCode: number | null;
+  responseHeaders: Record<string, string> | null;
+  responseBody: string | null;
+  errorClass: string | null;
+  error: string | null;
+}
+
+const deliveryColumns = 'id, event_id, endpoint_id, status, status_reason, attempt_count, next_attempt_at, workflow_id, created_at, updated_at';
+
+interface DeliveryRow {
+  id: string;
+  event_id: string;
+  endpoint_id: string;
+  status: DeliveryStatus;
+  status_reason: string | null;
+  attempt_count: number;
+  next_attempt_at: Date | null;
+  workflow_id: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function deliveryView(row: DeliveryRow): DeliveryView {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    endpointId: row.endpoint_id,
+    status: row.status,
+    statusReason: row.status_reason,
+    attemptCount: row.attempt_count,
+    nextAttemptAt: row.next_attempt_at,
+    workflowId: row.workflow_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function findDelivery(db: Db, projectId: string, id: string): Promise<DeliveryView | undefined> {
+  const { rows } = await db.query<DeliveryRow>(`SELECT ${deliveryColumns} FROM deliveries WHERE project_id = $1 AND id = $2`, [projectId, id]);
+  return rows[0] && deliveryView(rows[0]);
+}
+
+export async function attemptsOf(db: Db, deliveryId: string): Promise<AttemptView[]> {
+  const { rows } = await db.query(
+    `SELECT n, started_at, duration_ms, request_headers, status_code, response_headers, response_body, error_class, error
+       FROM attempts WHERE delivery_id = $1 ORDER BY n`,
+    [deliveryId],
+  );
+  return rows.map((row) => ({
+    n: row.n,
+    startedAt: row.started_at,
+    durationMs: row.duration_ms,
+    requestHeaders: row.request_headers,
+    statusCode: row.status_code,
+    responseHeaders: row.response_headers,
+    responseBody: row.response_body,
+    errorClass: row.error_class,
+    error: row.error,
+  }));
+}
+
+export interface DeliveryFilters {
+  status?: DeliveryStatus;
+  endpointId?: string;
+  eventId?: string;
+}
+
+/** Newest first; `after` is the last id of the previous page. */
+export async function listDeliveries(db: Db, projectId: string, filters: DeliveryFilters, limit: number, after?: string): Promise<DeliveryView[]> {
+  const { rows } = await db.query<DeliveryRow>(
+    `SELECT ${deliveryColumns} FROM deliveries
+      WHERE project_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR endpoint_id = $3)
+        AND ($4::text IS NULL OR event_id = $4) AND ($5::text IS NULL OR id < $5)
+      ORDER BY id DESC LIMIT $6`,
+    [projectId, filters.status ?? null, filters.endpointId ?? null, filters.eventId ?? null, after ?? null, limit],
+  );
+  return rows.map(deliveryView);
+}
+
+/** Deliveries committed long enough ago whose workflow start was never confirmed. */
+export async function unstartedDeliveries(db: Db, olderThanMs: number, limit: number) {
+  const { rows } = await db.query<{ id: string; project_id: string; event_id: string; endpoint_id: string; workflow_id: string; event_type: string; url: string }>(
+    `SELECT d.id, d.project_id, d.event_id, d.endpoint_id, d.workflow_id, ev.event_type, ep.url
+       FROM deliveries d JOIN events ev ON ev.id = d.event_id JOIN endpoints ep ON ep.id = d.endpoint_id
+      WHERE d.workflow_started_at IS NULL AND d.created_at < now() - make_interval(secs => $1::double precision / 1000)
+      ORDER BY d.created_at LIMIT $2`,
+    [olderThanMs, limit],
+  );
+  return rows.map((row) => ({
+    deliveryId: row.id,
+    projectId: row.project_id,
+    eventId: row.event_id,
+    endpointId: row.endpoint_id,
+    workflowId: row.workflow_id,
+    eventType: row.event_type,
+    endpointUrl: row.url,
+  }));
+}

@@ -1,0 +1,77 @@
+/**
+ * Starting delivery workflows, idempotently: the workflow id is derived from the delivery, a
+ * running one is reused, and a closed one counts as started. After a start the delivery row is
+ * marked, so the reconciler only ever sees deliveries whose start was lost to a crash.
+ */
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Db } from '../db/pool';
+import { log } from '../log';
+import { deliveryWorkflow, type DeliveryInput } from '../../workflows/delivery';
+import { DeliveryStatus, EndpointId, EventId, EventType, ProjectId } from '../../workflows/search-attributes';
+
+export interface DeliveryToStart extends DeliveryInput {
+  workflowId: string;
+  eventType: string;
+  endpointUrl: string;
+}
+
+/** `delivery/{eventId}/{endpointId}`; a resend adds the new delivery's id. */
+export function deliveryWorkflowId(eventId: string, endpointId: string, resendOf?: string): string {
+  return resendOf ? `delivery/${eventId}/${endpointId}/${resendOf}` : `delivery/${eventId}/${endpointId}`;
+}
+
+/** The URL without query or fragment, which may carry tokens: history must hold no secrets. */
+export function memoUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname}`;
+}
+
+const START_CONCURRENCY = 32;
+
+export interface DeliveryStarter {
+  /** Starts each delivery's workflow and marks it started; returns the ids it could not start. */
+  start(deliveries: DeliveryToStart[]): Promise<string[]>;
+}
+
+export function createDeliveryStarter(db: Db, client: Client, taskQueue: string): DeliveryStarter {
+  async function startOne(delivery: DeliveryToStart): Promise<boolean> {
+    try {
+      await client.workflow.start(deliveryWorkflow, {
+        workflowId: delivery.workflowId,
+        taskQueue,
+        args: [{ deliveryId: delivery.deliveryId, eventId: delivery.eventId, endpointId: delivery.endpointId, projectId: delivery.projectId }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: ProjectId, value: delivery.projectId },
+          { key: EndpointId, value: delivery.endpointId },
+          { key: EventType, value: delivery.eventType },
+          { key: EventId, value: delivery.eventId },
+          { key: DeliveryStatus, value: 'pending' },
+        ],
+        memo: { url: memoUrl(delivery.endpointUrl), eventType: delivery.eventType },
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return true; // it ran and closed: already done
+      log.warn('could not start a delivery workflow; the reconciler will', { deliveryId: delivery.deliveryId, error: String(error) });
+      return false;
+    }
+  }
+
+  return {
+    async start(deliveries) {
+      const started: string[] = [];
+      const failed: string[] = [];
+      for (let i = 0; i < deliveries.length; i += START_CONCURRENCY) {
+        const slice = deliveries.slice(i, i + START_CONCURRENCY);
+        const results = await Promise.all(slice.map(startOne));
+        slice.forEach((delivery, j) => (results[j] ? started : failed).push(delivery.deliveryId));
+      }
+      if (started.length > 0) {
+        await db.query('UPDATE deliveries SET workflow_started_at = now() WHERE id = ANY($1) AND workflow_started_at IS NULL', [started]);
+      }
+      return failed;
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/** What an event is, as producers send it (HTTP now, Kafka later): one schema for both. */
+import { z } from 'zod';
+import { eventTypeProblem } from '../routing/event-types';
+
+export const MAX_BATCH = 500;
+
+export const eventInputSchema = z
+  .object({
+    eventType: z.string().superRefine((value, ctx) => {
+      const problem = eventTypeProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    payload: z.json().refine((value) => value !== undefined, 'is required'),
+    idempotencyKey: z.string().min(1).max(255).optional(),
+    endpointIds: z.array(z.string().min(1).max(64)).min(1).max(100).optional(),
+  })
+  .strict();
+
+export const eventBatchSchema = z.object({ events: z.array(eventInputSchema).min(1).max(MAX_BATCH) }).strict();
+
+export type EventInput = z.output<typeof eventInputSchema>;

@@ -1,0 +1,249 @@
+/**
+ * Outbound delivery end to end, on the real stack: the API accepts events, the worker's delivery
+ * workflows sign and POST them to a real receiver, which verifies every request with the
+ * official `standardwebhooks` package.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { Webhook } from 'standardwebhooks';
+import { createPool, type Db } from '../../src/db/pool';
+import { reconcileOnce } from '../../src/deliveries/reconciler';
+import { createDeliveryStarter } from '../../src/deliveries/starter';
+import { ingestEvents } from '../../src/events/ingest';
+import { startWorker, type RunningWorker } from '../../src/temporal/worker';
+import { cancelSignal, retryNowSignal } from '../../workflows/delivery';
+import { newProject, startTestApi, type TestApi } from '../support/api';
+import { eventually, startReceiver, type Receiver } from '../support/receiver';
+import { testConfig, uniqueName } from '../support/services';
+
+const { EventType } = temporal.api.enums.v1;
+type Project = Awaited<ReturnType<typeof newProject>>;
+
+describe('outbound delivery', () => {
+  const taskQueue = uniqueName('delivery-test');
+  const config = testConfig({ TEMPORAL_TASK_QUEUE: taskQueue });
+  let test: TestApi;
+  let worker: RunningWorker;
+  let workerDb: Db;
+  let receiver: Receiver;
+  let connection: Connection;
+  let temporalClient: Client;
+  let project: Project;
+
+  before(async () => {
+    workerDb = createPool(config.databaseUrl!);
+    worker = await startWorker(config, workerDb, { taskQueue });
+    test = await startTestApi({ TEMPORAL_TASK_QUEUE: taskQueue });
+    receiver = await startReceiver();
+    connection = await Connection.connect({ address: config.temporal.address });
+    temporalClient = new Client({ connection, namespace: config.temporal.namespace });
+    project = await newProject(test);
+  });
+
+  after(async () => {
+    await test?.stop();
+    await worker?.stop();
+    await workerDb?.end();
+    await receiver?.close();
+    await connection?.close();
+  });
+
+  async function endpoint(path: string, extra: Record<string, unknown> = {}) {
+    const created = await project.http.post('/v1/endpoints', { url: `${receiver.url}${path}`, ...extra });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    return created.body as { id: string; secret: string };
+  }
+
+  async function settled(deliveryId: string, statuses = ['succeeded', 'failed', 'cancelled']) {
+    return eventually(`delivery ${deliveryId} to settle`, async () => {
+      const answer = await project.http.get(`/v1/deliveries/${deliveryId}`);
+      return statuses.includes(answer.body.status) ? answer.body : undefined;
+    });
+  }
+
+  /** The closed workflow's history (the database records an outcome a moment before the workflow closes). */
+  async function historyOf(workflowId: string) {
+    const handle = temporalClient.workflow.getHandle(workflowId);
+    await handle.result().catch(() => undefined);
+    const history = await handle.fetchHistory();
+    const types = (history.events ?? []).map((event) => EventType[event.eventType!]!);
+    return { events: types.length, workflowTasks: types.filter((t) => t === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED').length, types };
+  }
+
+  it('fans an event out to the subscribed endpoints only, signed, and records the attempt; a first-attempt success costs at most 6 history events', async () => {
+    const invoices = await endpoint('/invoices', { eventTypes: ['invoice.*'], headers: { 'x-team': 'billing' } });
+    const bigInvoices = await endpoint('/big', { eventTypes: ['invoice.paid'], filter: { amount: { $gte: 1000 } } });
+    const users = await endpoint('/users', { eventTypes: ['user.*'] });
+    const payload = { invoice: 'inv_1', amount: 250, customer: { tier: 'gold' } };
+
+    const accepted = await project.http.post('/v1/events', { eventType: 'invoice.paid', payload });
+    assert.equal(accepted.status, 202, JSON.stringify(accepted.body));
+    assert.match(accepted.body.id, /^evt_/);
+    assert.deepEqual(
+      accepted.body.deliveries.map((d: { endpointId: string }) => d.endpointId),
+      [invoices.id],
+      'the filter keeps the small invoice from /big; /users is not subscribed',
+    );
+
+    const [request] = await receiver.waitFor('/invoices', 1);
+    assert.deepEqual(JSON.parse(request!.body), payload);
+    assert.equal(request!.headers['content-type'], 'application/json');
+    assert.equal(request!.headers['x-team'], 'billing');
+    assert.equal(request!.headers['webhook-id'], accepted.body.id);
+    new Webhook(invoices.secret).verify(request!.body, request!.headers as Record<string, string>);
+    assert.throws(() => new Webhook(bigInvoices.secret).verify(request!.body, request!.headers as Record<string, string>));
+
+    const delivery = await settled(accepted.body.deliveries[0].id);
+    assert.equal(delivery.status, 'succeeded');
+    assert.equal(delivery.attempts.length, 1);
+    assert.equal(delivery.attempts[0].statusCode, 200);
+    assert.equal(delivery.attempts[0].requestHeaders['x-team'], '[redacted]', 'custom header values stay out of the log');
+    assert.match(delivery.attempts[0].requestHeaders['webhook-signature'], /^v1,/);
+
+    const history = await historyOf(delivery.workflowId);
+    assert.ok(history.events <= 6, `first-attempt success: ${history.events} events (${history.types.join(' ')})`);
+    assert.equal(history.types.at(-1), 'EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
+    process.stdout.write(`# first-attempt success: ${history.events} history events, ${history.workflowTasks} workflow task(s)\n`);
+    assert.equal(receiver.received.filter((r) => r.path === '/users' || r.path === '/big').length, 0);
+    void users;
+  });
+
+  it('retries on its schedule with the same webhook-id, signing each attempt afresh, until the endpoint answers 2xx', async () => {
+    const flaky = await endpoint('/flaky', { eventTypes: ['flaky.*'], retrySchedule: ['1s', '1s', '1s'] });
+    receiver.script('/flaky', [{ status: 500, body: 'boom' }, { status: 302, headers: { location: '/elsewhere' } }, { status: 200 }]);
+    const accepted = await project.http.post('/v1/events', { eventType: 'flaky.created', payload: { order: 7 } });
+    const requests = await receiver.waitFor('/flaky', 3);
+    for (const request of requests) {
+      assert.equal(request.headers['webhook-id'], accepted.body.id);
+      new Webhook(flaky.secret).verify(request.body, request.headers as Record<string, string>);
+    }
+    assert.equal(receiver.received.filter((r) => r.path === '/elsewhere').length, 0, 'redirects are not followed');
+    const delivery = await settled(accepted.body.deliveries[0].id);
+    assert.equal(delivery.status, 'succeeded');
+    assert.deepEqual(delivery.attempts.map((a: { statusCode: number }) => a.statusCode), [500, 302, 200]);
+    assert.equal(delivery.attempts[0].responseBody, 'boom');
+    const history = await historyOf(delivery.workflowId);
+    assert.equal(history.types.filter((t) => t === 'EVENT_TYPE_MARKER_RECORDED').length, 3, 'one local-activity marker per attempt');
+    process.stdout.write(`# success on the third attempt: ${history.events} history events, ${history.workflowTasks} workflow task(s)\n`);
+  });
+
+  it('fails visibly when the schedule runs out', async () => {
+    await endpoint('/down', { eventTypes: ['down.*'], retrySchedule: ['500ms'] });
+    receiver.script('/down', [{ status: 503 }]);
+    const accepted = await project.http.post('/v1/events', { eventType: 'down.created', payload: {} });
+    const delivery = await settled(accepted.body.deliveries[0].id);
+    assert.equal(delivery.status, 'failed');
+    assert.equal(delivery.attempts.length, 2);
+    assert.match(delivery.statusReason, /no success after 2 attempts; the last ended in HTTP 503/);
+    const description = await temporalClient.workflow.getHandle(delivery.workflowId).describe();
+    assert.equal(description.status.name, 'FAILED');
+    assert.equal(description.typedSearchAttributes.get({ name: 'DeliveryStatus', type: 'KEYWORD' } as never), 'failed');
+  });
+
+  it('stops at 410 Gone and disables the endpoint', async () => {
+    const gone = await endpoint('/gone', { eventTypes: ['gone.*'], retrySchedule: ['1s', '1s'] });
+    receiver.script('/gone', [{ status: 410 }]);
+    const accepted = await project.http.post('/v1/events', { eventType: 'gone.created', payload: {} });
+    const delivery = await settled(accepted.body.deliveries[0].id);
+    assert.equal(delivery.status, 'failed');
+    assert.equal(delivery.attempts.length, 1);
+    const after = await project.http.get(`/v1/endpoints/${gone.id}`);
+    assert.equal(after.body.status, 'disabled');
+    const next = await project.http.post('/v1/events', { eventType: 'gone.created', payload: {} });
+    assert.ok(!next.body.deliveries.some((d: { endpointId: string }) => d.endpointId === gone.id), 'a disabled endpoint gets no new deliveries');
+  });
+
+  it('honours Retry-After and the retryNow and cancel signals of a waiting delivery', async () => {
+    const slow = await project.http.post('/v1/endpoints', { url: `${receiver.url}/later`, eventTypes: ['later.*'], retrySchedule: ['1h'] });
+    receiver.script('/later', [{ status: 429, headers: { 'retry-after': '7200' } }, { status: 200 }]);
+    const first = await project.http.post('/v1/events', { eventType: 'later.one', payload: {} });
+    const waiting = await settled(first.body.deliveries[0].id, ['retrying']);
+    const wait = new Date(waiting.nextAttemptAt).getTime() - new Date(waiting.attempts[0].startedAt).getTime();
+    assert.equal(wait, 7_200_000, 'Retry-After (2 h) beats the scheduled 1 h ± 20%');
+    await temporalClient.workflow.getHandle(waiting.workflowId).signal(retryNowSignal);
+    assert.equal((await settled(waiting.id)).status, 'succeeded');
+
+    receiver.script('/later', [{ status: 500 }]);
+    const second = await project.http.post('/v1/events', { eventType: 'later.two', payload: {} });
+    const stuck = await settled(second.body.deliveries[0].id, ['retrying']);
+    await temporalClient.workflow.getHandle(stuck.workflowId).signal(cancelSignal, { reason: 'test says stop' });
+    const cancelled = await settled(stuck.id);
+    assert.equal(cancelled.status, 'cancelled');
+    assert.equal(cancelled.statusReason, 'test says stop');
+    void slow;
+  });
+
+  it('accepts an idempotency key once: the same request gets the same answer, a different one 409', async () => {
+    await endpoint('/idem', { eventTypes: ['idem.*'] });
+    const body = { eventType: 'idem.test', payload: { a: 1, b: [1, 2] }, idempotencyKey: uniqueName('key') };
+    const first = await project.http.post('/v1/events', body);
+    const again = await project.http.post('/v1/events', { ...body, payload: { b: [1, 2], a: 1 } });
+    assert.equal(again.status, 202);
+    assert.deepEqual(again.body, first.body, 'same event, same deliveries');
+    await receiver.waitFor('/idem', 1);
+    const conflict = await project.http.post('/v1/events', { ...body, payload: { a: 2 } });
+    assert.equal(conflict.status, 409);
+    assert.equal(conflict.body.error.code, 'idempotency_conflict');
+    const events = await project.http.get(`/v1/deliveries?eventId=${first.body.id}`);
+    assert.equal(events.body.data.length, 1, 'no second delivery');
+  });
+
+  it('delivers deliveries whose start was lost to a crash: the reconciler starts them', async () => {
+    await endpoint('/reconciled', { eventTypes: ['crash.*'] });
+    const lostStarts = { start: async () => [] as string[] }; // the process "died" right after the commit
+    const [event] = await ingestEvents(test.db, lostStarts, project.id, [{ eventType: 'crash.test', payload: { n: 1 } }]);
+    const unstarted = await test.db.query('SELECT count(*)::int AS n FROM deliveries WHERE event_id = $1 AND workflow_started_at IS NULL', [event!.id]);
+    assert.equal(unstarted.rows[0].n, 1);
+    const apiClient = new Client({ connection, namespace: config.temporal.namespace });
+    assert.ok((await reconcileOnce(test.db, createDeliveryStarter(test.db, apiClient, taskQueue), 0)) >= 1);
+    await receiver.waitFor('/reconciled', 1);
+    assert.equal((await settled(event!.deliveries[0]!.id)).status, 'succeeded');
+    const second = await reconcileOnce(test.db, createDeliveryStarter(test.db, apiClient, taskQueue), 0);
+    assert.equal(second, 0, 'nothing is started twice');
+  });
+
+  it('lists events and deliveries with filters and cursors', async () => {
+    await endpoint('/pages', { eventTypes: ['page.*'] });
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await project.http.post('/v1/events', { eventType: 'page.item', payload: { i } })).body.id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { data: { id: string }[]; nextCursor: string | null } } = await project.http.get(
+        `/v1/events?eventType=page.item&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...page.body.data.map((e) => e.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    assert.deepEqual(seen, [...ids].reverse());
+    const one = await project.http.get(`/v1/events/${ids[0]}`);
+    assert.deepEqual(one.body.payload, { i: 0 });
+    assert.equal(one.body.deliveries.length, 1);
+    const other = await newProject(test, 'someone else');
+    assert.equal((await other.http.get(`/v1/events/${ids[0]}`)).status, 404);
+    assert.equal((await other.http.get(`/v1/deliveries/${one.body.deliveries[0].id}`)).status, 404);
+  });
+
+  it('answers bad events with a 4xx and writes nothing', async () => {
+    const before = await project.http.get('/v1/events?limit=100');
+    const cases: [unknown, number, string][] = [
+      [{ payload: {} }, 400, 'invalid_request'],
+      [{ eventType: 'bad type', payload: {} }, 400, 'invalid_request'],
+      [{ eventType: 'a.b', payload: {}, endpointIds: 'ep_1' }, 400, 'invalid_request'],
+      [{ eventType: 'a.b', payload: {}, endpointIds: ['ep_unknown'] }, 404, 'endpoint_not_found'],
+      [{ events: [] }, 400, 'invalid_request'],
+    ];
+    for (const [body, status, code] of cases) {
+      const path = 'events' in (body as object) ? '/v1/events/batch' : '/v1/events';
+      const answer = await project.http.post(path, body);
+      assert.equal(answer.status, status, JSON.stringify(body));
+      assert.equal(answer.body.error.code, code);
+    }
+    const tooBig = await project.http.post('/v1/events', { eventType: 'a.b', payload: { blob: 'x'.repeat(1_100_000) } });
+    assert.equal(tooBig.status, 413);
+    const after = await project.http.get('/v1/events?limit=100');
+    assert.deepEqual(after.body.data.map((e: { id: string }) => e.id), before.body.data.map((e: { id: string }) => e.id));
+  });
+});
