@@ -21,10 +21,14 @@ export async function reconcileOnce(db: Db, starter: DeliveryStarter, olderThanM
   return waiting.length;
 }
 
-export function startReconciler(db: Db, starter: DeliveryStarter, everyMs = 5_000): { stop(): Promise<void> } {
+export function startReconciler(
+  db: Db,
+  starter: DeliveryStarter,
+  { everyMs = 5_000, afterMs = RECONCILE_AFTER_MS }: { everyMs?: number; afterMs?: number } = {},
+): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = reconcileOnce(db, starter).catch((error) => log.warn('reconciler pass failed', { error: errorMessage(error) }));
+    running = reconcileOnce(db, starter, afterMs).catch((error) => log.warn('reconciler pass failed', { error: errorMessage(error) }));
   }, everyMs);
   return {
     async stop() {

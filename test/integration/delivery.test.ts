@@ -5,72 +5,33 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Client, Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import { Client } from '@temporalio/client';
 import { Webhook } from 'standardwebhooks';
-import { createPool, type Db } from '../../src/db/pool';
 import { reconcileOnce } from '../../src/deliveries/reconciler';
 import { createDeliveryStarter } from '../../src/deliveries/starter';
 import { ingestEvents } from '../../src/events/ingest';
-import { startWorker, type RunningWorker } from '../../src/temporal/worker';
 import { cancelSignal, retryNowSignal } from '../../workflows/delivery';
-import { newProject, startTestApi, type TestApi } from '../support/api';
-import { eventually, startReceiver, type Receiver } from '../support/receiver';
-import { testConfig, uniqueName } from '../support/services';
-
-const { EventType } = temporal.api.enums.v1;
-type Project = Awaited<ReturnType<typeof newProject>>;
+import { newProject, type TestApi } from '../support/api';
+import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
+import type { Receiver } from '../support/receiver';
+import { request } from '../support/http';
+import { uniqueName } from '../support/services';
 
 describe('outbound delivery', () => {
-  const taskQueue = uniqueName('delivery-test');
-  const config = testConfig({ TEMPORAL_TASK_QUEUE: taskQueue });
-  let test: TestApi;
-  let worker: RunningWorker;
-  let workerDb: Db;
+  let stack: DeliveryStack;
+  let project: DeliveryStack['project'];
   let receiver: Receiver;
-  let connection: Connection;
   let temporalClient: Client;
-  let project: Project;
+  let test: TestApi;
+  const endpoint = (path: string, extra?: Record<string, unknown>) => stack.endpoint(path, extra);
+  const settled = (deliveryId: string, statuses?: string[]) => stack.settled(deliveryId, statuses);
+  const historyOf = (workflowId: string) => stack.historyOf(workflowId);
 
   before(async () => {
-    workerDb = createPool(config.databaseUrl!);
-    worker = await startWorker(config, workerDb, { taskQueue });
-    test = await startTestApi({ TEMPORAL_TASK_QUEUE: taskQueue });
-    receiver = await startReceiver();
-    connection = await Connection.connect({ address: config.temporal.address });
-    temporalClient = new Client({ connection, namespace: config.temporal.namespace });
-    project = await newProject(test);
+    stack = await startDeliveryStack();
+    ({ project, receiver, temporalClient, test } = stack);
   });
-
-  after(async () => {
-    await test?.stop();
-    await worker?.stop();
-    await workerDb?.end();
-    await receiver?.close();
-    await connection?.close();
-  });
-
-  async function endpoint(path: string, extra: Record<string, unknown> = {}) {
-    const created = await project.http.post('/v1/endpoints', { url: `${receiver.url}${path}`, ...extra });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    return created.body as { id: string; secret: string };
-  }
-
-  async function settled(deliveryId: string, statuses = ['succeeded', 'failed', 'cancelled']) {
-    return eventually(`delivery ${deliveryId} to settle`, async () => {
-      const answer = await project.http.get(`/v1/deliveries/${deliveryId}`);
-      return statuses.includes(answer.body.status) ? answer.body : undefined;
-    });
-  }
-
-  /** The closed workflow's history (the database records an outcome a moment before the workflow closes). */
-  async function historyOf(workflowId: string) {
-    const handle = temporalClient.workflow.getHandle(workflowId);
-    await handle.result().catch(() => undefined);
-    const history = await handle.fetchHistory();
-    const types = (history.events ?? []).map((event) => EventType[event.eventType!]!);
-    return { events: types.length, workflowTasks: types.filter((t) => t === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED').length, types };
-  }
+  after(() => stack?.stop());
 
   it('fans an event out to the subscribed endpoints only, signed, and records the attempt; a first-attempt success costs at most 6 history events', async () => {
     const invoices = await endpoint('/invoices', { eventTypes: ['invoice.*'], headers: { 'x-team': 'billing' } });
@@ -196,11 +157,11 @@ describe('outbound delivery', () => {
     const [event] = await ingestEvents(test.db, lostStarts, project.id, [{ eventType: 'crash.test', payload: { n: 1 } }]);
     const unstarted = await test.db.query('SELECT count(*)::int AS n FROM deliveries WHERE event_id = $1 AND workflow_started_at IS NULL', [event!.id]);
     assert.equal(unstarted.rows[0].n, 1);
-    const apiClient = new Client({ connection, namespace: config.temporal.namespace });
-    assert.ok((await reconcileOnce(test.db, createDeliveryStarter(test.db, apiClient, taskQueue), 0)) >= 1);
+    const apiClient = temporalClient;
+    assert.ok((await reconcileOnce(test.db, createDeliveryStarter(test.db, apiClient, stack.taskQueue), 0)) >= 1);
     await receiver.waitFor('/reconciled', 1);
     assert.equal((await settled(event!.deliveries[0]!.id)).status, 'succeeded');
-    const second = await reconcileOnce(test.db, createDeliveryStarter(test.db, apiClient, taskQueue), 0);
+    const second = await reconcileOnce(test.db, createDeliveryStarter(test.db, apiClient, stack.taskQueue), 0);
     assert.equal(second, 0, 'nothing is started twice');
   });
 
@@ -243,6 +204,14 @@ describe('outbound delivery', () => {
     }
     const tooBig = await project.http.post('/v1/events', { eventType: 'a.b', payload: { blob: 'x'.repeat(1_100_000) } });
     assert.equal(tooBig.status, 413);
+    const raw = (body: string, headers: Record<string, string>) =>
+      request(`${test.api.url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${project.apiKey}`, ...headers }, body });
+    const malformed = await raw('{"eventType": "a.b", ', { 'content-type': 'application/json' });
+    assert.deepEqual([malformed.status, malformed.body.error.code], [400, 'invalid_json']);
+    const notJson = await raw('eventType=a.b', { 'content-type': 'application/x-www-form-urlencoded' });
+    assert.deepEqual([notJson.status, notJson.body.error.code], [415, 'unsupported_media_type']);
+    const noKey = await request(`${test.api.url}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    assert.deepEqual([noKey.status, noKey.body.error.code], [401, 'unauthorized']);
     const after = await project.http.get('/v1/events?limit=100');
     assert.deepEqual(after.body.data.map((e: { id: string }) => e.id), before.body.data.map((e: { id: string }) => e.id));
   });

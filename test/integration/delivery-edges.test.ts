@@ -1,0 +1,141 @@
+/**
+ * Outbound delivery at its edges: secret rotation, timeouts, large answers, resends, batches, the
+ * search attribute an operator filters on, and an API process killed between commit and start.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Webhook } from 'standardwebhooks';
+import { repoRoot } from '../../src/config';
+import { startReconciler } from '../../src/deliveries/reconciler';
+import { createDeliveryStarter } from '../../src/deliveries/starter';
+import { MAX_RESPONSE_BODY_BYTES } from '../../activities/http-send';
+import { DeliveryStatus } from '../../workflows/search-attributes';
+import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
+import { eventually } from '../support/receiver';
+
+describe('outbound delivery, edges', () => {
+  let stack: DeliveryStack;
+  before(async () => {
+    stack = await startDeliveryStack();
+  });
+  after(() => stack?.stop());
+
+  it('signs with both secrets during a rotation, so receivers on either verify', async () => {
+    const created = await stack.endpoint('/rotating', { eventTypes: ['rotate.*'] });
+    const rotated = await stack.project.http.post(`/v1/endpoints/${created.id}/rotate-secret`, {});
+    const accepted = await stack.project.http.post('/v1/events', { eventType: 'rotate.now', payload: { x: 1 } });
+    const [request] = await stack.receiver.waitFor('/rotating', 1);
+    const headers = request!.headers as Record<string, string>;
+    assert.equal(headers['webhook-signature']!.split(' ').length, 2);
+    new Webhook(created.secret).verify(request!.body, headers);
+    new Webhook(rotated.body.secret).verify(request!.body, headers);
+    assert.equal((await stack.settled(accepted.body.deliveries[0].id)).status, 'succeeded');
+  });
+
+  it('gives up on an endpoint that does not answer within its timeout, and says so', async () => {
+    await stack.endpoint('/slow', { eventTypes: ['slow.*'], timeoutMs: 1_000, retrySchedule: [] });
+    stack.receiver.script('/slow', [{ status: 200, delayMs: 5_000 }]);
+    const accepted = await stack.project.http.post('/v1/events', { eventType: 'slow.one', payload: {} });
+    const delivery = await stack.settled(accepted.body.deliveries[0].id);
+    assert.equal(delivery.status, 'failed');
+    assert.equal(delivery.attempts[0].errorClass, 'timeout');
+    assert.equal(delivery.attempts[0].statusCode, null);
+    assert.ok(delivery.attempts[0].durationMs < 5_000, 'cut at the timeout, not at the answer');
+  });
+
+  it('keeps 64 KiB of a large answer', async () => {
+    await stack.endpoint('/chatty', { eventTypes: ['chatty.*'] });
+    stack.receiver.script('/chatty', [{ status: 200, body: 'y'.repeat(200_000) }]);
+    const accepted = await stack.project.http.post('/v1/events', { eventType: 'chatty.one', payload: {} });
+    const delivery = await stack.settled(accepted.body.deliveries[0].id);
+    assert.equal(delivery.status, 'succeeded');
+    assert.equal(delivery.attempts[0].responseBody.length, MAX_RESPONSE_BODY_BYTES);
+  });
+
+  it('resends a delivery as a new one with the same webhook-id', async () => {
+    await stack.endpoint('/again', { eventTypes: ['again.*'] });
+    const accepted = await stack.project.http.post('/v1/events', { eventType: 'again.one', payload: { n: 1 } });
+    const first = await stack.settled(accepted.body.deliveries[0].id);
+    const resent = await stack.project.http.post(`/v1/deliveries/${first.id}/resend`);
+    assert.equal(resent.status, 202);
+    assert.notEqual(resent.body.id, first.id);
+    assert.notEqual(resent.body.workflowId, first.workflowId);
+    const requests = await stack.receiver.waitFor('/again', 2);
+    assert.equal(requests[0]!.headers['webhook-id'], requests[1]!.headers['webhook-id']);
+    assert.equal((await stack.settled(resent.body.id)).status, 'succeeded');
+    assert.equal((await stack.project.http.post('/v1/deliveries/dlv_nope/resend')).status, 404);
+  });
+
+  it('accepts a batch of events in one request, all or none', async () => {
+    await stack.endpoint('/batch', { eventTypes: ['batch.*'] });
+    const events = Array.from({ length: 20 }, (_, i) => ({ eventType: 'batch.item', payload: { i } }));
+    const accepted = await stack.project.http.post('/v1/events/batch', { events });
+    assert.equal(accepted.status, 202);
+    assert.equal(accepted.body.data.length, 20);
+    const received = await stack.receiver.waitFor('/batch', 20);
+    assert.deepEqual(received.map((r) => JSON.parse(r.body).i).sort((a: number, b: number) => a - b), events.map((_, i) => i));
+
+    const invalid = await stack.project.http.post('/v1/events/batch', { events: [...events, { eventType: 'bad type', payload: {} }] });
+    assert.equal(invalid.status, 400);
+    assert.ok(invalid.body.error.details.some((d: { path: string }) => d.path === 'events.20.eventType'));
+    assert.equal((await stack.project.http.post('/v1/events/batch', { events: Array(501).fill(events[0]) })).status, 400);
+  });
+
+  it('shows DeliveryStatus = "retrying" to operators while a delivery waits', async () => {
+    await stack.endpoint('/waiting', { eventTypes: ['wait.*'], retrySchedule: ['1h'] });
+    stack.receiver.script('/waiting', [{ status: 500 }]);
+    const accepted = await stack.project.http.post('/v1/events', { eventType: 'wait.one', payload: {} });
+    const waiting = await stack.settled(accepted.body.deliveries[0].id, ['retrying']);
+    const handle = stack.temporalClient.workflow.getHandle(waiting.workflowId);
+    const status = await eventually('the search attribute', async () => {
+      const value = (await handle.describe()).typedSearchAttributes.get(DeliveryStatus);
+      return value === 'retrying' ? value : undefined;
+    });
+    assert.equal(status, 'retrying');
+    await handle.signal('cancel', { reason: 'test over' });
+  });
+
+  it('delivers an event whose API process was killed after the commit and before the start', async () => {
+    await stack.endpoint('/survivor', { eventTypes: ['crash.*'] });
+    // A "Temporal" that accepts connections and never answers: the API commits, then hangs in the start.
+    const sockets = new Set<net.Socket>();
+    const blackhole = net.createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
+    const { port } = blackhole.address() as net.AddressInfo;
+    const api = spawn(process.execPath, [path.join(repoRoot, 'src', 'launcher.mjs'), 'api'], {
+      env: { ...process.env, PORT: '0', TEMPORAL_ADDRESS: `127.0.0.1:${port}`, TEMPORAL_TASK_QUEUE: stack.taskQueue },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const reconciler = startReconciler(stack.workerDb, createDeliveryStarter(stack.workerDb, stack.temporalClient, stack.taskQueue), {
+      everyMs: 300,
+      afterMs: 1_000,
+    });
+    try {
+      let stderr = '';
+      api.stderr.on('data', (chunk) => (stderr += chunk));
+      const url = await eventually('the API to listen', async () => /API listening \{"url":"([^"]+)"/.exec(stderr)?.[1]);
+      const posted = fetch(`${url}/v1/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${stack.project.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ eventType: 'crash.test', payload: { survived: true } }),
+      }).catch((error: Error) => error);
+      const eventId = await eventually('the event to be committed', async () => {
+        const { rows } = await stack.workerDb.query(`SELECT id FROM events WHERE project_id = $1 AND event_type = 'crash.test'`, [stack.project.id]);
+        return rows[0]?.id as string | undefined;
+      });
+      api.kill('SIGKILL');
+      assert.ok((await posted) instanceof Error, 'the producer never got its 202');
+      const [request] = await stack.receiver.waitFor('/survivor', 1);
+      assert.equal(request!.headers['webhook-id'], eventId);
+      assert.deepEqual(JSON.parse(request!.body), { survived: true });
+    } finally {
+      api.kill('SIGKILL');
+      await reconciler.stop();
+      sockets.forEach((socket) => socket.destroy());
+      blackhole.close();
+    }
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * What delivery tests share: a worker on a task queue of their own, an API starting workflows on
+ * it, a webhook receiver, a Temporal client to look at histories, and a project.
+ */
+import assert from 'node:assert/strict';
+import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import type { Config } from '../../src/config';
+import { createPool, type Db } from '../../src/db/pool';
+import { startWorker, type RunningWorker } from '../../src/temporal/worker';
+import { newProject, startTestApi, type TestApi } from './api';
+import { eventually, startReceiver, type Receiver } from './receiver';
+import { testConfig, uniqueName } from './services';
+
+const { EventType } = temporal.api.enums.v1;
+
+export interface DeliveryStack {
+  config: Config;
+  taskQueue: string;
+  test: TestApi;
+  workerDb: Db;
+  receiver: Receiver;
+  temporalClient: Client;
+  project: Awaited<ReturnType<typeof newProject>>;
+  /** Creates an endpoint on the receiver at `path`. */
+  endpoint(path: string, extra?: Record<string, unknown>): Promise<{ id: string; secret: string }>;
+  /** The delivery (with attempts) once its status is one of `statuses`. */
+  settled(deliveryId: string, statuses?: string[]): Promise<any>;
+  /** The closed workflow's history: event count, workflow tasks, event types. */
+  historyOf(workflowId: string): Promise<{ events: number; workflowTasks: number; types: string[] }>;
+  stop(): Promise<void>;
+}
+
+export async function startDeliveryStack(): Promise<DeliveryStack> {
+  const taskQueue = uniqueName('delivery-test');
+  const config = testConfig({ TEMPORAL_TASK_QUEUE: taskQueue });
+  const workerDb = createPool(config.databaseUrl!);
+  const worker: RunningWorker = await startWorker(config, workerDb, { taskQueue });
+  const test = await startTestApi({ TEMPORAL_TASK_QUEUE: taskQueue });
+  const receiver = await startReceiver();
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const temporalClient = new Client({ connection, namespace: config.temporal.namespace });
+  const project = await newProject(test);
+
+  return {
+    config,
+    taskQueue,
+    test,
+    workerDb,
+    receiver,
+    temporalClient,
+    project,
+    async endpoint(path, extra = {}) {
+      const created = await project.http.post('/v1/endpoints', { url: `${receiver.url}${path}`, ...extra });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      return created.body;
+    },
+    settled(deliveryId, statuses = ['succeeded', 'failed', 'cancelled']) {
+      return eventually(`delivery ${deliveryId} to reach ${statuses.join('/')}`, async () => {
+        const answer = await project.http.get(`/v1/deliveries/${deliveryId}`);
+        return statuses.includes(answer.body.status) ? answer.body : undefined;
+      });
+    },
+    // The database records an outcome a moment before the workflow closes: wait for the close.
+    async historyOf(workflowId) {
+      const handle = temporalClient.workflow.getHandle(workflowId);
+      await handle.result().catch(() => undefined);
+      const history = await handle.fetchHistory();
+      const types = (history.events ?? []).map((event) => EventType[event.eventType!]!);
+      return { events: types.length, workflowTasks: types.filter((t) => t === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED').length, types };
+    },
+    async stop() {
+      await test.stop();
+      await worker.stop();
+      await workerDb.end();
+      await receiver.close();
+      await connection.close();
+    },
+  };
+}
