@@ -63,6 +63,8 @@ describe('outbound delivery', () => {
     assert.equal(delivery.attempts[0].requestHeaders['x-team'], '[redacted]', 'custom header values stay out of the log');
     assert.match(delivery.attempts[0].requestHeaders['webhook-signature'], /^v1,/);
 
+    const description = await temporalClient.workflow.getHandle(delivery.workflowId).describe();
+    assert.deepEqual(await description.memo, { url: `${receiver.url}/invoices`, eventType: 'invoice.paid' });
     const history = await historyOf(delivery.workflowId);
     assert.ok(history.events <= 6, `first-attempt success: ${history.events} events (${history.types.join(' ')})`);
     assert.equal(history.types.at(-1), 'EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
@@ -179,6 +181,20 @@ describe('outbound delivery', () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     assert.deepEqual(seen, [...ids].reverse());
+    const created = (await project.http.get(`/v1/events/${ids[2]}`)).body.createdAt as string;
+    const since = await project.http.get(`/v1/events?eventType=page.item&since=${encodeURIComponent(created)}`);
+    assert.deepEqual(since.body.data.map((e: { id: string }) => e.id), [ids[4], ids[3], ids[2]]);
+    const until = await project.http.get(`/v1/events?eventType=page.item&until=${encodeURIComponent(created)}`);
+    assert.deepEqual(until.body.data.map((e: { id: string }) => e.id), [ids[1], ids[0]]);
+    assert.equal((await project.http.get('/v1/events?since=yesterday')).status, 400);
+
+    const pageEndpoint = (await project.http.get(`/v1/events/${ids[0]}`)).body.deliveries[0].endpointId;
+    for (const id of ids) await settled((await project.http.get(`/v1/events/${id}`)).body.deliveries[0].id);
+    const byEndpoint = await project.http.get(`/v1/deliveries?endpointId=${pageEndpoint}&status=succeeded`);
+    assert.equal(byEndpoint.body.data.length, 5);
+    assert.equal((await project.http.get(`/v1/deliveries?endpointId=${pageEndpoint}&status=failed`)).body.data.length, 0);
+    assert.equal((await project.http.get('/v1/deliveries?status=lost')).status, 400);
+
     const one = await project.http.get(`/v1/events/${ids[0]}`);
     assert.deepEqual(one.body.payload, { i: 0 });
     assert.equal(one.body.deliveries.length, 1);
