@@ -3,28 +3,21 @@ import type { RequestHandler } from 'express';
 import type { z } from 'zod';
 import { ApiError } from './errors';
 
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, code: string, message: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const details = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  throw new ApiError(400, code, message, details);
+}
+
 /** Parses a request body with a schema; a mismatch is a 400 naming each bad field. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  throw new ApiError(
-    400,
-    'invalid_request',
-    'The request body does not match the schema; see details.',
-    result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-  );
+  return parseWith(schema, body, 'invalid_request', 'The request body does not match the schema; see details.');
 }
 
 /** Parses query parameters the same way. */
 export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
-  const result = schema.safeParse(query);
-  if (result.success) return result.data;
-  throw new ApiError(
-    400,
-    'invalid_query',
-    'The query parameters are not valid; see details.',
-    result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-  );
+  return parseWith(schema, query, 'invalid_query', 'The query parameters are not valid; see details.');
 }
 
 /** A body that is not JSON is refused with 415 before anything reads it. */

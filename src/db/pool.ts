@@ -13,3 +13,19 @@ export function createPool(databaseUrl: string, max = 10): Db {
   pool.on('error', (error) => log.warn('idle PostgreSQL connection lost', { error: error.message }));
   return pool;
 }
+
+/** Runs `work` in a transaction on one pooled connection: committed if it resolves, rolled back if it throws. */
+export async function withTransaction<T>(db: Db, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

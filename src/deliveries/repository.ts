@@ -1,5 +1,5 @@
 /** Deliveries and their attempts in PostgreSQL. */
-import type { Db } from '../db/pool';
+import { withTransaction, type Db } from '../db/pool';
 
 export type DeliveryStatus = 'pending' | 'retrying' | 'succeeded' | 'failed' | 'cancelled';
 
@@ -48,9 +48,7 @@ export interface DeliveryUpdate {
  * the last run saw.
  */
 export async function recordAttempt(db: Db, attempt: AttemptRecord, update: DeliveryUpdate): Promise<void> {
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
+  await withTransaction(db, async (client) => {
     await client.query(
       `INSERT INTO attempts (delivery_id, n, started_at, duration_ms, request_headers, status_code, response_headers, response_body, error_class, error)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -81,13 +79,7 @@ export async function recordAttempt(db: Db, attempt: AttemptRecord, update: Deli
         [update.disableEndpoint.endpointId, update.disableEndpoint.reason],
       );
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Ends a delivery without (another) attempt. A delivery already finished keeps its outcome. */
@@ -112,17 +104,7 @@ export interface DeliveryView {
   updatedAt: Date;
 }
 
-export interface AttemptView {
-  n: number;
-  startedAt: Date;
-  durationMs: number;
-  requestHeaders: Record<string, string>;
-  statusCode: number | null;
-  responseHeaders: Record<string, string> | null;
-  responseBody: string | null;
-  errorClass: string | null;
-  error: string | null;
-}
+export type AttemptView = Omit<AttemptRecord, 'deliveryId'>;
 
 const deliveryColumns = 'id, event_id, endpoint_id, status, status_reason, attempt_count, next_attempt_at, workflow_id, created_at, updated_at';
 

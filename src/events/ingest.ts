@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import type { PoolClient } from 'pg';
-import type { Db } from '../db/pool';
+import { withTransaction, type Db } from '../db/pool';
 import { deliveryWorkflowId, type DeliveryStarter, type DeliveryToStart } from '../deliveries/starter';
 import { activeEndpoints, type EndpointWithSecrets } from '../endpoints/repository';
 import { nextId } from '../ids';
@@ -80,11 +80,7 @@ async function existingEvent(client: PoolClient, projectId: string, key: string)
  */
 export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: string, inputs: EventInput[]): Promise<AcceptedEvent[]> {
   const named = [...new Set(inputs.flatMap((input) => input.endpointIds ?? []))];
-  const client = await db.connect();
-  const accepted: AcceptedEvent[] = [];
-  const toStart: DeliveryToStart[] = [];
-  try {
-    await client.query('BEGIN');
+  const { accepted, toStart } = await withTransaction(db, async (client) => {
     const endpoints = await activeEndpoints(client, projectId);
     const known = new Set(endpoints.map((endpoint) => endpoint.id));
     const unknown = named.filter((id) => !known.has(id));
@@ -92,6 +88,8 @@ export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: 
       throw new IngestError('endpoint_not_found', 'Some endpointIds are not active endpoints of this project.', { endpointIds: unknown });
     }
 
+    const accepted: AcceptedEvent[] = [];
+    const toStart: DeliveryToStart[] = [];
     const eventRows: unknown[][] = [];
     const deliveryRows: unknown[][] = [];
     for (const [index, input] of inputs.entries()) {
@@ -134,24 +132,24 @@ export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: 
       await client.query(
         `INSERT INTO events (id, project_id, event_type, body)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bytea[])`,
-        [0, 1, 2, 3].map((column) => eventRows.map((row) => row[column])),
+        columnsOf(eventRows, 4),
       );
     }
     if (deliveryRows.length > 0) {
       await client.query(
         `INSERT INTO deliveries (id, project_id, event_id, endpoint_id, workflow_id)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
-        [0, 1, 2, 3, 4].map((column) => deliveryRows.map((row) => row[column])),
+        columnsOf(deliveryRows, 5),
       );
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return { accepted, toStart };
+  });
   // Committed: from here the reconciler guarantees the starts even if this process dies.
   await starter.start(toStart);
   return accepted;
+}
+
+/** Rows to columns, for a multi-row insert through unnest(). */
+function columnsOf(rows: unknown[][], width: number): unknown[][] {
+  return Array.from({ length: width }, (_, column) => rows.map((row) => row[column]));
 }

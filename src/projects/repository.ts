@@ -1,5 +1,5 @@
 /** Projects and their API keys in PostgreSQL. */
-import type { Db } from '../db/pool';
+import { withTransaction, type Db } from '../db/pool';
 import { nextId } from '../ids';
 import { generateApiKey, hashApiKey, looksLikeApiKey } from './api-keys';
 
@@ -13,9 +13,7 @@ export interface Project {
 export async function createProject(db: Db, name: string): Promise<{ project: Project; apiKey: string }> {
   const projectId = nextId('proj');
   const { key, hash, displayPrefix } = generateApiKey();
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
+  return withTransaction(db, async (client) => {
     const { rows } = await client.query<{ created_at: Date }>('INSERT INTO projects (id, name) VALUES ($1, $2) RETURNING created_at', [
       projectId,
       name,
@@ -26,14 +24,8 @@ export async function createProject(db: Db, name: string): Promise<{ project: Pr
       hash,
       displayPrefix,
     ]);
-    await client.query('COMMIT');
     return { project: { id: projectId, name, createdAt: rows[0]!.created_at }, apiKey: key };
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** The project an unrevoked key belongs to, or undefined. */
