@@ -16,6 +16,9 @@ export interface RunningApi extends Running {
 export async function startApi(config: Config, shared: { db?: Db } = {}): Promise<RunningApi> {
   const db = shared.db ?? createPool(databaseUrlOf(config));
   const temporal = createTemporalClient(config);
+  // The SDK retries an unavailable server in the background until the deadline; closing the
+  // connection under such a call makes its next retry throw where nothing can catch it.
+  const temporalCalls = new Set<Promise<unknown>>();
   const app = createApp({
     db,
     starter: createDeliveryStarter(db, temporal.client, config.temporal.taskQueue),
@@ -25,8 +28,9 @@ export async function startApi(config: Config, shared: { db?: Db } = {}): Promis
         await db.query('SELECT 1');
       },
       temporal: async () => {
-        // A deadline of its own, so no call is left pending when the check gives up.
-        await temporal.connection.withDeadline(Date.now() + 1_500, () => temporal.connection.workflowService.getSystemInfo({}));
+        const check = temporal.connection.withDeadline(Date.now() + 1_500, () => temporal.connection.workflowService.getSystemInfo({}));
+        temporalCalls.add(check);
+        await check.finally(() => temporalCalls.delete(check));
       },
     },
   });
@@ -47,6 +51,7 @@ export async function startApi(config: Config, shared: { db?: Db } = {}): Promis
       const cutOff = setTimeout(() => server.closeAllConnections(), 10_000);
       await closed;
       clearTimeout(cutOff);
+      await Promise.allSettled(temporalCalls);
       await temporal.connection.close();
       if (!shared.db) await db.end();
     },
