@@ -10,6 +10,8 @@ import { after, before, describe, it } from 'node:test';
 import { Webhook } from 'standardwebhooks';
 import { repoRoot } from '../../src/config';
 import { startReconciler } from '../../src/deliveries/reconciler';
+import { ingestEvents } from '../../src/events/ingest';
+import { startWorker } from '../../src/temporal/worker';
 import { createDeliveryStarter } from '../../src/deliveries/starter';
 import { MAX_RESPONSE_BODY_BYTES } from '../../activities/http-send';
 import { DeliveryStatus } from '../../workflows/search-attributes';
@@ -136,6 +138,43 @@ describe('outbound delivery, edges', () => {
       await reconciler.stop();
       sockets.forEach((socket) => socket.destroy());
       blackhole.close();
+    }
+  });
+
+  it('sends with the endpoint as it is now: a change reaches the worker\'s cache', async () => {
+    const created = await stack.endpoint('/changing', { eventTypes: ['change.*'], headers: { 'x-version': 'one' } });
+    await stack.project.http.post('/v1/events', { eventType: 'change.a', payload: {} });
+    await stack.receiver.waitFor('/changing', 1);
+    assert.equal((await stack.project.http.patch(`/v1/endpoints/${created.id}`, { headers: { 'x-version': 'two' } })).status, 200);
+    await stack.project.http.post('/v1/events', { eventType: 'change.b', payload: {} });
+    const requests = await stack.receiver.waitFor('/changing', 2);
+    assert.deepEqual(requests.map((r) => r.headers['x-version']), ['one', 'two']);
+  });
+
+  it('converges the attempt record when the worker dies in the middle of an attempt', async () => {
+    const queue = `${stack.taskQueue}-crash`;
+    await stack.endpoint('/crash-mid-send', { eventTypes: ['midsend.*'] });
+    stack.receiver.script('/crash-mid-send', [{ status: 200, delayMs: 60_000 }, { status: 200, body: 'second time' }]);
+    const worker = spawn(process.execPath, [path.join(repoRoot, 'src', 'launcher.mjs'), 'worker'], {
+      env: { ...process.env, TEMPORAL_TASK_QUEUE: queue },
+      stdio: 'ignore',
+    });
+    let replacement: Awaited<ReturnType<typeof startWorker>> | undefined;
+    try {
+      const [event] = await ingestEvents(stack.workerDb, createDeliveryStarter(stack.workerDb, stack.temporalClient, queue), stack.project.id, [
+        { eventType: 'midsend.test', payload: { n: 1 } },
+      ]);
+      await stack.receiver.waitFor('/crash-mid-send', 1, 60_000);
+      worker.kill('SIGKILL'); // mid-attempt: the request is out, the answer never comes back to it
+      replacement = await startWorker(stack.config, stack.workerDb, { taskQueue: queue });
+      const delivery = await stack.settled(event!.deliveries[0]!.id);
+      assert.equal(delivery.status, 'succeeded');
+      assert.equal(delivery.attempts.length, 1, 'the attempt ran again under the same number');
+      assert.equal(delivery.attempts[0].responseBody, 'second time', 'and its record is what the last run saw');
+      assert.equal(stack.receiver.received.filter((r) => r.path === '/crash-mid-send').length, 2, 'at least once: sent again');
+    } finally {
+      worker.kill('SIGKILL');
+      await replacement?.stop();
     }
   });
 });
