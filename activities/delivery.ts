@@ -7,7 +7,7 @@
 import type { Db } from '../src/db/pool';
 import { DEFAULT_RETRY_SCHEDULE, nextRetryDelayMs, parseSchedule } from '../src/delivery/retry-schedule';
 import { outcomeOf, parseRetryAfter } from '../src/delivery/response';
-import { attemptContext, cancelDelivery, recordAttempt, type DeliveryUpdate } from '../src/deliveries/repository';
+import { attemptContext, cancelDelivery, recordAttempt, type AttemptContext, type DeliveryUpdate } from '../src/deliveries/repository';
 import { endpointById, signingSecrets, type EndpointWithSecrets } from '../src/endpoints/repository';
 import { eventBody, type StoredEventBody } from '../src/events/repository';
 import { signedHeaders } from '../src/signing/standard-webhooks';
@@ -53,6 +53,19 @@ function loggedHeaders(headers: Record<string, string>, custom: Record<string, s
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, customNames.has(name.toLowerCase()) ? '[redacted]' : value]));
 }
 
+/**
+ * The outcome of an attempt that was made and recorded, when a crash lost only the workflow's copy
+ * of it: the attempt is not made again, and the wait it chose stands.
+ */
+export function recordedOutcome(context: AttemptContext, now: Date): AttemptResult | undefined {
+  if (context.status === 'succeeded') return { outcome: 'succeeded' };
+  if (context.status === 'failed') return { outcome: 'failed', reason: context.statusReason ?? 'failed' };
+  if (context.status === 'retrying' && context.nextAttemptAt) {
+    return { outcome: 'retrying', retryInMs: Math.max(0, context.nextAttemptAt.getTime() - now.getTime()) };
+  }
+  return undefined;
+}
+
 export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
   const { db, send = sendWebhook, now = () => new Date(), random = Math.random } = deps;
   const endpoints = new Lru<string, EndpointWithSecrets & { deleted: boolean }>(10_000);
@@ -78,9 +91,9 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
     async attemptDelivery({ deliveryId, attempt }: { deliveryId: string; attempt: number }): Promise<AttemptResult> {
       const context = await attemptContext(db, deliveryId);
       if (!context) return { outcome: 'cancelled', reason: 'the delivery no longer exists' };
-      // A re-run after a crash that followed the recording: the record already holds the outcome.
-      if (context.status === 'succeeded') return { outcome: 'succeeded' };
-      if (context.status === 'cancelled') return { outcome: 'cancelled', reason: 'cancelled' };
+      if (context.status === 'cancelled') return { outcome: 'cancelled', reason: context.statusReason ?? 'cancelled' };
+      const recorded = context.attemptCount >= attempt ? recordedOutcome(context, now()) : undefined;
+      if (recorded) return recorded;
       const [endpoint, event] = await Promise.all([endpointAt(context.endpointId, context.endpointVersion), payloadOf(context.eventId)]);
       if (!endpoint || !event || endpoint.deleted || endpoint.status === 'disabled') {
         const reason = !endpoint || endpoint.deleted ? 'the endpoint was deleted' : `the endpoint is disabled${endpoint.statusReason ? ` (${endpoint.statusReason})` : ''}`;

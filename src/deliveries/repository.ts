@@ -5,6 +5,10 @@ export type DeliveryStatus = 'pending' | 'retrying' | 'succeeded' | 'failed' | '
 
 export interface AttemptContext {
   status: DeliveryStatus;
+  statusReason: string | null;
+  /** Attempts recorded so far. */
+  attemptCount: number;
+  nextAttemptAt: Date | null;
   eventId: string;
   endpointId: string;
   endpointVersion: number;
@@ -12,13 +16,23 @@ export interface AttemptContext {
 
 /** What the activity needs to know before an attempt, in one round-trip. */
 export async function attemptContext(db: Db, deliveryId: string): Promise<AttemptContext | undefined> {
-  const { rows } = await db.query<{ status: DeliveryStatus; event_id: string; endpoint_id: string; version: number }>(
-    `SELECT d.status, d.event_id, d.endpoint_id, e.version
+  const { rows } = await db.query(
+    `SELECT d.status, d.status_reason, d.attempt_count, d.next_attempt_at, d.event_id, d.endpoint_id, e.version
        FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id WHERE d.id = $1`,
     [deliveryId],
   );
   const row = rows[0];
-  return row && { status: row.status, eventId: row.event_id, endpointId: row.endpoint_id, endpointVersion: row.version };
+  return (
+    row && {
+      status: row.status,
+      statusReason: row.status_reason,
+      attemptCount: row.attempt_count,
+      nextAttemptAt: row.next_attempt_at,
+      eventId: row.event_id,
+      endpointId: row.endpoint_id,
+      endpointVersion: row.version,
+    }
+  );
 }
 
 export interface AttemptRecord {
