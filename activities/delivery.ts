@@ -5,19 +5,15 @@
  * our own failures (database down) throw, and the workflow's activity retries take those.
  */
 import type { Db } from '../src/db/pool';
-import { DEFAULT_RETRY_SCHEDULE, nextRetryDelayMs, parseSchedule } from '../src/delivery/retry-schedule';
-import { outcomeOf, parseRetryAfter } from '../src/delivery/response';
-import { attemptContext, cancelDelivery, recordAttempt, type AttemptContext, type DeliveryUpdate } from '../src/deliveries/repository';
+import { decideAttempt, recordedOutcome, type AttemptResult } from '../src/delivery/attempt-decision';
+import { DEFAULT_RETRY_SCHEDULE, parseSchedule } from '../src/delivery/retry-schedule';
+import { attemptContext, cancelDelivery, recordAttempt } from '../src/deliveries/repository';
 import { endpointById, signingSecrets, type EndpointWithSecrets } from '../src/endpoints/repository';
 import { eventBody, type StoredEventBody } from '../src/events/repository';
 import { signedHeaders } from '../src/signing/standard-webhooks';
 import { sendWebhook, type SendRequest, type SendResult } from './http-send';
 
-export type AttemptResult =
-  | { outcome: 'succeeded' }
-  | { outcome: 'retrying'; retryInMs: number }
-  | { outcome: 'failed'; reason: string }
-  | { outcome: 'cancelled'; reason: string };
+export type { AttemptResult };
 
 export const USER_AGENT = 'Switchyard-Webhooks/0.1';
 
@@ -51,19 +47,6 @@ class Lru<K, V> {
 function loggedHeaders(headers: Record<string, string>, custom: Record<string, string>): Record<string, string> {
   const customNames = new Set(Object.keys(custom).map((name) => name.toLowerCase()));
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, customNames.has(name.toLowerCase()) ? '[redacted]' : value]));
-}
-
-/**
- * The outcome of an attempt that was made and recorded, when a crash lost only the workflow's copy
- * of it: the attempt is not made again, and the wait it chose stands.
- */
-export function recordedOutcome(context: AttemptContext, now: Date): AttemptResult | undefined {
-  if (context.status === 'succeeded') return { outcome: 'succeeded' };
-  if (context.status === 'failed') return { outcome: 'failed', reason: context.statusReason ?? 'failed' };
-  if (context.status === 'retrying' && context.nextAttemptAt) {
-    return { outcome: 'retrying', retryInMs: Math.max(0, context.nextAttemptAt.getTime() - now.getTime()) };
-  }
-  return undefined;
 }
 
 export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
@@ -111,33 +94,14 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
       };
       const result = await send({ url: endpoint.url, headers, body: event.body, timeoutMs: endpoint.timeoutMs });
 
-      let update: DeliveryUpdate;
-      let answer: AttemptResult;
-      const outcome = result.ok ? outcomeOf(result.statusCode) : 'retry';
-      if (outcome === 'succeeded') {
-        update = { status: 'succeeded', reason: null, nextAttemptAt: null };
-        answer = { outcome: 'succeeded' };
-      } else if (outcome === 'gone') {
-        const reason = 'the endpoint answered 410 Gone; it has been disabled';
-        update = { status: 'failed', reason, nextAttemptAt: null, disableEndpoint: { endpointId: endpoint.id, reason: 'answered 410 Gone' } };
-        answer = { outcome: 'failed', reason };
-      } else {
-        const retryInMs = nextRetryDelayMs({
-          scheduleMs: parseSchedule(endpoint.retrySchedule ?? DEFAULT_RETRY_SCHEDULE),
-          attemptsMade: attempt,
-          random: random(),
-          retryAfterMs: result.ok ? parseRetryAfter(result.headers['retry-after'], startedAt.getTime()) : undefined,
-        });
-        const last = result.ok ? `HTTP ${result.statusCode}` : result.errorClass;
-        if (retryInMs === undefined) {
-          const reason = `no success after ${attempt} attempt${attempt === 1 ? '' : 's'}; the last ended in ${last}`;
-          update = { status: 'failed', reason, nextAttemptAt: null };
-          answer = { outcome: 'failed', reason };
-        } else {
-          update = { status: 'retrying', reason: `attempt ${attempt} ended in ${last}`, nextAttemptAt: new Date(startedAt.getTime() + retryInMs) };
-          answer = { outcome: 'retrying', retryInMs };
-        }
-      }
+      const { update, answer } = decideAttempt({
+        result,
+        attempt,
+        endpoint,
+        scheduleMs: parseSchedule(endpoint.retrySchedule ?? DEFAULT_RETRY_SCHEDULE),
+        random: random(),
+        startedAt,
+      });
 
       await recordAttempt(
         db,
