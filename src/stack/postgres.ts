@@ -99,8 +99,6 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     '-c', 'listen_addresses=127.0.0.1',
     '-c', 'unix_socket_directories=',
     '-c', 'max_connections=200',
-    // A development cluster: losing the last few ms of commits on an OS crash is acceptable.
-    '-c', 'synchronous_commit=off',
   ];
   // SIGINT is PostgreSQL's fast shutdown: it ends open sessions (a psql left open, say) instead of
   // waiting for them as SIGTERM's smart shutdown would, and still checkpoints cleanly.
