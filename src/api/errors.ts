@@ -28,13 +28,26 @@ const bodyParserErrors: Record<string, (limit?: number) => ApiError> = {
   'request.aborted': () => new ApiError(400, 'request_aborted', 'The client aborted the request.'),
 };
 
+/**
+ * PostgreSQL refusing a value is the one check that covers every text column, query parameter and
+ * path id at once: NUL characters (text and jsonb cannot hold them) and dates beyond its range.
+ * These come only from what the caller sent, so they are the caller's 400, not our 500.
+ */
+const nulInText = () => new ApiError(400, 'invalid_text', 'Text in the request may not contain the NUL character (\\u0000).');
+const postgresInputErrors: Record<string, () => ApiError> = {
+  '22021': nulInText, // invalid byte sequence: NUL in a text value
+  '22P05': nulInText, // untranslatable character: \u0000 in jsonb
+  '22008': () => new ApiError(400, 'invalid_date', 'A date in the request is outside the range this API stores.'),
+};
+
 export const notFoundHandler: RequestHandler = (req) => {
   throw new ApiError(404, 'not_found', `No route for ${req.method} ${req.path}.`);
 };
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const parserError = typeof error?.type === 'string' ? bodyParserErrors[error.type]?.(error.limit) : undefined;
-  const apiError = error instanceof ApiError ? error : parserError;
+  const databaseError = typeof error?.code === 'string' && error?.severity ? postgresInputErrors[error.code]?.() : undefined;
+  const apiError = error instanceof ApiError ? error : (parserError ?? databaseError);
   if (apiError) {
     res.status(apiError.status).json({
       error: { code: apiError.code, message: apiError.message, ...(apiError.details === undefined ? {} : { details: apiError.details }) },

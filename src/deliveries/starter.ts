@@ -20,10 +20,12 @@ export function deliveryWorkflowId(eventId: string, endpointId: string, resendOf
   return resendOf ? `delivery/${eventId}/${endpointId}/${resendOf}` : `delivery/${eventId}/${endpointId}`;
 }
 
-/** The URL without query or fragment, which may carry tokens: history must hold no secrets. */
+/**
+ * Where the endpoint is, for the Web UI: its origin only. Paths and queries carry tokens often
+ * enough (Slack's incoming webhooks keep their secret in the path), and history must hold none.
+ */
 export function memoUrl(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.origin}${parsed.pathname}`;
+  return new URL(url).origin;
 }
 
 const START_CONCURRENCY = 32;

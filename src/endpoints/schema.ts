@@ -1,6 +1,7 @@
 /** What an endpoint is, as the API accepts it: the single source for validation and types. */
 import { z } from 'zod';
 import { parseDuration } from '../delivery/retry-schedule';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json';
 import { eventTypePatternProblem } from '../routing/event-types';
 import { filterProblems } from '../routing/payload-filter';
 import { isValidSecret } from '../signing/standard-webhooks';
@@ -28,6 +29,7 @@ const eventTypePattern = z.string().superRefine((value, ctx) => {
 });
 
 const payloadFilter = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  if (nestsDeeperThan(value)) return ctx.addIssue({ code: 'custom', message: `nests deeper than ${MAX_JSON_DEPTH} levels` });
   for (const problem of filterProblems(value)) ctx.addIssue({ code: 'custom', message: `${problem.path}: ${problem.message}` });
 });
 

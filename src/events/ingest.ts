@@ -10,6 +10,7 @@ import { withTransaction, type Db } from '../db/pool';
 import { deliveryWorkflowId, type DeliveryStarter, type DeliveryToStart } from '../deliveries/starter';
 import { activeEndpoints, type EndpointWithSecrets } from '../endpoints/repository';
 import { nextId } from '../ids';
+import { canonicalJson } from '../json';
 import { matchesAnyEventType } from '../routing/event-types';
 import { matchesFilter } from '../routing/payload-filter';
 import type { EventInput } from './schema';
@@ -29,16 +30,6 @@ export class IngestError extends Error {
     super(message);
     this.name = 'IngestError';
   }
-}
-
-/** JSON with object keys sorted, so equal requests digest equally whatever their key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 function requestDigest(input: EventInput): Buffer {

@@ -1,5 +1,6 @@
 /** What an event is, as producers send it (HTTP now, Kafka later): one schema for both. */
 import { z } from 'zod';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json';
 import { eventTypeProblem } from '../routing/event-types';
 
 export const MAX_BATCH = 500;
@@ -10,7 +11,8 @@ export const eventInputSchema = z
       const problem = eventTypeProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
-    payload: z.json().refine((value) => value !== undefined, 'is required'),
+    // express.json() already parsed it, so it is JSON; only its presence and depth need checking.
+    payload: z.unknown().refine((value) => value !== undefined, 'is required').refine((value) => !nestsDeeperThan(value), `nests deeper than ${MAX_JSON_DEPTH} levels`),
     idempotencyKey: z.string().min(1).max(255).optional(),
     endpointIds: z.array(z.string().min(1).max(64)).min(1).max(100).optional(),
   })

@@ -64,7 +64,7 @@ describe('outbound delivery', () => {
     assert.match(delivery.attempts[0].requestHeaders['webhook-signature'], /^v1,/);
 
     const description = await temporalClient.workflow.getHandle(delivery.workflowId).describe();
-    assert.deepEqual(await description.memo, { url: `${receiver.url}/invoices`, eventType: 'invoice.paid' });
+    assert.deepEqual(await description.memo, { url: receiver.url, eventType: 'invoice.paid' }, 'the origin only: paths can hold tokens');
     const history = await historyOf(delivery.workflowId);
     assert.ok(history.events <= 6, `first-attempt success: ${history.events} events (${history.types.join(' ')})`);
     assert.equal(history.types.at(-1), 'EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
@@ -226,6 +226,19 @@ describe('outbound delivery', () => {
     assert.deepEqual([malformed.status, malformed.body.error.code], [400, 'invalid_json']);
     const notJson = await raw('eventType=a.b', { 'content-type': 'application/x-www-form-urlencoded' });
     assert.deepEqual([notJson.status, notJson.body.error.code], [415, 'unsupported_media_type']);
+    const deep = `{"eventType": "a.b", "payload": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const tooDeep = await raw(deep, { 'content-type': 'application/json' });
+    assert.deepEqual([tooDeep.status, tooDeep.body.error.details[0].path], [400, 'payload']);
+    for (const body of [{ eventType: 'a.b', payload: {}, idempotencyKey: 'nul\u0000key' }]) {
+      const nul = await project.http.post('/v1/events', body);
+      assert.deepEqual([nul.status, nul.body.error.code], [400, 'invalid_text']);
+    }
+    for (const query of ['/v1/events?cursor=%00', '/v1/events/evt%00', '/v1/deliveries?eventId=%00']) {
+      const nul = await project.http.get(query);
+      assert.deepEqual([nul.status, nul.body.error.code], [400, 'invalid_text'], query);
+    }
+    const ancient = await project.http.get('/v1/events?since=-200000-01-01');
+    assert.deepEqual([ancient.status, ancient.body.error.code], [400, 'invalid_date']);
     const noKey = await request(`${test.api.url}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     assert.deepEqual([noKey.status, noKey.body.error.code], [401, 'unauthorized']);
     const after = await project.http.get('/v1/events?limit=100');

@@ -130,6 +130,18 @@ describe('projects and endpoints API', () => {
     });
     assert.equal(wrongType.status, 415);
     assert.equal(wrongType.body.error.code, 'unsupported_media_type');
+    for (const body of [
+      { url: 'https://example.com', description: 'nul\u0000' },
+      { url: 'https://example.com', headers: { 'x-a': 'nul\u0000' } },
+      { url: 'https://example.com', filter: { a: 'nul\u0000' } },
+    ]) {
+      const nul = await post(body);
+      assert.deepEqual([nul.status, nul.body.error.code], [400, 'invalid_text'], JSON.stringify(body));
+    }
+    let deepFilter: unknown = 1;
+    for (let i = 0; i < 100; i++) deepFilter = { a: deepFilter };
+    assert.equal((await post({ url: 'https://example.com', filter: { x: { $eq: deepFilter } } })).status, 400);
+    assert.equal((await project.http.get('/v1/endpoints/ep%00')).status, 400);
     const list = await project.http.get('/v1/endpoints');
     assert.deepEqual(list.body.data, [], 'nothing half-written');
     assert.equal((await project.http.get('/v1/endpoints?limit=0')).status, 400);
