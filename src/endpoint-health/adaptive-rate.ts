@@ -1,0 +1,57 @@
+/**
+ * The adaptive rate: additive increase, multiplicative decrease. A 429 or 503 halves the rate an
+ * endpoint is sent at; every second of successes without one adds a twentieth of the ceiling
+ * back, until the configured limit is reached again. With no limit configured, the ceiling is
+ * the rate we were sending at when the first slow-down came, and reaching it again lifts the
+ * limit altogether. Pure: the entity workflow holds the state and the clock.
+ */
+import type { RateLimit } from './settings';
+
+export interface AdaptiveRate {
+  /** Deliveries per second we send at now; null: no limit at all. */
+  effective: number | null;
+  /** What the additive increase climbs back to: the configured limit, or the rate a slow-down interrupted. */
+  ceiling: number | null;
+  lastDecreaseAt: number | null;
+  lastIncreaseAt: number | null;
+}
+
+/** Never slower than one delivery every five seconds: the endpoint must still be able to recover. */
+export const MIN_RATE = 0.2;
+export const DECREASE_FACTOR = 0.5;
+/** Slow-downs closer together than this are one overload, answered by one decrease. */
+export const DECREASE_SPACING_MS = 1_000;
+/** Idle time does not count towards the increase beyond this. */
+const MAX_INCREASE_STEP_MS = 5_000;
+
+export function initialRate(configured: RateLimit | null): AdaptiveRate {
+  return { effective: configured?.perSecond ?? null, ceiling: configured?.perSecond ?? null, lastDecreaseAt: null, lastIncreaseAt: null };
+}
+
+/** A new configured limit replaces whatever the rate had adapted to. */
+export function withConfiguredLimit(_rate: AdaptiveRate, configured: RateLimit | null): AdaptiveRate {
+  return initialRate(configured);
+}
+
+/** A 429 or 503: halve the rate (once per overload). `observedPerSecond` is what we were sending at. */
+export function slowDown(rate: AdaptiveRate, observedPerSecond: number, now: number): AdaptiveRate {
+  if (rate.lastDecreaseAt !== null && now - rate.lastDecreaseAt < DECREASE_SPACING_MS) return rate;
+  const current = rate.effective ?? Math.max(observedPerSecond, MIN_RATE * 2);
+  return {
+    effective: Math.max(MIN_RATE, current * DECREASE_FACTOR),
+    ceiling: rate.ceiling ?? current,
+    lastDecreaseAt: now,
+    lastIncreaseAt: now,
+  };
+}
+
+/** Successes and no slow-down: climb back by a twentieth of the ceiling per second, up to it. */
+export function speedUp(rate: AdaptiveRate, configured: RateLimit | null, now: number): AdaptiveRate {
+  if (rate.effective === null || rate.ceiling === null) return rate;
+  const since = rate.lastIncreaseAt ?? now;
+  const elapsed = Math.min(MAX_INCREASE_STEP_MS, Math.max(0, now - since)) / 1000;
+  const step = Math.max(0.5, rate.ceiling / 20);
+  const effective = rate.effective + step * elapsed;
+  if (effective >= rate.ceiling) return configured ? { ...initialRate(configured), lastDecreaseAt: rate.lastDecreaseAt } : initialRate(null);
+  return { ...rate, effective, lastIncreaseAt: now };
+}

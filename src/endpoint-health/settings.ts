@@ -1,0 +1,83 @@
+/**
+ * What shapes an endpoint's health: circuit breaker thresholds, rate limit, auto-disable. Stored
+ * on the endpoint as the API accepts them (durations as text), resolved here into milliseconds.
+ * Pure: the endpoint entity workflow runs this in Temporal's sandbox.
+ */
+import { parseDuration } from '../delivery/retry-schedule';
+
+export interface CircuitSettings {
+  /** Trip when at least this share of the window's attempts failed... */
+  failureRatio: number;
+  /** ...and the window holds at least this many attempts. */
+  minAttempts: number;
+  windowMs: number;
+  /** Or trip after this many failures in a row, whatever the window says. */
+  consecutiveFailures: number;
+  /** The first cool-down; each trip that follows a failed probe doubles it, up to maxCoolDownMs. */
+  coolDownMs: number;
+  maxCoolDownMs: number;
+  /** Probe deliveries let through when half-open; all must succeed to close the circuit. */
+  probes: number;
+}
+
+/** As stored and accepted by the API: every field optional, durations as text. */
+export interface CircuitBreakerOverrides {
+  failureRatio?: number;
+  minAttempts?: number;
+  window?: string;
+  consecutiveFailures?: number;
+  coolDown?: string;
+  maxCoolDown?: string;
+  probes?: number;
+}
+
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+export interface HealthSettings {
+  circuit: CircuitSettings;
+  /** null: no configured limit (the adaptive rate may still hold one back after 429s). */
+  rateLimit: RateLimit | null;
+  /** No success for this long while attempts keep failing disables the endpoint; null: never. */
+  autoDisableAfterMs: number | null;
+}
+
+export const DEFAULT_CIRCUIT: CircuitSettings = {
+  failureRatio: 0.5,
+  minAttempts: 20,
+  windowMs: 60_000,
+  consecutiveFailures: 10,
+  coolDownMs: 30_000,
+  maxCoolDownMs: 30 * 60_000,
+  probes: 3,
+};
+
+export const DEFAULT_AUTO_DISABLE_AFTER = '24h';
+
+export function resolveCircuit(overrides: CircuitBreakerOverrides = {}): CircuitSettings {
+  const ms = (text: string | undefined, fallback: number) => (text === undefined ? fallback : (parseDuration(text) ?? fallback));
+  const coolDownMs = ms(overrides.coolDown, DEFAULT_CIRCUIT.coolDownMs);
+  return {
+    failureRatio: overrides.failureRatio ?? DEFAULT_CIRCUIT.failureRatio,
+    minAttempts: overrides.minAttempts ?? DEFAULT_CIRCUIT.minAttempts,
+    windowMs: ms(overrides.window, DEFAULT_CIRCUIT.windowMs),
+    consecutiveFailures: overrides.consecutiveFailures ?? DEFAULT_CIRCUIT.consecutiveFailures,
+    coolDownMs,
+    maxCoolDownMs: Math.max(coolDownMs, ms(overrides.maxCoolDown, DEFAULT_CIRCUIT.maxCoolDownMs)),
+    probes: overrides.probes ?? DEFAULT_CIRCUIT.probes,
+  };
+}
+
+export function resolveSettings(stored: {
+  rateLimit: RateLimit | null;
+  circuitBreaker: CircuitBreakerOverrides;
+  autoDisableAfter: string | null;
+}): HealthSettings {
+  return {
+    circuit: resolveCircuit(stored.circuitBreaker),
+    rateLimit: stored.rateLimit,
+    autoDisableAfterMs: stored.autoDisableAfter === null ? null : (parseDuration(stored.autoDisableAfter) ?? null),
+  };
+}
