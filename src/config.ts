@@ -39,6 +39,13 @@ export const envSchema = z.object({
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1)),
   SWITCHYARD_ADMIN_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   SWITCHYARD_HOME: optionalString,
+  // Credentials may ride in the URL (smtps://user:pass@host:465); send errors are scrubbed of them.
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
+  NOTICE_EMAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an address, optionally with a name: Name <user@example.com>')
+    .default('Switchyard <switchyard@localhost>'),
 });
 
 /** The names of every environment variable Switchyard reads. */
@@ -60,6 +67,8 @@ export interface Config {
   kafkaBrokers: string[];
   /** Creates projects (POST /v1/projects). Unset: no admin routes, unless `dev` made one. */
   adminKey: string | undefined;
+  /** Operational notices by email; unset (no SMTP_URL): notices go to the operational webhook only. */
+  smtp: { url: string; from: string } | undefined;
   /** Git-ignored home of local state: data/ (databases, logs) and tools/ (built binaries, jars). */
   paths: { home: string; data: string; tools: string };
 }
@@ -93,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     kafkaBrokers: e.KAFKA_BROKERS,
     adminKey: e.SWITCHYARD_ADMIN_KEY,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.NOTICE_EMAIL_FROM } : undefined,
     paths: { home, data: path.join(home, 'data'), tools: path.join(home, 'tools') },
   });
 }

@@ -1,13 +1,14 @@
 /** The Express application: routes, authentication and error mapping, with I/O injected. */
 import express from 'express';
 import type { Db } from '../db/pool';
-import { projectOf, requireProject } from './auth';
+import { requireProject } from './auth';
 import { errorHandler, notFoundHandler } from './errors';
 import { healthRoutes, type ReadinessChecks } from './health';
 import type { DeliveryStarter } from '../deliveries/starter';
 import { deliveryRoutes } from './routes/deliveries';
 import { endpointRoutes } from './routes/endpoints';
 import { eventRoutes } from './routes/events';
+import { projectSettingsRoutes } from './routes/project';
 import { projectRoutes } from './routes/projects';
 import { requireJsonBody } from './validation';
 
@@ -35,10 +36,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   const projects = projectRoutes(deps.db, deps.adminKey);
   v1.use('/projects', projects.authenticate, ...json, projects.router);
   v1.use(requireProject(deps.db), ...json);
-  v1.get('/project', (req, res) => {
-    const project = projectOf(req);
-    res.json({ id: project.id, name: project.name, createdAt: project.createdAt.toISOString() });
-  });
+  v1.use('/project', projectSettingsRoutes(deps.db));
   v1.use('/endpoints', endpointRoutes(deps.db));
   v1.use('/events', eventRoutes(deps.db, deps.starter));
   v1.use('/deliveries', deliveryRoutes(deps.db, deps.starter));

@@ -1,7 +1,9 @@
 /** Projects and their API keys in PostgreSQL. */
-import { withTransaction, type Db } from '../db/pool';
+import { withTransaction, type Db, type Queryable } from '../db/pool';
 import { nextId } from '../ids';
+import { generateSecret } from '../signing/standard-webhooks';
 import { generateApiKey, hashApiKey, looksLikeApiKey } from './api-keys';
+import { applyNoticeSettingsChange, type AppliedChange, type NoticeSettings, type NoticeSettingsChange } from './notice-settings';
 
 export interface Project {
   id: string;
@@ -39,4 +41,47 @@ export async function findProjectByApiKey(db: Db, key: string): Promise<Project 
   );
   const row = rows[0];
   return row && { id: row.id, name: row.name, createdAt: row.created_at };
+}
+
+interface NoticeSettingsRow {
+  name: string;
+  operational_webhook_url: string | null;
+  operational_webhook_secret: string | null;
+  notice_emails: string[];
+}
+
+const noticeSettingsColumns = 'name, operational_webhook_url, operational_webhook_secret, notice_emails';
+
+function noticeSettingsFrom(row: NoticeSettingsRow): NoticeSettings {
+  return {
+    operationalWebhookUrl: row.operational_webhook_url,
+    operationalWebhookSecret: row.operational_webhook_secret,
+    noticeEmails: row.notice_emails,
+  };
+}
+
+/** Where the project's notices go, secret included (for signing; the API shows it only on PATCH), or undefined. */
+export async function noticeSettingsOf(db: Queryable, projectId: string): Promise<(NoticeSettings & { projectName: string }) | undefined> {
+  const { rows } = await db.query<NoticeSettingsRow>(`SELECT ${noticeSettingsColumns} FROM projects WHERE id = $1`, [projectId]);
+  const row = rows[0];
+  return row && { ...noticeSettingsFrom(row), projectName: row.name };
+}
+
+/**
+ * Applies a change to the notice settings under a row lock, so two PATCHes setting the first URL
+ * cannot each generate a secret; undefined when the project does not exist.
+ */
+export async function updateNoticeSettings(db: Db, projectId: string, change: NoticeSettingsChange): Promise<AppliedChange | undefined> {
+  return withTransaction(db, async (client) => {
+    const { rows } = await client.query<NoticeSettingsRow>(`SELECT ${noticeSettingsColumns} FROM projects WHERE id = $1 FOR UPDATE`, [projectId]);
+    if (!rows[0]) return undefined;
+    const applied = applyNoticeSettingsChange(noticeSettingsFrom(rows[0]), change, () => generateSecret());
+    if (!applied.ok) return applied;
+    const { operationalWebhookUrl, operationalWebhookSecret, noticeEmails } = applied.settings;
+    await client.query(
+      'UPDATE projects SET operational_webhook_url = $2, operational_webhook_secret = $3, notice_emails = $4 WHERE id = $1',
+      [projectId, operationalWebhookUrl, operationalWebhookSecret, noticeEmails],
+    );
+    return applied;
+  });
 }

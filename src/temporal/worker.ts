@@ -36,7 +36,7 @@ export async function startWorker(config: Config, db: Db, options: { taskQueue?:
       namespace: config.temporal.namespace,
       taskQueue: options.taskQueue ?? config.temporal.taskQueue,
       workflowsPath: require.resolve('../../workflows'),
-      activities: createActivities({ db }),
+      activities: createActivities({ db, smtp: config.smtp }),
     });
     const done = worker.run().finally(() => connection.close());
     return {

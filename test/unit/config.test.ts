@@ -45,6 +45,35 @@ describe('config', () => {
     );
   });
 
+  it('has email notices off unless SMTP_URL is set, with a default sender', () => {
+    assert.equal(loadConfig({}).smtp, undefined);
+    assert.equal(loadConfig({ SMTP_URL: ' ', NOTICE_EMAIL_FROM: 'ops@example.com' }).smtp, undefined, 'blank means unset');
+    assert.deepEqual(loadConfig({ SMTP_URL: 'smtps://u:p@smtp.example.com:465' }).smtp, {
+      url: 'smtps://u:p@smtp.example.com:465',
+      from: 'Switchyard <switchyard@localhost>',
+    });
+    assert.deepEqual(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', NOTICE_EMAIL_FROM: 'Ops <ops@example.com>' }).smtp, {
+      url: 'smtp://127.0.0.1:2525',
+      from: 'Ops <ops@example.com>',
+    });
+  });
+
+  it('refuses an SMTP_URL that is not smtp:// or smtps:// without echoing its password, and a sender without an address', () => {
+    for (const SMTP_URL of ['https://user:secretpass@mail.example.com', 'mail.example.com:25', 'smtp//user:secretpass@x']) {
+      assert.throws(
+        () => loadConfig({ SMTP_URL }),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError);
+          assert.match(error.issues.join('\n'), /^SMTP_URL:/m);
+          assert.doesNotMatch(error.message, /secretpass/);
+          return true;
+        },
+        SMTP_URL,
+      );
+    }
+    assert.throws(() => loadConfig({ NOTICE_EMAIL_FROM: 'Switchyard' }), /NOTICE_EMAIL_FROM:/);
+  });
+
   it('lists its variable names for the docs and compose checks', () => {
     assert.ok(configVariableNames.includes('DATABASE_URL'));
     assert.ok(configVariableNames.includes('KAFKA_BROKERS'));

@@ -1,0 +1,49 @@
+/** /v1/project: the key's own project, and where its operational notices go. */
+import { Router, type Request } from 'express';
+import type { Db } from '../../db/pool';
+import { updateNoticeSettingsSchema, type NoticeSettings } from '../../projects/notice-settings';
+import { noticeSettingsOf, updateNoticeSettings, type Project } from '../../projects/repository';
+import { projectOf } from '../auth';
+import { ApiError } from '../errors';
+import { parseBody } from '../validation';
+
+/** The project as the API shows it: the webhook secret is left out (PATCH adds it). */
+function publicProject(project: Project, settings: NoticeSettings) {
+  return {
+    id: project.id,
+    name: project.name,
+    createdAt: project.createdAt.toISOString(),
+    operationalWebhookUrl: settings.operationalWebhookUrl,
+    noticeEmails: settings.noticeEmails,
+  };
+}
+
+/** The project authenticated a moment ago cannot be missing unless it was removed since. */
+const projectGone = (req: Request) => new ApiError(404, 'project_not_found', `Project ${projectOf(req).id} no longer exists.`);
+
+export function projectSettingsRoutes(db: Db): Router {
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    const project = projectOf(req);
+    const settings = await noticeSettingsOf(db, project.id);
+    if (!settings) throw projectGone(req);
+    res.json(publicProject(project, settings));
+  });
+
+  // The answer carries the webhook secret: like an endpoint's at creation, this is where it is shown.
+  router.patch('/', async (req, res) => {
+    const project = projectOf(req);
+    const change = parseBody(updateNoticeSettingsSchema, req.body ?? {});
+    const applied = await updateNoticeSettings(db, project.id, change);
+    if (!applied) throw projectGone(req);
+    if (!applied.ok) {
+      throw new ApiError(400, 'invalid_request', 'The request body does not match the schema; see details.', [
+        { path: applied.path, message: applied.message },
+      ]);
+    }
+    res.json({ ...publicProject(project, applied.settings), operationalWebhookSecret: applied.settings.operationalWebhookSecret });
+  });
+
+  return router;
+}
