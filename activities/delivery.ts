@@ -6,19 +6,43 @@
  */
 import type { Db } from '../src/db/pool';
 import { decideAttempt, recordedOutcome, type AttemptResult } from '../src/delivery/attempt-decision';
+import { parseRetryAfter } from '../src/delivery/response';
 import { DEFAULT_RETRY_SCHEDULE, parseSchedule } from '../src/delivery/retry-schedule';
-import { attemptContext, cancelDelivery, recordAttempt } from '../src/deliveries/repository';
-import { endpointById, signingSecrets, type EndpointWithSecrets } from '../src/endpoints/repository';
+import { attemptContext, cancelDelivery, holdDelivery, recordAttempt } from '../src/deliveries/repository';
+import { healthOutcomeOf } from '../src/endpoint-health/outcomes';
+import type { Slot } from '../src/endpoint-health/slot-limiter';
+import { endpointById, endpointSnapshot, signingSecrets, type EndpointWithSecrets } from '../src/endpoints/repository';
 import { eventBody, type StoredEventBody } from '../src/events/repository';
+import { noticeSettingsOf } from '../src/projects/repository';
 import { signedHeaders } from '../src/signing/standard-webhooks';
+import type { HoldReason, PermitDecision, PermitGate } from './endpoint-permits';
 import { sendWebhook, type SendRequest, type SendResult } from './http-send';
 
-export type { AttemptResult };
+/**
+ * What an attempt comes to: one of the decision's results, or `held` when the endpoint's state
+ * (paused, circuit open, rate) made the delivery wait without spending an attempt. `recorded`:
+ * the delivery is marked held in the database, and the endpoint's entity wakes it.
+ */
+export type AttemptAnswer =
+  | AttemptResult
+  | { outcome: 'held'; reason: HoldReason; waitMs: number; slot?: Slot; recorded: boolean };
+
+/** A paused endpoint's deliveries look again this often, in case a resume's wake-up was missed. */
+const PAUSED_RECHECK_MS = 10 * 60_000;
+
+/** Without an entity to ask (tests of the attempt alone): everything may go. */
+const openGate: PermitGate = {
+  acquire: async () => ({ go: true, probe: false }),
+  report: () => undefined,
+  close: async () => undefined,
+};
 
 export const USER_AGENT = 'Switchyard-Webhooks/0.1';
 
 export interface DeliveryActivityDependencies {
   db: Db;
+  /** Permits from the endpoints' entities: status, circuit, rate. */
+  gate?: PermitGate;
   send?: (request: SendRequest) => Promise<SendResult>;
   now?: () => Date;
   random?: () => number;
@@ -50,7 +74,7 @@ function loggedHeaders(headers: Record<string, string>, custom: Record<string, s
 }
 
 export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
-  const { db, send = sendWebhook, now = () => new Date(), random = Math.random } = deps;
+  const { db, gate = openGate, send = sendWebhook, now = () => new Date(), random = Math.random } = deps;
   const endpoints = new Lru<string, EndpointWithSecrets & { deleted: boolean }>(10_000);
   const payloads = new Lru<string, StoredEventBody>(5_000);
 
@@ -71,17 +95,47 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
   }
 
   return {
-    async attemptDelivery({ deliveryId, attempt }: { deliveryId: string; attempt: number }): Promise<AttemptResult> {
+    async attemptDelivery({ deliveryId, attempt, slot, forced = false }: { deliveryId: string; attempt: number; slot?: Slot; forced?: boolean }): Promise<AttemptAnswer> {
       const context = await attemptContext(db, deliveryId);
       if (!context) return { outcome: 'cancelled', reason: 'the delivery no longer exists' };
       if (context.status === 'cancelled') return { outcome: 'cancelled', reason: context.statusReason ?? 'cancelled' };
       const recorded = context.attemptCount >= attempt ? recordedOutcome(context, now()) : undefined;
       if (recorded) return recorded;
       const [endpoint, event] = await Promise.all([endpointAt(context.endpointId, context.endpointVersion), payloadOf(context.eventId)]);
+      const disabledReason = (why: string | null) => `the endpoint is disabled${why ? ` (${why})` : ''}`;
       if (!endpoint || !event || endpoint.deleted || endpoint.status === 'disabled') {
-        const reason = !endpoint || endpoint.deleted ? 'the endpoint was deleted' : `the endpoint is disabled${endpoint.statusReason ? ` (${endpoint.statusReason})` : ''}`;
+        const reason = !endpoint || endpoint.deleted ? 'the endpoint was deleted' : disabledReason(endpoint.statusReason);
         await cancelDelivery(db, deliveryId, reason);
         return { outcome: 'cancelled', reason };
+      }
+
+      const hold = async (reason: HoldReason, waitMs: number, why: string, record: boolean, whilePaused = false): Promise<AttemptAnswer | undefined> => {
+        if (record && !(await holdDelivery(db, { deliveryId, endpointId: endpoint.id, reason: why, until: new Date(now().getTime() + waitMs), whilePaused }))) {
+          return undefined;
+        }
+        return { outcome: 'held', reason, waitMs, recorded: record };
+      };
+      if (endpoint.status === 'paused') {
+        const held = await hold('paused', PAUSED_RECHECK_MS, `the endpoint is paused${endpoint.statusReason ? ` (${endpoint.statusReason})` : ''}`, true, true);
+        // Not held: resumed since this copy of the endpoint was read. The next attempt reads it afresh.
+        return held ?? { outcome: 'held', reason: 'paused', waitMs: 0, recorded: false };
+      }
+
+      const permit: PermitDecision = await gate.acquire({ id: endpoint.id, projectId: endpoint.projectId, snapshot: endpointSnapshot(endpoint) }, { slot, forced });
+      if (!permit.go) {
+        switch (permit.reason) {
+          case 'disabled': {
+            const reason = disabledReason(permit.statusReason ?? null);
+            await cancelDelivery(db, deliveryId, reason);
+            return { outcome: 'cancelled', reason };
+          }
+          case 'circuit_open':
+          case 'half_open':
+            return (await hold(permit.reason, permit.waitMs, permit.reason === 'circuit_open' ? "the endpoint's circuit is open" : "the endpoint's circuit is half-open: probing", true))!;
+          default:
+            // Rate, Retry-After, a pause not yet persisted: short waits, not worth a write.
+            return { outcome: 'held', reason: permit.reason, waitMs: permit.waitMs, slot: permit.slot, recorded: false };
+        }
       }
 
       const startedAt = now();
@@ -93,6 +147,9 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
         ...signedHeaders(signingSecrets(endpoint, startedAt), context.eventId, Math.floor(startedAt.getTime() / 1000), event.body),
       };
       const result = await send({ url: endpoint.url, headers, body: event.body, timeoutMs: endpoint.timeoutMs });
+      const statusCode = result.ok ? result.statusCode : null;
+      const retryAfterMs = result.ok ? parseRetryAfter(result.headers['retry-after'], startedAt.getTime()) : undefined;
+      gate.report(endpoint.id, healthOutcomeOf(statusCode, retryAfterMs), permit.probe);
 
       const { update, answer } = decideAttempt({
         result,
@@ -124,6 +181,12 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
 
     async cancelDelivery({ deliveryId, reason }: { deliveryId: string; reason: string }): Promise<void> {
       await cancelDelivery(db, deliveryId, reason);
+    },
+
+    /** Whether a failed delivery is worth a notice: the project has somewhere to send it. */
+    async wantsFailureNotice({ projectId }: { projectId: string }): Promise<boolean> {
+      const settings = await noticeSettingsOf(db, projectId);
+      return Boolean(settings && (settings.operationalWebhookUrl || settings.noticeEmails.length > 0));
     },
   };
 }

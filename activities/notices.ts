@@ -112,3 +112,5 @@ export function createNoticeActivities(deps: NoticeActivityDependencies) {
     },
   };
 }
+
+export type NoticeActivities = ReturnType<typeof createNoticeActivities>;

@@ -8,12 +8,30 @@
  * is six history events: started, one workflow task (scheduled, started, completed), the local
  * activity's marker, completed.
  *
- * Signals: `retryNow` cuts a wait short; `cancel` stops a waiting delivery.
- * `DeliveryStatus` is set while the delivery waits and when it ends in failure or cancellation;
- * a success is read from the workflow's close status (Completed), so it costs no extra event.
+ * Before each attempt the activity asks the endpoint's permits (see activities/endpoint-permits.ts,
+ * workflows/endpoint.ts): a paused endpoint, an open circuit or a rate limit make the delivery
+ * wait on a durable timer without spending an attempt. A final failure sends a `delivery.failed`
+ * notice when the project has somewhere to receive it.
+ *
+ * Signals: `retryNow` (operators) cuts a wait short and lets the next attempt past the endpoint's
+ * rate and Retry-After; `wake` (the endpoint's entity) ends a hold; `cancel` stops a waiting delivery. `DeliveryStatus` is set while the delivery waits (retrying,
+ * held) and when it ends in failure or cancellation; a success is read from the workflow's close
+ * status (Completed), so it costs no extra event.
  */
-import { ApplicationFailure, condition, defineSignal, proxyLocalActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  condition,
+  defineSignal,
+  ParentClosePolicy,
+  proxyLocalActivities,
+  setHandler,
+  startChild,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { DeliveryActivities } from '../activities/delivery';
+import type { Slot } from '../src/endpoint-health/slot-limiter';
+import { noticeWorkflow } from './notice';
 import { DeliveryStatus } from './search-attributes';
 
 export interface DeliveryInput {
@@ -28,10 +46,13 @@ export interface DeliveryResult {
   attempts: number;
 }
 
+/** An operator's "try now": cuts any wait short, and passes the endpoint's rate and Retry-After. */
 export const retryNowSignal = defineSignal('retryNow');
+/** The endpoint's entity: the pause or open circuit that held this delivery is over. */
+export const wakeSignal = defineSignal('wake');
 export const cancelSignal = defineSignal<[{ reason?: string }?]>('cancel');
 
-const { attemptDelivery, cancelDelivery } = proxyLocalActivities<DeliveryActivities>({
+const { attemptDelivery, cancelDelivery, wantsFailureNotice } = proxyLocalActivities<DeliveryActivities>({
   // Longer than the longest endpoint timeout (60 s) plus the database work around the send.
   startToCloseTimeout: '2 minutes',
   // These retries are for our own failures (database down, worker crash), never the endpoint's:
@@ -39,22 +60,51 @@ const { attemptDelivery, cancelDelivery } = proxyLocalActivities<DeliveryActivit
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-function setStatus(status: 'retrying' | 'failed' | 'cancelled'): void {
-  upsertSearchAttributes([{ key: DeliveryStatus, value: status }]);
-}
-
 export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliveryResult> {
   let retryNow = false;
+  let forced = false;
   let cancelReason: string | undefined;
   setHandler(retryNowSignal, () => {
+    retryNow = true;
+    forced = true;
+  });
+  setHandler(wakeSignal, () => {
     retryNow = true;
   });
   setHandler(cancelSignal, (request) => {
     cancelReason = request?.reason ?? 'cancelled by an operator';
   });
 
+  let status = 'pending';
+  const setStatus = (next: 'retrying' | 'held' | 'failed' | 'cancelled') => {
+    if (next !== status) upsertSearchAttributes([{ key: DeliveryStatus, value: next }]);
+    status = next;
+  };
+  /** Waits for the time, a retryNow, or a cancel; true when cancelled. */
+  const wait = async (ms: number) => {
+    retryNow = false;
+    if (ms > 0) await condition(() => retryNow || cancelReason !== undefined, ms);
+    return cancelReason !== undefined;
+  };
+  const cancelled = async (attempts: number): Promise<DeliveryResult> => {
+    await cancelDelivery({ deliveryId: input.deliveryId, reason: cancelReason! });
+    setStatus('cancelled');
+    return { status: 'cancelled', attempts };
+  };
+
+  let slot: Slot | undefined;
   for (let attempt = 1; ; attempt++) {
-    const result = await attemptDelivery({ deliveryId: input.deliveryId, attempt });
+    const result = await attemptDelivery({ deliveryId: input.deliveryId, attempt, slot, forced });
+    forced = false;
+    if (result.outcome === 'held') {
+      // The endpoint (paused, circuit open, over its rate) holds the delivery: no attempt spent.
+      if (result.recorded) setStatus('held');
+      slot = result.slot;
+      if (await wait(result.waitMs)) return cancelled(attempt - 1);
+      attempt--;
+      continue;
+    }
+    slot = undefined;
     if (result.outcome === 'succeeded') return { status: 'succeeded', attempts: attempt };
     if (result.outcome === 'cancelled') {
       setStatus('cancelled');
@@ -62,15 +112,29 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliveryRe
     }
     if (result.outcome === 'failed') {
       setStatus('failed');
+      await noticeOfFailure(input, attempt, result.reason);
       throw ApplicationFailure.nonRetryable(result.reason, 'DeliveryFailed', { deliveryId: input.deliveryId, attempts: attempt });
     }
-    if (attempt === 1) setStatus('retrying');
-    retryNow = false;
-    await condition(() => retryNow || cancelReason !== undefined, result.retryInMs);
-    if (cancelReason !== undefined) {
-      await cancelDelivery({ deliveryId: input.deliveryId, reason: cancelReason });
-      setStatus('cancelled');
-      return { status: 'cancelled', attempts: attempt };
-    }
+    setStatus('retrying');
+    if (await wait(result.retryInMs)) return cancelled(attempt);
   }
+}
+
+/** `delivery.failed` to the project, when it has somewhere to send notices; the notice runs on its own. */
+async function noticeOfFailure(input: DeliveryInput, attempts: number, reason: string): Promise<void> {
+  if (!(await wantsFailureNotice({ projectId: input.projectId }))) return;
+  const id = `ntc_failed_${input.deliveryId}`;
+  await startChild(noticeWorkflow, {
+    workflowId: `notice/${id}`,
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+    args: [
+      {
+        id,
+        projectId: input.projectId,
+        type: 'delivery.failed',
+        occurredAt: new Date(Date.now()).toISOString(),
+        data: { deliveryId: input.deliveryId, eventId: input.eventId, endpointId: input.endpointId, attempts, reason, workflowId: workflowInfo().workflowId },
+      },
+    ],
+  });
 }

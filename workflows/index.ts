@@ -3,4 +3,7 @@
  * runs in Temporal's deterministic sandbox, so it imports no I/O.
  */
 export { deliveryWorkflow } from './delivery';
+export { endpointWorkflow } from './endpoint';
+export { noticeWorkflow } from './notice';
+export { replayWorkflow } from './replay';
 export { selfCheckWorkflow } from './self-check';

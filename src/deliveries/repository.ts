@@ -1,7 +1,7 @@
 /** Deliveries and their attempts in PostgreSQL. */
 import { withTransaction, type Db } from '../db/pool';
 
-export type DeliveryStatus = 'pending' | 'retrying' | 'succeeded' | 'failed' | 'cancelled';
+export type DeliveryStatus = 'pending' | 'retrying' | 'held' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface AttemptContext {
   status: DeliveryStatus;
@@ -100,9 +100,49 @@ export async function recordAttempt(db: Db, attempt: AttemptRecord, update: Deli
 export async function cancelDelivery(db: Db, deliveryId: string, reason: string): Promise<void> {
   await db.query(
     `UPDATE deliveries SET status = 'cancelled', status_reason = $2, next_attempt_at = NULL, updated_at = now()
-      WHERE id = $1 AND status IN ('pending', 'retrying')`,
+      WHERE id = $1 AND status IN ('pending', 'retrying', 'held')`,
     [deliveryId, reason],
   );
+}
+
+/**
+ * Marks a delivery as waiting on its endpoint (paused, circuit open) without spending an attempt.
+ * With `whilePaused`, only if the endpoint is still paused, read under a share lock: a resume
+ * commits either before (no hold) or after this commit, and then its wake-up finds the delivery.
+ */
+export async function holdDelivery(
+  db: Db,
+  hold: { deliveryId: string; endpointId: string; reason: string; until: Date | null; whilePaused: boolean },
+): Promise<boolean> {
+  return withTransaction(db, async (client) => {
+    if (hold.whilePaused) {
+      const { rows } = await client.query<{ status: string }>('SELECT status FROM endpoints WHERE id = $1 FOR SHARE', [hold.endpointId]);
+      if (rows[0]?.status !== 'paused') return false;
+    }
+    await client.query(
+      `UPDATE deliveries SET status = 'held', status_reason = $2, next_attempt_at = $3, updated_at = now()
+        WHERE id = $1 AND status IN ('pending', 'retrying', 'held')`,
+      [hold.deliveryId, hold.reason, hold.until],
+    );
+    return true;
+  });
+}
+
+/** A page of an endpoint's deliveries in the given unfinished states, in id order. */
+export async function unfinishedDeliveries(
+  db: Db,
+  endpointId: string,
+  statuses: ('pending' | 'retrying' | 'held')[],
+  limit: number,
+  after?: string,
+): Promise<{ id: string; workflowId: string }[]> {
+  const { rows } = await db.query<{ id: string; workflow_id: string }>(
+    `SELECT id, workflow_id FROM deliveries
+      WHERE endpoint_id = $1 AND status = ANY($2) AND status IN ('pending', 'retrying', 'held') AND ($3::text IS NULL OR id > $3)
+      ORDER BY id LIMIT $4`,
+    [endpointId, statuses, after ?? null, limit],
+  );
+  return rows.map((row) => ({ id: row.id, workflowId: row.workflow_id }));
 }
 
 export interface DeliveryView {
@@ -197,7 +237,7 @@ export async function unstartedDeliveries(db: Db, olderThanMs: number, limit: nu
   const { rows } = await db.query<{ id: string; project_id: string; event_id: string; endpoint_id: string; workflow_id: string; event_type: string; url: string }>(
     `SELECT d.id, d.project_id, d.event_id, d.endpoint_id, d.workflow_id, ev.event_type, ep.url
        FROM deliveries d JOIN events ev ON ev.id = d.event_id JOIN endpoints ep ON ep.id = d.endpoint_id
-      WHERE d.workflow_started_at IS NULL AND d.created_at < now() - make_interval(secs => $1::double precision / 1000)
+      WHERE d.workflow_started_at IS NULL AND d.status <> 'cancelled' AND d.created_at < now() - make_interval(secs => $1::double precision / 1000)
       ORDER BY d.created_at LIMIT $2`,
     [olderThanMs, limit],
   );

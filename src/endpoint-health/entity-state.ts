@@ -118,6 +118,11 @@ export interface Lease {
 }
 
 export const LEASE_TTL_MS = 10_000;
+/**
+ * A Retry-After holds the whole endpoint for at most this long: one 429 must not freeze it for
+ * hours. The delivery that got it still waits the full time on its own schedule.
+ */
+export const MAX_ENDPOINT_HOLD_MS = 10 * 60_000;
 /** A worker that has not asked for this long no longer counts for the rate's share. */
 export const LESSEE_IDLE_MS = 3 * LEASE_TTL_MS;
 const KEPT_REPLAYS = 20;
@@ -218,7 +223,9 @@ export function applyReport(state: EntityState, report: OutcomeReport, now: numb
 
   if (report.slowDowns > 0) {
     state.rate = slowDown(state.rate, observedRate(state.window, now), now);
-    if (report.retryAfterMs !== null && report.retryAfterMs > 0) state.holdUntil = Math.max(state.holdUntil ?? 0, now + report.retryAfterMs);
+    if (report.retryAfterMs !== null && report.retryAfterMs > 0) {
+      state.holdUntil = Math.max(state.holdUntil ?? 0, now + Math.min(report.retryAfterMs, MAX_ENDPOINT_HOLD_MS));
+    }
   } else if (counts.successes > 0) {
     state.rate = speedUp(state.rate, settings.rateLimit, now);
   }

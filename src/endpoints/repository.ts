@@ -2,6 +2,8 @@
 import type { Db, Queryable } from '../db/pool';
 import { nextId } from '../ids';
 import { generateSecret } from '../signing/standard-webhooks';
+import type { EndpointSnapshot } from '../endpoint-health/entity-state';
+import { DEFAULT_AUTO_DISABLE_AFTER, resolveSettings, type CircuitBreakerOverrides, type RateLimit } from '../endpoint-health/settings';
 import type { CreateEndpoint, UpdateEndpoint } from './schema';
 
 export type EndpointStatus = 'active' | 'paused' | 'disabled';
@@ -17,6 +19,10 @@ export interface Endpoint {
   timeoutMs: number;
   /** null: the default schedule. */
   retrySchedule: string[] | null;
+  /** null: no limit. */
+  rateLimit: RateLimit | null;
+  circuitBreaker: CircuitBreakerOverrides;
+  autoDisableAfter: string | null;
   status: EndpointStatus;
   statusReason: string | null;
   version: number;
@@ -31,7 +37,7 @@ export interface EndpointWithSecrets extends Endpoint {
 }
 
 const columns = `id, project_id, url, description, event_types, filter, headers, timeout_ms, retry_schedule,
-  status, status_reason, version, created_at, updated_at, secret, previous_secrets`;
+  rate_limit, circuit_breaker, auto_disable_after, status, status_reason, version, created_at, updated_at, secret, previous_secrets`;
 
 interface Row {
   id: string;
@@ -43,6 +49,9 @@ interface Row {
   headers: Record<string, string>;
   timeout_ms: number;
   retry_schedule: string[] | null;
+  rate_limit: RateLimit | null;
+  circuit_breaker: CircuitBreakerOverrides;
+  auto_disable_after: string | null;
   status: EndpointStatus;
   status_reason: string | null;
   version: number;
@@ -63,6 +72,9 @@ function fromRow(row: Row): EndpointWithSecrets {
     headers: row.headers,
     timeoutMs: row.timeout_ms,
     retrySchedule: row.retry_schedule,
+    rateLimit: row.rate_limit,
+    circuitBreaker: row.circuit_breaker,
+    autoDisableAfter: row.auto_disable_after,
     status: row.status,
     statusReason: row.status_reason,
     version: row.version,
@@ -79,6 +91,17 @@ export function publicEndpoint(endpoint: EndpointWithSecrets): Endpoint {
   return rest;
 }
 
+/** What the endpoint's entity workflow needs to know of it: settings and status, no secrets. */
+export function endpointSnapshot(endpoint: Endpoint & { deleted?: boolean }): EndpointSnapshot {
+  return {
+    version: endpoint.version,
+    status: endpoint.status,
+    statusReason: endpoint.statusReason,
+    deleted: endpoint.deleted ?? false,
+    settings: resolveSettings(endpoint),
+  };
+}
+
 /** Secrets that sign right now: the current one, then rotated-out ones still in their grace period. */
 export function signingSecrets(endpoint: EndpointWithSecrets, now = new Date()): string[] {
   return [endpoint.secret, ...endpoint.previousSecrets.filter((p) => new Date(p.expiresAt) > now).map((p) => p.secret)];
@@ -86,8 +109,9 @@ export function signingSecrets(endpoint: EndpointWithSecrets, now = new Date()):
 
 export async function createEndpoint(db: Db, projectId: string, input: CreateEndpoint): Promise<EndpointWithSecrets> {
   const { rows } = await db.query<Row>(
-    `INSERT INTO endpoints (id, project_id, url, description, event_types, filter, headers, timeout_ms, retry_schedule, secret)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${columns}`,
+    `INSERT INTO endpoints (id, project_id, url, description, event_types, filter, headers, timeout_ms, retry_schedule, secret,
+       rate_limit, circuit_breaker, auto_disable_after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${columns}`,
     [
       nextId('ep'),
       projectId,
@@ -99,6 +123,9 @@ export async function createEndpoint(db: Db, projectId: string, input: CreateEnd
       input.timeoutMs ?? 15_000,
       input.retrySchedule ?? null,
       input.secret ?? generateSecret(),
+      input.rateLimit ?? null,
+      input.circuitBreaker ?? {},
+      input.autoDisableAfter === undefined ? DEFAULT_AUTO_DISABLE_AFTER : input.autoDisableAfter,
     ],
   );
   return fromRow(rows[0]!);
@@ -123,11 +150,14 @@ export async function listEndpoints(db: Db, projectId: string, limit: number, af
   return rows.map(fromRow);
 }
 
-/** Active endpoints of a project, for fan-out (event-type and filter matching happen in code). */
-export async function activeEndpoints(db: Queryable, projectId: string, ids?: string[]): Promise<EndpointWithSecrets[]> {
+/**
+ * A project's endpoints that are not deleted, for fan-out (event-type and filter matching happen
+ * in code). Disabled ones are included: their deliveries are recorded as cancelled.
+ */
+export async function subscribableEndpoints(db: Queryable, projectId: string, ids?: string[]): Promise<EndpointWithSecrets[]> {
   const { rows } = await db.query<Row>(
     `SELECT ${columns} FROM endpoints
-      WHERE project_id = $1 AND deleted_at IS NULL AND status <> 'disabled' AND ($2::text[] IS NULL OR id = ANY($2))`,
+      WHERE project_id = $1 AND deleted_at IS NULL AND ($2::text[] IS NULL OR id = ANY($2))`,
     [projectId, ids ?? null],
   );
   return rows.map(fromRow);
@@ -141,6 +171,9 @@ const updatable: Record<keyof UpdateEndpoint, string> = {
   headers: 'headers',
   timeoutMs: 'timeout_ms',
   retrySchedule: 'retry_schedule',
+  rateLimit: 'rate_limit',
+  circuitBreaker: 'circuit_breaker',
+  autoDisableAfter: 'auto_disable_after',
 };
 
 export async function updateEndpoint(db: Db, projectId: string, id: string, input: UpdateEndpoint): Promise<EndpointWithSecrets | undefined> {
@@ -149,7 +182,8 @@ export async function updateEndpoint(db: Db, projectId: string, id: string, inpu
   const { rows } = await db.query<Row>(
     `UPDATE endpoints SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
       WHERE project_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING ${columns}`,
-    [projectId, id, ...entries.map((key) => input[key])],
+    // A null circuitBreaker means the defaults: stored as no overrides.
+    [projectId, id, ...entries.map((key) => (key === 'circuitBreaker' ? (input.circuitBreaker ?? {}) : input[key]))],
   );
   return rows[0] && fromRow(rows[0]);
 }
@@ -188,13 +222,21 @@ export async function rotateSecret(
   return rows[0] && fromRow(rows[0]);
 }
 
-/** 410 Gone and operator action: the endpoint takes no more deliveries until enabled again. */
-export async function setEndpointStatus(db: Db, id: string, status: EndpointStatus, reason: string | null): Promise<void> {
-  await db.query(`UPDATE endpoints SET status = $2, status_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
-    id,
-    status,
-    reason,
-  ]);
+/** The endpoint entity's decisions, persisted; the new version tells workers their copy is stale. */
+export async function setEndpointStatus(db: Db, id: string, status: EndpointStatus, reason: string | null): Promise<number> {
+  const { rows } = await db.query<{ version: number }>(
+    `UPDATE endpoints SET status = $2, status_reason = $3, version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`,
+    [id, status, reason],
+  );
+  return rows[0]?.version ?? 0;
+}
+
+export async function setEndpointRateLimit(db: Db, id: string, rateLimit: RateLimit | null): Promise<number> {
+  const { rows } = await db.query<{ version: number }>(
+    `UPDATE endpoints SET rate_limit = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`,
+    [id, rateLimit],
+  );
+  return rows[0]?.version ?? 0;
 }
 
 /** Any endpoint by id, deleted ones included (`deleted` says so): for workers, not for API callers. */

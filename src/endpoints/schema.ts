@@ -35,6 +35,29 @@ const payloadFilter = z.record(z.string(), z.unknown()).superRefine((value, ctx)
 
 const duration = z.string().refine((value) => parseDuration(value) !== undefined, 'must be a duration like "30s", "5m", "2h" or "1d"');
 
+/** Deliveries per second; the burst defaults to one second's worth. */
+export const rateLimitSchema = z
+  .object({
+    perSecond: z.number().positive().max(10_000),
+    burst: z.number().int().min(1).max(10_000).optional(),
+  })
+  .strict()
+  .transform(({ perSecond, burst }) => ({ perSecond, burst: burst ?? Math.max(1, Math.ceil(perSecond)) }));
+
+/** Overrides of the circuit breaker's defaults (src/endpoint-health/settings.ts); null: the defaults. */
+const circuitBreakerSchema = z
+  .object({
+    failureRatio: z.number().gt(0).max(1),
+    minAttempts: z.number().int().min(1).max(100_000),
+    window: duration,
+    consecutiveFailures: z.number().int().min(1).max(100_000),
+    coolDown: duration,
+    maxCoolDown: duration,
+    probes: z.number().int().min(1).max(100),
+  })
+  .partial()
+  .strict();
+
 const fields = {
   url: endpointUrl,
   description: z.string().max(1000),
@@ -43,6 +66,10 @@ const fields = {
   headers: z.record(headerName, z.string().max(4096)).refine((h) => Object.keys(h).length <= 50, 'at most 50 headers'),
   timeoutMs: z.number().int().min(1_000).max(60_000),
   retrySchedule: z.array(duration).max(50).nullable(),
+  rateLimit: rateLimitSchema.nullable(),
+  circuitBreaker: circuitBreakerSchema.nullable(),
+  /** No success for this long while attempts keep failing disables the endpoint; null: never. */
+  autoDisableAfter: duration.nullable(),
 };
 
 export const createEndpointSchema = z
@@ -54,6 +81,9 @@ export const createEndpointSchema = z
     headers: fields.headers.optional(),
     timeoutMs: fields.timeoutMs.optional(),
     retrySchedule: fields.retrySchedule.optional(),
+    rateLimit: fields.rateLimit.optional(),
+    circuitBreaker: fields.circuitBreaker.optional(),
+    autoDisableAfter: fields.autoDisableAfter.optional(),
     secret: z.string().refine(isValidSecret, 'must be a whsec_ secret of 24 to 64 base64 bytes').optional(),
   })
   .strict();
@@ -67,6 +97,9 @@ export const updateEndpointSchema = z
     headers: fields.headers,
     timeoutMs: fields.timeoutMs,
     retrySchedule: fields.retrySchedule,
+    rateLimit: fields.rateLimit,
+    circuitBreaker: fields.circuitBreaker,
+    autoDisableAfter: fields.autoDisableAfter,
   })
   .partial()
   .strict();

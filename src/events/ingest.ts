@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { withTransaction, type Db } from '../db/pool';
 import { deliveryWorkflowId, type DeliveryStarter, type DeliveryToStart } from '../deliveries/starter';
-import { activeEndpoints, type EndpointWithSecrets } from '../endpoints/repository';
+import { subscribableEndpoints, type EndpointWithSecrets } from '../endpoints/repository';
 import { nextId } from '../ids';
 import { canonicalJson } from '../json';
 import { matchesAnyEventType } from '../routing/event-types';
@@ -72,11 +72,11 @@ async function existingEvent(client: PoolClient, projectId: string, key: string)
 export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: string, inputs: EventInput[]): Promise<AcceptedEvent[]> {
   const named = [...new Set(inputs.flatMap((input) => input.endpointIds ?? []))];
   const { accepted, toStart } = await withTransaction(db, async (client) => {
-    const endpoints = await activeEndpoints(client, projectId);
+    const endpoints = await subscribableEndpoints(client, projectId);
     const known = new Set(endpoints.map((endpoint) => endpoint.id));
     const unknown = named.filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new IngestError('endpoint_not_found', 'Some endpointIds are not active endpoints of this project.', { endpointIds: unknown });
+      throw new IngestError('endpoint_not_found', 'Some endpointIds are not endpoints of this project.', { endpointIds: unknown });
     }
 
     const accepted: AcceptedEvent[] = [];
@@ -111,8 +111,13 @@ export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: 
       const deliveries = selectEndpoints(endpoints, input).map((endpoint) => {
         const deliveryId = nextId('dlv');
         const workflowId = deliveryWorkflowId(id, endpoint.id);
-        deliveryRows.push([deliveryId, projectId, id, endpoint.id, workflowId]);
-        toStart.push({ deliveryId, eventId: id, endpointId: endpoint.id, projectId, workflowId, eventType: input.eventType, endpointUrl: endpoint.url });
+        // A disabled endpoint's delivery is on record, cancelled, and never started.
+        const disabled = endpoint.status === 'disabled';
+        const reason = disabled ? `the endpoint is disabled${endpoint.statusReason ? ` (${endpoint.statusReason})` : ''}` : null;
+        deliveryRows.push([deliveryId, projectId, id, endpoint.id, workflowId, disabled ? 'cancelled' : 'pending', reason]);
+        if (!disabled) {
+          toStart.push({ deliveryId, eventId: id, endpointId: endpoint.id, projectId, workflowId, eventType: input.eventType, endpointUrl: endpoint.url });
+        }
         return { id: deliveryId, endpointId: endpoint.id };
       });
       accepted.push({ id, eventType: input.eventType, deliveries });
@@ -128,9 +133,9 @@ export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: 
     }
     if (deliveryRows.length > 0) {
       await client.query(
-        `INSERT INTO deliveries (id, project_id, event_id, endpoint_id, workflow_id)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
-        columnsOf(deliveryRows, 5),
+        `INSERT INTO deliveries (id, project_id, event_id, endpoint_id, workflow_id, status, status_reason)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+        columnsOf(deliveryRows, 7),
       );
     }
     return { accepted, toStart };

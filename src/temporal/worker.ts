@@ -1,6 +1,9 @@
 /** The Temporal worker: Switchyard's workflows and activities on one task queue. */
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
+import { Client } from '@temporalio/client';
 import { createActivities } from '../../activities';
+import { createPermitGate } from '../../activities/endpoint-permits';
+import { createDeliveryStarter } from '../deliveries/starter';
 import type { Config } from '../config';
 import type { Db } from '../db/pool';
 import { log } from '../log';
@@ -21,33 +24,68 @@ function installRuntime(config: Config): void {
 }
 
 export interface RunningWorker {
+  /** Delivery workflows, and the rest of Switchyard's work. */
   worker: Worker;
-  /** Settles when the worker has stopped; rejects if it failed. */
+  /** Endpoint entity workflows. */
+  endpointsWorker: Worker;
+  /** Settles when the workers have stopped; rejects if one failed. */
   done: Promise<void>;
   stop(): Promise<void>;
 }
 
+/**
+ * Endpoint entities get a task queue of their own, polled by a second worker in this process:
+ * deliveries waiting on a permit hold workflow-task slots, and must never starve the entity
+ * that grants it.
+ */
+export function endpointTaskQueue(taskQueue: string): string {
+  return `${taskQueue}-endpoints`;
+}
+
 export async function startWorker(config: Config, db: Db, options: { taskQueue?: string } = {}): Promise<RunningWorker> {
   installRuntime(config);
+  const taskQueue = options.taskQueue ?? config.temporal.taskQueue;
   const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const gate = createPermitGate({ client, taskQueue: endpointTaskQueue(taskQueue) });
   try {
-    const worker = await Worker.create({
-      connection,
-      namespace: config.temporal.namespace,
-      taskQueue: options.taskQueue ?? config.temporal.taskQueue,
-      workflowsPath: require.resolve('../../workflows'),
-      activities: createActivities({ db, smtp: config.smtp }),
-    });
-    const done = worker.run().finally(() => connection.close());
+    const activities = createActivities({ db, smtp: config.smtp, client, gate, starter: createDeliveryStarter(db, client, taskQueue) });
+    const common = { connection, namespace: config.temporal.namespace, workflowsPath: require.resolve('../../workflows'), activities };
+    const worker = await Worker.create({ ...common, taskQueue });
+    const endpointsWorker = await Worker.create({ ...common, taskQueue: endpointTaskQueue(taskQueue) });
+    const deliveries = worker.run();
+    const entities = endpointsWorker.run();
+    // Stopping goes in order: deliveries first (their last attempts may still need permits),
+    // then the outcomes they reported go to the entities, then the entities' worker stops.
+    // A failing worker stops the other the same way: half a worker would strand deliveries.
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await deliveries.catch(() => undefined);
+        await gate.close();
+        if (endpointsWorker.getState() === 'RUNNING') endpointsWorker.shutdown();
+        await entities.catch(() => undefined);
+      })());
+    void deliveries.catch(() => undefined).then(stop);
+    void entities.catch(() => undefined).then(stop);
+    const done = Promise.all([deliveries, entities])
+      .then(() => undefined)
+      .finally(async () => {
+        await stop();
+        await connection.close();
+      });
     return {
       worker,
+      endpointsWorker,
       done,
       async stop() {
-        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await stop();
         await done;
       },
     };
   } catch (error) {
+    await gate.close();
     await connection.close();
     throw error;
   }

@@ -115,7 +115,11 @@ describe('outbound delivery', () => {
     const after = await project.http.get(`/v1/endpoints/${gone.id}`);
     assert.equal(after.body.status, 'disabled');
     const next = await project.http.post('/v1/events', { eventType: 'gone.created', payload: {} });
-    assert.ok(!next.body.deliveries.some((d: { endpointId: string }) => d.endpointId === gone.id), 'a disabled endpoint gets no new deliveries');
+    const recorded = next.body.deliveries.find((d: { endpointId: string }) => d.endpointId === gone.id);
+    const cancelled = (await project.http.get(`/v1/deliveries/${recorded.id}`)).body;
+    assert.equal(cancelled.status, 'cancelled', "a disabled endpoint's new delivery is recorded, cancelled");
+    assert.match(cancelled.statusReason, /disabled .*410 Gone/);
+    assert.equal(cancelled.attempts.length, 0);
   });
 
   it('honours Retry-After and the retryNow and cancel signals of a waiting delivery', async () => {
@@ -128,8 +132,10 @@ describe('outbound delivery', () => {
     await temporalClient.workflow.getHandle(waiting.workflowId).signal(retryNowSignal);
     assert.equal((await settled(waiting.id)).status, 'succeeded');
 
-    receiver.script('/later', [{ status: 500 }]);
-    const second = await project.http.post('/v1/events', { eventType: 'later.two', payload: {} });
+    // The 429's Retry-After also holds the whole endpoint for a while: the next one goes elsewhere.
+    await project.http.post('/v1/endpoints', { url: `${receiver.url}/stuck`, eventTypes: ['stuck.*'], retrySchedule: ['1h'] });
+    receiver.script('/stuck', [{ status: 500 }]);
+    const second = await project.http.post('/v1/events', { eventType: 'stuck.two', payload: {} });
     const stuck = await settled(second.body.deliveries[0].id, ['retrying']);
     await temporalClient.workflow.getHandle(stuck.workflowId).signal(cancelSignal, { reason: 'test says stop' });
     const cancelled = await settled(stuck.id);

@@ -14,7 +14,7 @@ import { parseQuery } from '../validation';
 
 const listQuery = z.object({
   ...pageQuery,
-  status: z.enum(['pending', 'retrying', 'succeeded', 'failed', 'cancelled']).optional(),
+  status: z.enum(['pending', 'retrying', 'held', 'succeeded', 'failed', 'cancelled']).optional(),
   endpointId: z.string().max(64).optional(),
   eventId: z.string().max(64).optional(),
 });

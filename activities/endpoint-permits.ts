@@ -1,0 +1,213 @@
+/**
+ * The worker's side of the permit protocol with endpoint entities. Per endpoint, this process
+ * holds a lease from `endpoint/{id}` (status, circuit, its share of the rate, a failure budget)
+ * and answers each delivery attempt from it: go, or wait this long. Outcomes are folded into a
+ * report that rides on the next exchange, which also renews the lease. A healthy endpoint costs
+ * one exchange per second or so, whatever the number of deliveries; the entity hears sooner when
+ * failures may trip the circuit, a probe comes back, a 429/503 asks us to slow down, or a 410.
+ */
+import crypto from 'node:crypto';
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import type { EndpointSnapshot, Lease } from '../src/endpoint-health/entity-state';
+import { addOutcome, emptyReport, isEmptyReport, mergeReports, type HealthOutcome, type OutcomeReport } from '../src/endpoint-health/outcomes';
+import { SlotLimiter, type Slot } from '../src/endpoint-health/slot-limiter';
+import { errorMessage, log } from '../src/log';
+import { endpointWorkflow, endpointWorkflowId, exchangeUpdate } from '../workflows/endpoint';
+import { EndpointId, ProjectId } from '../workflows/search-attributes';
+
+export type HoldReason = 'rate' | 'retry_after' | 'circuit_open' | 'half_open' | 'paused' | 'disabled';
+
+export type PermitDecision =
+  | { go: true; probe: boolean }
+  | { go: false; reason: HoldReason; waitMs: number; slot?: Slot; statusReason?: string | null };
+
+export interface PermitGate {
+  /**
+   * May a delivery to this endpoint go now? `slot`: the one a previous answer gave it. `forced`:
+   * an operator said "now", which passes the rate and Retry-After (not a pause or an open circuit).
+   */
+  acquire(endpoint: { id: string; projectId: string; snapshot: EndpointSnapshot }, options?: { slot?: Slot; forced?: boolean }): Promise<PermitDecision>;
+  /** What an attempt that was let through found. */
+  report(endpointId: string, outcome: HealthOutcome, probe: boolean): void;
+  /** Sends what is still unreported, and stops the timers. */
+  close(): Promise<void>;
+}
+
+/** Report outcomes at least this often. */
+const FLUSH_EVERY_MS = 1_000;
+/** A delivery the circuit holds in half-open waits this long, unless woken when it closes. */
+const HALF_OPEN_WAIT_MS = 30_000;
+/** The entity has paused the endpoint but not yet persisted it: look again shortly. */
+const PAUSE_PENDING_WAIT_MS = 5_000;
+/** How long closing waits to send the last reports. */
+const CLOSE_TIMEOUT_MS = 5_000;
+/** Endpoints unused this long are forgotten (their report sent first). */
+const IDLE_MS = 5 * 60_000;
+
+interface EndpointPermits {
+  endpointId: string;
+  projectId: string;
+  snapshot: EndpointSnapshot;
+  lease?: Lease;
+  leaseAt: number;
+  limiter?: SlotLimiter;
+  probes: number;
+  failures: number;
+  mustExchange: boolean;
+  report: OutcomeReport;
+  exchanging?: Promise<void>;
+  lastUsedAt: number;
+  soon?: NodeJS.Timeout;
+}
+
+export function createPermitGate(options: { client: Client; taskQueue: string; now?: () => number; random?: () => number }): PermitGate {
+  const { client, taskQueue, now = Date.now, random = Math.random } = options;
+  const lessee = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  const endpoints = new Map<string, EndpointPermits>();
+
+  async function exchangeOnce(st: EndpointPermits, wantsProbe: boolean): Promise<void> {
+    const report = st.report;
+    st.report = emptyReport();
+    st.failures = 0;
+    try {
+      const lease = await client.workflow.executeUpdateWithStart(exchangeUpdate, {
+        args: [{ lessee, report, endpoint: st.snapshot, wantsProbe }],
+        startWorkflowOperation: new WithStartWorkflowOperation(endpointWorkflow, {
+          workflowId: endpointWorkflowId(st.endpointId),
+          taskQueue,
+          args: [{ endpointId: st.endpointId, projectId: st.projectId, snapshot: st.snapshot }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          typedSearchAttributes: [
+            { key: ProjectId, value: st.projectId },
+            { key: EndpointId, value: st.endpointId },
+          ],
+        }),
+      });
+      const at = now();
+      st.lease = lease;
+      st.leaseAt = at;
+      st.probes = lease.probes;
+      st.mustExchange = false;
+      if (!lease.rate) st.limiter = undefined;
+      else if (!st.limiter) st.limiter = new SlotLimiter(crypto.randomUUID(), lease.rate.perSecond, lease.rate.burst, at);
+      else st.limiter.setRate(lease.rate.perSecond, lease.rate.burst, at);
+    } catch (error) {
+      // Nothing is lost: the report goes in front of the next one.
+      st.report = mergeReports(report, st.report);
+      throw error;
+    }
+  }
+
+  /** One exchange at a time per endpoint; callers arriving meanwhile share it. */
+  function exchange(st: EndpointPermits, wantsProbe: boolean): Promise<void> {
+    st.exchanging ??= exchangeOnce(st, wantsProbe).finally(() => {
+      st.exchanging = undefined;
+    });
+    return st.exchanging;
+  }
+
+  function needsExchange(st: EndpointPermits, at: number): boolean {
+    const lease = st.lease;
+    return !lease || st.mustExchange || at >= st.leaseAt + lease.ttlMs || lease.version < st.snapshot.version;
+  }
+
+  function decide(st: EndpointPermits, at: number, { slot, forced = false }: { slot?: Slot; forced?: boolean }): PermitDecision {
+    const lease = st.lease!;
+    const since = at - st.leaseAt;
+    if (lease.status === 'disabled') return { go: false, reason: 'disabled', waitMs: 0, statusReason: lease.statusReason };
+    if (lease.status === 'paused') return { go: false, reason: 'paused', waitMs: PAUSE_PENDING_WAIT_MS, statusReason: lease.statusReason };
+    if (lease.circuit === 'open') {
+      // Spread over a second, so the deliveries it held do not all come back at once.
+      return { go: false, reason: 'circuit_open', waitMs: Math.max(0, lease.halfOpensInMs! - since) + Math.floor(random() * 1000) };
+    }
+    if (lease.circuit === 'half_open') {
+      if (st.probes > 0) {
+        st.probes--;
+        return { go: true, probe: true };
+      }
+      return { go: false, reason: 'half_open', waitMs: HALF_OPEN_WAIT_MS };
+    }
+    if (forced) return { go: true, probe: false };
+    if (lease.holdForMs !== null && lease.holdForMs > since) return { go: false, reason: 'retry_after', waitMs: lease.holdForMs - since };
+    if (st.limiter) {
+      const taken = st.limiter.take(at, slot);
+      if (taken.waitMs > 0) return { go: false, reason: 'rate', waitMs: taken.waitMs, slot: taken.slot };
+    }
+    return { go: true, probe: false };
+  }
+
+  function stateOf(endpoint: { id: string; projectId: string; snapshot: EndpointSnapshot }): EndpointPermits {
+    let st = endpoints.get(endpoint.id);
+    if (!st) {
+      st = { endpointId: endpoint.id, projectId: endpoint.projectId, snapshot: endpoint.snapshot, leaseAt: 0, probes: 0, failures: 0, mustExchange: false, report: emptyReport(), lastUsedAt: now() };
+      endpoints.set(endpoint.id, st);
+    }
+    if (endpoint.snapshot.version > st.snapshot.version) st.snapshot = endpoint.snapshot;
+    return st;
+  }
+
+  function exchangeInBackground(st: EndpointPermits): void {
+    exchange(st, false).catch((error) => log.warn('endpoint exchange failed; retrying with the next one', { endpointId: st.endpointId, error: errorMessage(error) }));
+  }
+
+  const flusher = setInterval(() => {
+    const at = now();
+    for (const st of endpoints.values()) {
+      if (st.exchanging) continue;
+      const expiring = st.lease && at >= st.leaseAt + st.lease.ttlMs * 0.7 && at - st.lastUsedAt < st.lease.ttlMs;
+      if (!isEmptyReport(st.report) || st.mustExchange || expiring) exchangeInBackground(st);
+      else if (at - st.lastUsedAt > IDLE_MS) endpoints.delete(st.endpointId);
+    }
+  }, FLUSH_EVERY_MS);
+  flusher.unref();
+
+  return {
+    async acquire(endpoint, options = {}) {
+      const st = stateOf(endpoint);
+      const at = now();
+      st.lastUsedAt = at;
+      const fresh = needsExchange(st, at);
+      if (fresh) await exchange(st, true);
+      let decision = decide(st, now(), options);
+      // Half-open and this worker holds no probe: ask whether one is free, at most once a second.
+      if (!decision.go && decision.reason === 'half_open' && !fresh && now() - st.leaseAt >= 1_000) {
+        await exchange(st, true);
+        decision = decide(st, now(), options);
+      }
+      return decision;
+    },
+
+    report(endpointId, outcome, probe) {
+      const st = endpoints.get(endpointId);
+      if (!st) return;
+      addOutcome(st.report, outcome, now(), probe);
+      const failed = outcome.kind === 'failure' || outcome.kind === 'gone';
+      if (failed) st.failures++;
+      const urgent =
+        probe || outcome.kind === 'gone' || outcome.kind === 'throttled' || (outcome.kind === 'failure' && outcome.slowDown) || st.failures >= (st.lease?.failureBudget ?? 1);
+      if (!urgent) return;
+      // Until the entity has heard, no more permits: the circuit may be about to open.
+      st.mustExchange = true;
+      st.soon ??= setTimeout(() => {
+        st.soon = undefined;
+        if (st.mustExchange) exchangeInBackground(st);
+      }, 20);
+      st.soon.unref();
+    },
+
+    async close() {
+      clearInterval(flusher);
+      const flushed = Promise.all(
+        [...endpoints.values()].map(async (st) => {
+          if (st.soon) clearTimeout(st.soon);
+          await st.exchanging?.catch(() => undefined);
+          if (!isEmptyReport(st.report)) await exchange(st, false).catch(() => undefined);
+        }),
+      );
+      // Unreported outcomes are a matter of statistics, not of delivery: do not hang on them.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([flushed, new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)))]);
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * The endpoint entity workflow: one per endpoint, id `endpoint/{endpointId}`, long-lived. It is
+ * the authority on the endpoint's status (active, paused, disabled), its circuit (closed, open,
+ * half-open) and its pace (rate limit, adapted on 429 and 503).
+ *
+ * Deliveries do not ask it for each attempt. Each worker process holds a short lease per
+ * endpoint (the `exchange` update): what it may send, at what rate, how many failures it may see
+ * before it must report back. Outcomes come back in the next exchange, folded into one report.
+ * So the healthy path costs one update per endpoint and worker every second or so, however many
+ * deliveries flow.
+ *
+ * Operators send signals (`pause`, `resume`, `disable`, `enable`, `resetCircuit`, `setRateLimit`,
+ * `replay`); the REST API sends the same commands as the `command` update, which answers once
+ * they have taken effect. The `state` query reads everything. What a command or a report means
+ * is decided by pure functions (src/endpoint-health/entity-state.ts); this file carries out the
+ * effects they return: persist, notify, wake or cancel deliveries, replay.
+ *
+ * History stays bounded: when the server suggests it, the workflow waits for its handlers and
+ * effects to finish and continues as new, carrying its state.
+ */
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  log,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { EndpointHealthActivities } from '../activities/endpoint-health';
+import {
+  adoptSnapshot,
+  advance,
+  applyCommand,
+  commandProblem,
+  exchange,
+  healthView,
+  initialState,
+  nextWakeAt,
+  replayFinished,
+  type Command,
+  type Effect,
+  type EndpointHealth,
+  type EndpointSnapshot,
+  type EntityState,
+  type ExchangeRequest,
+  type Lease,
+  type ReplayRequest,
+} from '../src/endpoint-health/entity-state';
+import type { RateLimit } from '../src/endpoint-health/settings';
+import { noticeWorkflow } from './notice';
+import { replayWorkflow } from './replay';
+
+export interface EndpointEntityInput {
+  endpointId: string;
+  projectId: string;
+  /** The endpoint as the starter read it: settings and status, never secrets. */
+  snapshot: EndpointSnapshot;
+  /** Set by continue-as-new. */
+  carried?: EntityState;
+}
+
+export function endpointWorkflowId(endpointId: string): string {
+  return `endpoint/${endpointId}`;
+}
+
+export const exchangeUpdate = defineUpdate<Lease, [ExchangeRequest]>('exchange');
+export const commandUpdate = defineUpdate<EndpointHealth, [Command]>('command');
+export const stateQuery = defineQuery<EndpointHealth>('state');
+
+type Reason = [{ reason?: string }?];
+export const pauseSignal = defineSignal<Reason>('pause');
+export const resumeSignal = defineSignal('resume');
+export const disableSignal = defineSignal<Reason>('disable');
+export const enableSignal = defineSignal('enable');
+export const resetCircuitSignal = defineSignal('resetCircuit');
+export const setRateLimitSignal = defineSignal<[RateLimit | null]>('setRateLimit');
+export const replaySignal = defineSignal<[ReplayRequest]>('replay');
+/** The API changed the endpoint: take the newer copy. */
+export const refreshSignal = defineSignal<[EndpointSnapshot]>('refresh');
+
+export const replayFinishedSignal = defineSignal<[{ id: string; matched?: number; error?: string }]>('replayFinished');
+
+const { persistEndpointStatus, persistEndpointRateLimit, cancelUnfinishedDeliveries, wakeHeldDeliveries } = proxyActivities<EndpointHealthActivities>({
+  startToCloseTimeout: '2 minutes',
+  // Our own failures (database down): retried until the infrastructure is back.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * Notices and replays can take long (a project's webhook down for hours, a replay of a day's
+ * deliveries), so they run as workflows of their own that outlive this run: the entity never
+ * waits on them to continue as new.
+ */
+const detached = { parentClosePolicy: ParentClosePolicy.ABANDON } as const;
+
+export async function endpointWorkflow(input: EndpointEntityInput): Promise<void> {
+  const state: EntityState = input.carried ?? initialState(input.endpointId, input.projectId, input.snapshot);
+  const queue: Effect[] = [];
+  let queued = 0;
+  let done = 0;
+
+  const enqueue = (effects: Effect[]) => {
+    queue.push(...effects);
+    queued += effects.length;
+    return queued;
+  };
+
+  /** Signals carry no answer: a command that makes no sense is logged and dropped. */
+  const command = (c: Command) => {
+    const problem = commandProblem(state, c);
+    if (problem) return log.warn('endpoint command ignored', { endpointId: state.endpointId, command: c.type, problem });
+    enqueue(applyCommand(state, c, Date.now()));
+  };
+
+  setHandler(exchangeUpdate, (request) => {
+    const { lease, effects } = exchange(state, request, Date.now());
+    enqueue(effects);
+    return lease;
+  });
+  setHandler(
+    commandUpdate,
+    async (c) => {
+      const target = enqueue(applyCommand(state, c, Date.now()));
+      await condition(() => done >= target);
+      return healthView(state, Date.now());
+    },
+    {
+      validator: (c) => {
+        const problem = commandProblem(state, c);
+        if (problem) throw new Error(problem);
+      },
+    },
+  );
+  setHandler(stateQuery, () => healthView(state, Date.now()));
+  setHandler(pauseSignal, (r) => command({ type: 'pause', reason: r?.reason }));
+  setHandler(resumeSignal, () => command({ type: 'resume' }));
+  setHandler(disableSignal, (r) => command({ type: 'disable', reason: r?.reason }));
+  setHandler(enableSignal, () => command({ type: 'enable' }));
+  setHandler(resetCircuitSignal, () => command({ type: 'resetCircuit' }));
+  setHandler(setRateLimitSignal, (rateLimit) => command({ type: 'setRateLimit', rateLimit: rateLimit ?? null }));
+  setHandler(replaySignal, (request) => command({ type: 'replay', ...request }));
+  setHandler(refreshSignal, (snapshot) => adoptSnapshot(state, snapshot));
+  setHandler(replayFinishedSignal, ({ id, ...outcome }) => replayFinished(state, id, outcome.error === undefined ? { matched: outcome.matched ?? 0 } : { error: outcome.error }));
+
+  async function carryOut(effect: Effect): Promise<void> {
+    const endpointId = state.endpointId;
+    switch (effect.kind) {
+      case 'persistStatus': {
+        const { version } = await persistEndpointStatus({ endpointId, status: effect.status, reason: effect.reason });
+        state.version = Math.max(state.version, version);
+        return;
+      }
+      case 'persistRateLimit': {
+        const { version } = await persistEndpointRateLimit({ endpointId, rateLimit: effect.rateLimit });
+        state.version = Math.max(state.version, version);
+        return;
+      }
+      case 'cancelUnfinished':
+        await cancelUnfinishedDeliveries({ endpointId, reason: effect.reason });
+        return;
+      case 'wakeHeld':
+        await wakeHeldDeliveries({ endpointId, limit: effect.limit });
+        return;
+      case 'notice': {
+        const id = `ntc_${uuid4()}`;
+        const notice = { id, projectId: state.projectId, type: effect.type, occurredAt: new Date(Date.now()).toISOString(), data: { endpointId, ...effect.data } };
+        await startChild(noticeWorkflow, { workflowId: `notice/${id}`, args: [notice], ...detached });
+        return;
+      }
+      case 'replay':
+        await startChild(replayWorkflow, {
+          workflowId: `replay/${effect.replay.id}/${uuid4()}`,
+          args: [{ endpointId, projectId: state.projectId, replay: effect.replay }],
+          ...detached,
+        });
+        return;
+    }
+  }
+
+  for (;;) {
+    enqueue(advance(state, Date.now()));
+    while (queue.length > 0) {
+      await carryOut(queue.shift()!);
+      done++;
+    }
+    if (state.deleted) return;
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      if (queue.length === 0) {
+        state.runs++;
+        await continueAsNew<typeof endpointWorkflow>({ ...input, carried: state });
+      }
+      continue;
+    }
+    const wakeAt = nextWakeAt(state);
+    const timeout = wakeAt === null ? undefined : Math.max(1, wakeAt - Date.now());
+    await condition(() => queue.length > 0 || state.deleted || workflowInfo().continueAsNewSuggested, timeout);
+  }
+}
