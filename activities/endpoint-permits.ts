@@ -7,13 +7,13 @@
  * failures may trip the circuit, a probe comes back, a 429/503 asks us to slow down, or a 410.
  */
 import crypto from 'node:crypto';
-import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { EndpointSnapshot, Lease } from '../src/endpoint-health/entity-state';
 import { addOutcome, emptyReport, isEmptyReport, mergeReports, type HealthOutcome, type OutcomeReport } from '../src/endpoint-health/outcomes';
 import { SlotLimiter, type Slot } from '../src/endpoint-health/slot-limiter';
 import { errorMessage, log } from '../src/log';
-import { endpointWorkflow, endpointWorkflowId, exchangeUpdate } from '../workflows/endpoint';
-import { EndpointId, ProjectId } from '../workflows/search-attributes';
+import { entityStartOperation } from '../src/endpoints/entity-client';
+import { exchangeUpdate } from '../workflows/endpoint';
 
 export type HoldReason = 'rate' | 'retry_after' | 'circuit_open' | 'half_open' | 'paused' | 'disabled';
 
@@ -52,6 +52,8 @@ interface EndpointPermits {
   leaseAt: number;
   limiter?: SlotLimiter;
   probes: number;
+  /** When this worker last asked for probes: in half-open, at most once a second. */
+  probeAskedAt: number;
   failures: number;
   mustExchange: boolean;
   report: OutcomeReport;
@@ -66,27 +68,20 @@ export function createPermitGate(options: { client: Client; taskQueue: string; n
   const endpoints = new Map<string, EndpointPermits>();
 
   async function exchangeOnce(st: EndpointPermits, wantsProbe: boolean): Promise<void> {
+    if (wantsProbe) st.probeAskedAt = now();
     const report = st.report;
     st.report = emptyReport();
     st.failures = 0;
     try {
       const lease = await client.workflow.executeUpdateWithStart(exchangeUpdate, {
         args: [{ lessee, report, endpoint: st.snapshot, wantsProbe }],
-        startWorkflowOperation: new WithStartWorkflowOperation(endpointWorkflow, {
-          workflowId: endpointWorkflowId(st.endpointId),
-          taskQueue,
-          args: [{ endpointId: st.endpointId, projectId: st.projectId, snapshot: st.snapshot }],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          typedSearchAttributes: [
-            { key: ProjectId, value: st.projectId },
-            { key: EndpointId, value: st.endpointId },
-          ],
-        }),
+        startWorkflowOperation: entityStartOperation(taskQueue, { id: st.endpointId, projectId: st.projectId, snapshot: st.snapshot }),
       });
       const at = now();
       st.lease = lease;
       st.leaseAt = at;
-      st.probes = lease.probes;
+      // Probes granted earlier and not yet used stay this worker's: the entity counts them as out.
+      st.probes = lease.circuit === 'half_open' ? st.probes + lease.probes : 0;
       st.mustExchange = false;
       if (!lease.rate) st.limiter = undefined;
       else if (!st.limiter) st.limiter = new SlotLimiter(crypto.randomUUID(), lease.rate.perSecond, lease.rate.burst, at);
@@ -139,7 +134,7 @@ export function createPermitGate(options: { client: Client; taskQueue: string; n
   function stateOf(endpoint: { id: string; projectId: string; snapshot: EndpointSnapshot }): EndpointPermits {
     let st = endpoints.get(endpoint.id);
     if (!st) {
-      st = { endpointId: endpoint.id, projectId: endpoint.projectId, snapshot: endpoint.snapshot, leaseAt: 0, probes: 0, failures: 0, mustExchange: false, report: emptyReport(), lastUsedAt: now() };
+      st = { endpointId: endpoint.id, projectId: endpoint.projectId, snapshot: endpoint.snapshot, leaseAt: 0, probes: 0, probeAskedAt: 0, failures: 0, mustExchange: false, report: emptyReport(), lastUsedAt: now() };
       endpoints.set(endpoint.id, st);
     }
     if (endpoint.snapshot.version > st.snapshot.version) st.snapshot = endpoint.snapshot;
@@ -154,7 +149,9 @@ export function createPermitGate(options: { client: Client; taskQueue: string; n
     const at = now();
     for (const st of endpoints.values()) {
       if (st.exchanging) continue;
-      const expiring = st.lease && at >= st.leaseAt + st.lease.ttlMs * 0.7 && at - st.lastUsedAt < st.lease.ttlMs;
+      // A closed circuit's lease in use is renewed before it runs out, so deliveries never wait
+      // on the renewal; an open one ends when the circuit turns half-open, and waits for a delivery.
+      const expiring = st.lease?.circuit === 'closed' && at >= st.leaseAt + st.lease.ttlMs * 0.7 && at - st.lastUsedAt < st.lease.ttlMs;
       if (!isEmptyReport(st.report) || st.mustExchange || expiring) exchangeInBackground(st);
       else if (at - st.lastUsedAt > IDLE_MS) endpoints.delete(st.endpointId);
     }
@@ -166,11 +163,10 @@ export function createPermitGate(options: { client: Client; taskQueue: string; n
       const st = stateOf(endpoint);
       const at = now();
       st.lastUsedAt = at;
-      const fresh = needsExchange(st, at);
-      if (fresh) await exchange(st, true);
+      if (needsExchange(st, at)) await exchange(st, true);
       let decision = decide(st, now(), options);
       // Half-open and this worker holds no probe: ask whether one is free, at most once a second.
-      if (!decision.go && decision.reason === 'half_open' && !fresh && now() - st.leaseAt >= 1_000) {
+      if (!decision.go && decision.reason === 'half_open' && now() - st.probeAskedAt >= 1_000) {
         await exchange(st, true);
         decision = decide(st, now(), options);
       }

@@ -5,6 +5,7 @@ import { requireProject } from './auth';
 import { errorHandler, notFoundHandler } from './errors';
 import { healthRoutes, type ReadinessChecks } from './health';
 import type { DeliveryStarter } from '../deliveries/starter';
+import type { EndpointControl } from '../endpoints/entity-client';
 import { deliveryRoutes } from './routes/deliveries';
 import { endpointRoutes } from './routes/endpoints';
 import { eventRoutes } from './routes/events';
@@ -16,6 +17,8 @@ export interface ApiDependencies {
   db: Db;
   /** Starts delivery workflows for accepted events. */
   starter: DeliveryStarter;
+  /** Commands to and health from the endpoints' entity workflows. */
+  endpoints: EndpointControl;
   readiness: ReadinessChecks;
   /** Unset: POST /v1/projects answers 403. */
   adminKey: string | undefined;
@@ -37,7 +40,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   v1.use('/projects', projects.authenticate, ...json, projects.router);
   v1.use(requireProject(deps.db), ...json);
   v1.use('/project', projectSettingsRoutes(deps.db));
-  v1.use('/endpoints', endpointRoutes(deps.db));
+  v1.use('/endpoints', endpointRoutes(deps.db, deps.endpoints));
   v1.use('/events', eventRoutes(deps.db, deps.starter));
   v1.use('/deliveries', deliveryRoutes(deps.db, deps.starter));
   app.use('/v1', v1);

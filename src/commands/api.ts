@@ -5,6 +5,8 @@ import { databaseUrlOf, type Config } from '../config';
 import { createPool, type Db } from '../db/pool';
 import { log } from '../log';
 import { createDeliveryStarter } from '../deliveries/starter';
+import { createEndpointControl } from '../endpoints/entity-client';
+import { endpointTaskQueue } from '../temporal/task-queues';
 import { createTemporalClient } from '../temporal/client';
 import type { Running } from './running';
 
@@ -22,6 +24,7 @@ export async function startApi(config: Config, shared: { db?: Db } = {}): Promis
   const app = createApp({
     db,
     starter: createDeliveryStarter(db, temporal.client, config.temporal.taskQueue),
+    endpoints: createEndpointControl(temporal.client, endpointTaskQueue(config.temporal.taskQueue)),
     adminKey: config.adminKey,
     readiness: {
       postgres: async () => {

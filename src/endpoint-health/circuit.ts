@@ -73,10 +73,11 @@ export function advanceCircuit(circuit: Circuit, now: number): Circuit {
   return circuit;
 }
 
-/** Up to one probe for a caller that has a delivery waiting, while fewer than `probes` are out. */
-export function grantProbe(circuit: Circuit, now: number, settings: CircuitSettings): { circuit: Circuit; granted: number } {
-  if (circuit.state !== 'half_open' || circuit.probesGranted >= settings.probes) return { circuit, granted: 0 };
-  return { circuit: { ...circuit, probesGranted: circuit.probesGranted + 1, lastProbeGrantedAt: now }, granted: 1 };
+/** The probes not yet out go to a caller that has deliveries waiting. */
+export function grantProbes(circuit: Circuit, now: number, settings: CircuitSettings): { circuit: Circuit; granted: number } {
+  const granted = circuit.state === 'half_open' ? Math.max(0, settings.probes - circuit.probesGranted) : 0;
+  if (granted === 0) return { circuit, granted };
+  return { circuit: { ...circuit, probesGranted: circuit.probesGranted + granted, lastProbeGrantedAt: now }, granted };
 }
 
 /** Probe outcomes: any failure opens the circuit again; enough successes close it. */

@@ -4,7 +4,7 @@
  * does to it. Every function here is pure: it changes the state it is given and returns the
  * effects the workflow must carry out (persist, notify, wake or cancel deliveries, replay).
  */
-import { advanceCircuit, afterProbes, closedCircuit, failuresBeforeTrip, grantProbe, openCircuit, shouldTrip, type Circuit, type CircuitState } from './circuit';
+import { advanceCircuit, afterProbes, closedCircuit, failuresBeforeTrip, grantProbes, openCircuit, shouldTrip, type Circuit, type CircuitState } from './circuit';
 import { initialRate, slowDown, speedUp, withConfiguredLimit, type AdaptiveRate } from './adaptive-rate';
 import { addToWindow, observedRate, reportCounts, windowCounts, type OutcomeReport, type OutcomeWindow } from './outcomes';
 import type { HealthSettings, RateLimit } from './settings';
@@ -235,6 +235,8 @@ export function applyReport(state: EntityState, report: OutcomeReport, now: numb
     state.circuit = afterProbes(state.circuit, { successes: report.probeSuccesses, failures: report.probeFailures }, now, settings.circuit);
     if (state.circuit.state === 'closed') effects.push(...closeCircuit(state));
     else if (state.circuit.state === 'open') state.window = [];
+    // Still half-open after a success: more probes are due, and held deliveries can be them.
+    else effects.push({ kind: 'wakeHeld', limit: settings.circuit.probes - state.circuit.probeSuccesses });
   } else if (state.circuit.state === 'closed' && shouldTrip(windowCounts(state.window, now, settings.circuit.windowMs), state.consecutiveFailures, settings.circuit)) {
     effects.push(...tripCircuit(state, now));
   }
@@ -274,7 +276,7 @@ export function grantLease(state: EntityState, wantsProbe: boolean, now: number)
   const lessees = Math.max(1, Object.keys(state.lessees).length);
   let probes = 0;
   if (wantsProbe && state.status === 'active') {
-    const granted = grantProbe(state.circuit, now, state.settings.circuit);
+    const granted = grantProbes(state.circuit, now, state.settings.circuit);
     state.circuit = granted.circuit;
     probes = granted.granted;
   }
@@ -356,11 +358,11 @@ export function applyCommand(state: EntityState, command: Command, now: number):
       // A fresh start: what made it fail is presumably fixed.
       state.failingSince = null;
       state.holdUntil = null;
-      state.rate = initialRate(state.settings.rateLimit);
+      state.rate = initialRate(state.settings.rateLimit, state.rate);
       return [{ kind: 'persistStatus', status: 'active', reason: null }, ...closeCircuit(state)];
     case 'resetCircuit':
       state.holdUntil = null;
-      state.rate = initialRate(state.settings.rateLimit);
+      state.rate = initialRate(state.settings.rateLimit, state.rate);
       return closeCircuit(state);
     case 'setRateLimit':
       state.settings = { ...state.settings, rateLimit: command.rateLimit };
@@ -396,7 +398,14 @@ export interface EndpointHealth {
   status: EndpointStatus;
   statusReason: string | null;
   circuit: { state: CircuitState; trips: number; consecutiveFailures: number; openedAt: string | null; halfOpensAt: string | null };
-  rate: { perSecond: number | null; burst: number | null; effectivePerSecond: number | null; retryAfterUntil: string | null };
+  rate: {
+    perSecond: number | null;
+    burst: number | null;
+    effectivePerSecond: number | null;
+    retryAfterUntil: string | null;
+    /** How the rate has adapted to 429s and 503s: decreases so far, the latest low, and when. */
+    slowDowns: { count: number; lowestPerSecond: number | null; lastAt: string | null };
+  };
   recent: {
     windowSeconds: number;
     attempts: number;
@@ -436,6 +445,11 @@ export function healthView(state: EntityState, now: number): EndpointHealth {
       burst: state.settings.rateLimit?.burst ?? null,
       effectivePerSecond: state.rate.effective === null ? null : Math.round(state.rate.effective * 100) / 100,
       retryAfterUntil: state.holdUntil !== null && state.holdUntil > now ? iso(state.holdUntil) : null,
+      slowDowns: {
+        count: state.rate.decreases,
+        lowestPerSecond: state.rate.lowest === null ? null : Math.round(state.rate.lowest * 100) / 100,
+        lastAt: iso(state.rate.lastDecreaseAt),
+      },
     },
     recent: {
       windowSeconds: windowMs / 1000,

@@ -4,6 +4,7 @@ import { Client } from '@temporalio/client';
 import { createActivities } from '../../activities';
 import { createPermitGate } from '../../activities/endpoint-permits';
 import { createDeliveryStarter } from '../deliveries/starter';
+import { endpointTaskQueue } from './task-queues';
 import type { Config } from '../config';
 import type { Db } from '../db/pool';
 import { log } from '../log';
@@ -31,15 +32,6 @@ export interface RunningWorker {
   /** Settles when the workers have stopped; rejects if one failed. */
   done: Promise<void>;
   stop(): Promise<void>;
-}
-
-/**
- * Endpoint entities get a task queue of their own, polled by a second worker in this process:
- * deliveries waiting on a permit hold workflow-task slots, and must never starve the entity
- * that grants it.
- */
-export function endpointTaskQueue(taskQueue: string): string {
-  return `${taskQueue}-endpoints`;
 }
 
 export async function startWorker(config: Config, db: Db, options: { taskQueue?: string } = {}): Promise<RunningWorker> {

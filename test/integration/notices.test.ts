@@ -4,74 +4,18 @@
  * throw for Temporal to retry without leaking the URL's path or the SMTP password.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { ApplicationFailure } from '@temporalio/common';
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
+import type { AddressObject } from 'mailparser';
 import { Webhook } from 'standardwebhooks';
 import { createNoticeActivities, type Notice } from '../../activities/notices';
 import { USER_AGENT } from '../../activities/delivery';
 import { generateSecret } from '../../src/signing/standard-webhooks';
 import { newProject, startTestApi, type TestApi } from '../support/api';
 import { closedPort } from '../support/http';
+import { startMailServer, type MailServer } from '../support/mail-server';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { uniqueName } from '../support/services';
-
-interface ReceivedMail {
-  from: string;
-  to: string[];
-  parsed: ParsedMail;
-  raw: string;
-}
-
-interface MailServer {
-  url: string;
-  mails: ReceivedMail[];
-  /** The password of every AUTH attempt, to show the credentials really were sent. */
-  authPasswords: string[];
-  close(): Promise<void>;
-}
-
-/** A real SMTP server on loopback that keeps every message; `rejectAuth` refuses every login. */
-async function startMailServer(options: { rejectAuth?: boolean } = {}): Promise<MailServer> {
-  const mails: ReceivedMail[] = [];
-  const authPasswords: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onAuth(auth, _session, callback) {
-      authPasswords.push(auth.password ?? '');
-      if (options.rejectAuth) return callback(new Error('Invalid username or password'));
-      callback(null, { user: auth.username });
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const address = (a: SMTPServerAddress | false) => (a ? a.address : '');
-        simpleParser(raw).then(
-          (parsed) => {
-            mails.push({ from: address(session.envelope.mailFrom), to: session.envelope.rcptTo.map(address), parsed, raw });
-            callback();
-          },
-          (error: Error) => callback(error),
-        );
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    mails,
-    authPasswords,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 function notice(projectId: string, type: Notice['type'], data: Record<string, unknown>): Notice {
   return { id: uniqueName('ntc'), projectId, type, occurredAt: new Date().toISOString(), data };

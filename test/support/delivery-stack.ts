@@ -31,12 +31,13 @@ export interface DeliveryStack {
   stop(): Promise<void>;
 }
 
-export async function startDeliveryStack(): Promise<DeliveryStack> {
+/** `env`: settings for the worker and API on top of what `npm test` gives (e.g. SMTP_URL). */
+export async function startDeliveryStack(env: NodeJS.ProcessEnv = {}): Promise<DeliveryStack> {
   const taskQueue = uniqueName('delivery-test');
-  const config = testConfig({ TEMPORAL_TASK_QUEUE: taskQueue });
+  const config = testConfig({ ...env, TEMPORAL_TASK_QUEUE: taskQueue });
   const workerDb = createPool(config.databaseUrl!);
   const worker: RunningWorker = await startWorker(config, workerDb, { taskQueue });
-  const test = await startTestApi({ TEMPORAL_TASK_QUEUE: taskQueue });
+  const test = await startTestApi({ ...env, TEMPORAL_TASK_QUEUE: taskQueue });
   const receiver = await startReceiver();
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporalClient = new Client({ connection, namespace: config.temporal.namespace });

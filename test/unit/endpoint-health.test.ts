@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MIN_RATE, initialRate, slowDown, speedUp } from '../../src/endpoint-health/adaptive-rate';
-import { PROBE_TIMEOUT_MS, advanceCircuit, afterProbes, closedCircuit, coolDownFor, failuresBeforeTrip, grantProbe, openCircuit, shouldTrip } from '../../src/endpoint-health/circuit';
+import { PROBE_TIMEOUT_MS, advanceCircuit, afterProbes, closedCircuit, coolDownFor, failuresBeforeTrip, grantProbes, openCircuit, shouldTrip } from '../../src/endpoint-health/circuit';
 import {
   applyCommand,
   applyReport,
@@ -101,12 +101,10 @@ describe('circuit', () => {
     assert.equal(advanceCircuit(c, T0 + 29_999).state, 'open');
     c = advanceCircuit(c, T0 + 30_000);
     assert.equal(c.state, 'half_open');
-    for (let i = 0; i < 3; i++) {
-      const g = grantProbe(c, T0 + 30_000, settings);
-      assert.equal(g.granted, 1);
-      c = g.circuit;
-    }
-    assert.equal(grantProbe(c, T0 + 30_000, settings).granted, 0, 'no more than `probes` at once');
+    const g = grantProbes(c, T0 + 30_000, settings);
+    assert.equal(g.granted, 3);
+    c = g.circuit;
+    assert.equal(grantProbes(c, T0 + 30_000, settings).granted, 0, 'no more than `probes` at once');
     c = afterProbes(c, { successes: 2, failures: 0 }, T0 + 31_000, settings);
     assert.equal(c.state, 'half_open');
     c = afterProbes(c, { successes: 1, failures: 0 }, T0 + 31_000, settings);
@@ -115,7 +113,7 @@ describe('circuit', () => {
 
   it('opens again, for longer, when a probe fails; a probe lost with its worker is given up', () => {
     let c = advanceCircuit(openCircuit(closedCircuit(), T0, settings), T0 + 30_000);
-    c = grantProbe(c, T0 + 30_000, settings).circuit;
+    c = grantProbes(c, T0 + 30_000, settings).circuit;
     assert.equal(advanceCircuit(c, T0 + 30_000 + PROBE_TIMEOUT_MS + 1).probesGranted, 0);
     c = afterProbes(c, { successes: 0, failures: 1 }, T0 + 31_000, settings);
     assert.equal(c.state, 'open');
@@ -133,6 +131,8 @@ describe('adaptive rate', () => {
     assert.equal(slowDown(r, 0, T0 + 500).effective, 20, 'a burst of 429s is one decrease');
     for (let i = 1; i < 20; i++) r = slowDown(r, 0, T0 + i * 1000);
     assert.equal(r.effective, MIN_RATE);
+    assert.equal(r.decreases, 20);
+    assert.equal(r.lowest, MIN_RATE);
   });
 
   it('climbs back by a twentieth of the limit per second of successes, and no higher than the limit', () => {
@@ -207,8 +207,9 @@ describe('entity state', () => {
     applyReport(s, report(Array(10).fill(failure)), T0);
     assert.deepEqual(advance(s, T0 + 30_000), [{ kind: 'wakeHeld', limit: 3 }]);
     const leases = [1, 2, 3, 4].map((i) => exchange(s, { lessee: `w${i}`, report: emptyReport(), endpoint: snapshot(), wantsProbe: true }, T0 + 30_001).lease);
-    assert.deepEqual(leases.map((l) => l.probes), [1, 1, 1, 0]);
-    assert.deepEqual(applyReport(s, report([success, success, success], T0 + 30_500, true), T0 + 31_000), [{ kind: 'wakeHeld', limit: null }]);
+    assert.deepEqual(leases.map((l) => l.probes), [3, 0, 0, 0]);
+    assert.deepEqual(applyReport(s, report([success], T0 + 30_500, true), T0 + 30_600), [{ kind: 'wakeHeld', limit: 2 }], 'more probes are due');
+    assert.deepEqual(applyReport(s, report([success, success], T0 + 30_700, true), T0 + 31_000), [{ kind: 'wakeHeld', limit: null }]);
     assert.equal(s.circuit.state, 'closed');
     assert.equal(s.consecutiveFailures, 0);
   });

@@ -3,9 +3,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
 import { parseDuration } from '../../delivery/retry-schedule';
+import { replayId, type Command, type EndpointHealth } from '../../endpoint-health/entity-state';
+import { CommandRefused, type EndpointControl } from '../../endpoints/entity-client';
 import {
   createEndpoint,
   deleteEndpoint,
+  endpointById,
+  endpointSnapshot,
   findEndpoint,
   listEndpoints,
   publicEndpoint,
@@ -16,6 +20,7 @@ import {
 import { createEndpointSchema, updateEndpointSchema } from '../../endpoints/schema';
 import { projectOf } from '../auth';
 import { ApiError } from '../errors';
+import { log, errorMessage } from '../../log';
 import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery } from '../validation';
 
@@ -24,6 +29,25 @@ const DEFAULT_ROTATION_GRACE = '24h';
 const rotateSchema = z
   .object({ gracePeriod: z.string().refine((v) => parseDuration(v) !== undefined, 'must be a duration like "1h" or "24h"').optional() })
   .strict();
+
+const reasonBody = z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict();
+const emptyBody = z.object({}).strict();
+const isoTime = z.iso.datetime({ offset: true });
+const replayBody = z
+  .object({
+    since: isoTime,
+    until: isoTime.optional(),
+    statuses: z.array(z.enum(['failed', 'cancelled', 'succeeded'])).min(1).max(3).optional(),
+    key: z.string().regex(/^[\w.:-]{1,100}$/, 'must be 1 to 100 letters, digits, or . _ : -').optional(),
+  })
+  .strict()
+  .refine((r) => !r.until || Date.parse(r.until) > Date.parse(r.since), { message: 'until must be after since', path: ['until'] });
+
+/** The endpoint's entity could not be reached: Temporal is down or overloaded. */
+function entityUnavailable(error: unknown): ApiError {
+  log.warn('endpoint entity unreachable', { error: errorMessage(error) });
+  return new ApiError(503, 'temporal_unavailable', "The endpoint's workflow could not be reached; try again shortly.");
+}
 
 function notFound(id: string): ApiError {
   return new ApiError(404, 'endpoint_not_found', `No endpoint ${id} in this project.`);
@@ -34,7 +58,7 @@ function found(endpoint: EndpointWithSecrets | undefined, id: string): EndpointW
   return endpoint;
 }
 
-export function endpointRoutes(db: Db): Router {
+export function endpointRoutes(db: Db, control: EndpointControl): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
@@ -54,14 +78,66 @@ export function endpointRoutes(db: Db): Router {
     res.json(publicEndpoint(found(await findEndpoint(db, projectOf(req).id, req.params.id), req.params.id)));
   });
 
+  /** Tells the endpoint's entity (if it has one) about a change; workers would tell it too, later. */
+  const refresh = (endpoint: EndpointWithSecrets & { deleted?: boolean }) =>
+    control.refresh({ id: endpoint.id, projectId: endpoint.projectId, snapshot: endpointSnapshot(endpoint) }).catch((error) => {
+      log.warn('endpoint entity not refreshed; workers will bring the change', { endpointId: endpoint.id, error: errorMessage(error) });
+    });
+
   router.patch('/:id', async (req, res) => {
     const input = parseBody(updateEndpointSchema, req.body ?? {});
-    res.json(publicEndpoint(found(await updateEndpoint(db, projectOf(req).id, req.params.id, input), req.params.id)));
+    const endpoint = found(await updateEndpoint(db, projectOf(req).id, req.params.id, input), req.params.id);
+    await refresh(endpoint);
+    res.json(publicEndpoint(endpoint));
   });
 
   router.delete('/:id', async (req, res) => {
     if (!(await deleteEndpoint(db, projectOf(req).id, req.params.id))) throw notFound(req.params.id);
+    const deleted = await endpointById(db, req.params.id);
+    if (deleted) await refresh(deleted);
     res.status(204).end();
+  });
+
+  // Health and the operator's commands: the endpoint's entity workflow carries them out.
+  const entityOf = async (req: { params: { id: string } } & Parameters<typeof projectOf>[0]) => {
+    const endpoint = found(await findEndpoint(db, projectOf(req).id, req.params.id), req.params.id);
+    return { id: endpoint.id, projectId: endpoint.projectId, snapshot: endpointSnapshot(endpoint) };
+  };
+  const command = async (entity: Awaited<ReturnType<typeof entityOf>>, c: Command): Promise<EndpointHealth> => {
+    try {
+      return await control.command(entity, c);
+    } catch (error) {
+      if (error instanceof CommandRefused) throw new ApiError(409, 'endpoint_command_refused', error.message);
+      throw entityUnavailable(error);
+    }
+  };
+
+  router.get('/:id/health', async (req, res) => {
+    const entity = await entityOf(req);
+    res.json(await control.health(entity).catch((error) => Promise.reject(entityUnavailable(error))));
+  });
+
+  const simple: [path: string, toCommand: (body: unknown) => Command][] = [
+    ['pause', (body) => ({ type: 'pause', ...parseBody(reasonBody, body) })],
+    ['resume', (body) => (parseBody(emptyBody, body), { type: 'resume' })],
+    ['disable', (body) => ({ type: 'disable', ...parseBody(reasonBody, body) })],
+    ['enable', (body) => (parseBody(emptyBody, body), { type: 'enable' })],
+    ['reset-circuit', (body) => (parseBody(emptyBody, body), { type: 'resetCircuit' })],
+  ];
+  for (const [path, toCommand] of simple) {
+    router.post(`/:id/${path}`, async (req, res) => {
+      const c = toCommand(req.body ?? {});
+      res.json(await command(await entityOf(req), c));
+    });
+  }
+
+  /** Re-delivers past deliveries as new ones, in the background, at the endpoint's pace. */
+  router.post('/:id/replay', async (req, res) => {
+    const request = parseBody(replayBody, req.body ?? {});
+    const entity = await entityOf(req);
+    const health = await command(entity, { type: 'replay', ...request });
+    const id = replayId(entity.id, request);
+    res.status(202).json({ replay: health.replays.find((r) => r.id === id) ?? null, health });
   });
 
   router.post('/:id/rotate-secret', async (req, res) => {
