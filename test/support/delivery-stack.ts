@@ -28,6 +28,8 @@ export interface DeliveryStack {
   settled(deliveryId: string, statuses?: string[]): Promise<any>;
   /** The closed workflow's history: event count, workflow tasks, event types. */
   historyOf(workflowId: string): Promise<{ events: number; workflowTasks: number; types: string[] }>;
+  /** Stops the worker and starts a fresh one on the same task queue, as a deploy would. */
+  restartWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +38,7 @@ export async function startDeliveryStack(env: NodeJS.ProcessEnv = {}): Promise<D
   const taskQueue = uniqueName('delivery-test');
   const config = testConfig({ ...env, TEMPORAL_TASK_QUEUE: taskQueue });
   const workerDb = createPool(config.databaseUrl!);
-  const worker: RunningWorker = await startWorker(config, workerDb, { taskQueue });
+  let worker: RunningWorker = await startWorker(config, workerDb, { taskQueue });
   const test = await startTestApi({ ...env, TEMPORAL_TASK_QUEUE: taskQueue });
   const receiver = await startReceiver();
   const connection = await Connection.connect({ address: config.temporal.address });
@@ -69,6 +71,10 @@ export async function startDeliveryStack(env: NodeJS.ProcessEnv = {}): Promise<D
       const history = await handle.fetchHistory();
       const types = (history.events ?? []).map((event) => EventType[event.eventType!]!);
       return { events: types.length, workflowTasks: types.filter((t) => t === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED').length, types };
+    },
+    async restartWorker() {
+      await worker.stop();
+      worker = await startWorker(config, workerDb, { taskQueue });
     },
     async stop() {
       await test.stop();
