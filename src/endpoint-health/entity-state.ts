@@ -303,6 +303,9 @@ const replayStatuses: readonly DeliveryStatusFilter[] = ['failed', 'cancelled', 
 /** Why a command cannot be carried out, or undefined. Signals with a problem are logged and dropped. */
 export function commandProblem(state: EntityState, command: Command): string | undefined {
   if (state.deleted) return 'the endpoint was deleted';
+  if ((command.type === 'pause' || command.type === 'disable') && command.reason !== undefined && (typeof command.reason !== 'string' || command.reason.length > 500)) {
+    return 'reason must be text of at most 500 characters';
+  }
   switch (command.type) {
     case 'pause':
       return state.status === 'disabled' ? 'the endpoint is disabled; enable it first' : undefined;

@@ -258,6 +258,7 @@ describe('entity state', () => {
     assert.equal(s.status, 'active');
     assert.match(commandProblem(s, { type: 'setRateLimit', rateLimit: { perSecond: -1, burst: 1 } })!, /perSecond/);
     assert.match(commandProblem(s, { type: 'replay', since: 'yesterday' })!, /since/);
+    assert.match(commandProblem(s, { type: 'disable', reason: 5 as never })!, /reason/);
     assert.match(commandProblem(s, { type: 'replay', since: '2026-01-02T00:00:00Z', until: '2026-01-01T00:00:00Z' })!, /after/);
     assert.match(commandProblem(s, { type: 'replay', since: '2026-01-01T00:00:00Z', statuses: ['pending' as never] })!, /statuses/);
   });
