@@ -117,8 +117,8 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
       };
       if (endpoint.status === 'paused') {
         const held = await hold('paused', PAUSED_RECHECK_MS, `the endpoint is paused${endpoint.statusReason ? ` (${endpoint.statusReason})` : ''}`, true, true);
-        // Not held: resumed since this copy of the endpoint was read. The next attempt reads it afresh.
-        return held ?? { outcome: 'held', reason: 'paused', waitMs: 0, recorded: false };
+        // Not held: resumed since this copy of the endpoint was read. Look again in a second, afresh.
+        return held ?? { outcome: 'held', reason: 'paused', waitMs: 1_000, recorded: false };
       }
 
       const permit: PermitDecision = await gate.acquire({ id: endpoint.id, projectId: endpoint.projectId, snapshot: endpointSnapshot(endpoint) }, { slot, forced });
