@@ -140,8 +140,9 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
 
       const startedAt = now();
       const headers = {
+        ...event.forwardHeaders,
         ...endpoint.headers,
-        'content-type': 'application/json',
+        'content-type': event.contentType,
         'user-agent': USER_AGENT,
         // webhook-id is the event's id: the same on every attempt, so receivers can deduplicate.
         ...signedHeaders(signingSecrets(endpoint, startedAt), context.eventId, Math.floor(startedAt.getTime() / 1000), event.body),

@@ -200,7 +200,8 @@ export async function endpointWorkflow(input: EndpointEntityInput): Promise<void
       continue;
     }
     const wakeAt = nextWakeAt(state);
-    const timeout = wakeAt === null ? undefined : Math.max(1, wakeAt - Date.now());
-    await condition(() => queue.length > 0 || state.deleted || workflowInfo().continueAsNewSuggested, timeout);
+    const due = () => queue.length > 0 || state.deleted || workflowInfo().continueAsNewSuggested;
+    if (wakeAt === null) await condition(due);
+    else await condition(due, Math.max(1, wakeAt - Date.now()));
   }
 }

@@ -8,6 +8,8 @@ import type { DeliveryStarter } from '../deliveries/starter';
 import type { EndpointControl } from '../endpoints/entity-client';
 import { deliveryRoutes } from './routes/deliveries';
 import { endpointRoutes } from './routes/endpoints';
+import { inboundRoutes } from './routes/inbound';
+import { sourceRoutes } from './routes/sources';
 import { eventRoutes } from './routes/events';
 import { projectSettingsRoutes } from './routes/project';
 import { projectRoutes } from './routes/projects';
@@ -31,6 +33,8 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(healthRoutes(deps.readiness));
+  // Third parties post here, authenticated by their signatures rather than an API key.
+  app.use('/in', inboundRoutes(deps.db, deps.starter, deps.bodyLimit ?? 1024 * 1024));
 
   // Authenticate, then check the media type, then parse: a caller without a key gets its 401
   // without us reading the body.
@@ -41,6 +45,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   v1.use(requireProject(deps.db), ...json);
   v1.use('/project', projectSettingsRoutes(deps.db));
   v1.use('/endpoints', endpointRoutes(deps.db, deps.endpoints));
+  v1.use('/sources', sourceRoutes(deps.db));
   v1.use('/events', eventRoutes(deps.db, deps.starter));
   v1.use('/deliveries', deliveryRoutes(deps.db, deps.starter));
   app.use('/v1', v1);

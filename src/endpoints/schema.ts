@@ -28,12 +28,12 @@ const eventTypePattern = z.string().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-const payloadFilter = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+export const payloadFilter = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
   if (nestsDeeperThan(value)) return ctx.addIssue({ code: 'custom', message: `nests deeper than ${MAX_JSON_DEPTH} levels` });
   for (const problem of filterProblems(value)) ctx.addIssue({ code: 'custom', message: `${problem.path}: ${problem.message}` });
 });
 
-const duration = z.string().refine((value) => parseDuration(value) !== undefined, 'must be a duration like "30s", "5m", "2h" or "1d"');
+export const duration = z.string().refine((value) => parseDuration(value) !== undefined, 'must be a duration like "30s", "5m", "2h" or "1d"');
 
 /** Deliveries per second; the burst defaults to one second's worth. */
 export const rateLimitSchema = z

@@ -108,19 +108,10 @@ export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: 
       } else {
         eventRows.push([id, projectId, input.eventType, body]);
       }
-      const deliveries = selectEndpoints(endpoints, input).map((endpoint) => {
-        const deliveryId = nextId('dlv');
-        const workflowId = deliveryWorkflowId(id, endpoint.id);
-        // A disabled endpoint's delivery is on record, cancelled, and never started.
-        const disabled = endpoint.status === 'disabled';
-        const reason = disabled ? `the endpoint is disabled${endpoint.statusReason ? ` (${endpoint.statusReason})` : ''}` : null;
-        deliveryRows.push([deliveryId, projectId, id, endpoint.id, workflowId, disabled ? 'cancelled' : 'pending', reason]);
-        if (!disabled) {
-          toStart.push({ deliveryId, eventId: id, endpointId: endpoint.id, projectId, workflowId, eventType: input.eventType, endpointUrl: endpoint.url });
-        }
-        return { id: deliveryId, endpointId: endpoint.id };
-      });
-      accepted.push({ id, eventType: input.eventType, deliveries });
+      const planned = planDeliveries(projectId, id, input.eventType, selectEndpoints(endpoints, input));
+      deliveryRows.push(...planned.rows);
+      toStart.push(...planned.toStart);
+      accepted.push({ id, eventType: input.eventType, deliveries: planned.deliveries });
     }
 
     // Events without a key, and then every new delivery, in one statement each.
@@ -131,18 +122,41 @@ export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: 
         columnsOf(eventRows, 4),
       );
     }
-    if (deliveryRows.length > 0) {
-      await client.query(
-        `INSERT INTO deliveries (id, project_id, event_id, endpoint_id, workflow_id, status, status_reason)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
-        columnsOf(deliveryRows, 7),
-      );
-    }
+    await insertDeliveries(client, deliveryRows);
     return { accepted, toStart };
   });
   // Committed: from here the reconciler guarantees the starts even if this process dies.
   await starter.start(toStart);
   return accepted;
+}
+
+/**
+ * The deliveries of one event to the endpoints chosen for it: their rows, and the workflows to
+ * start after the commit. A disabled endpoint's delivery is on record, cancelled, never started.
+ */
+export function planDeliveries(projectId: string, eventId: string, eventType: string, endpoints: EndpointWithSecrets[]) {
+  const rows: unknown[][] = [];
+  const toStart: DeliveryToStart[] = [];
+  const deliveries = endpoints.map((endpoint) => {
+    const deliveryId = nextId('dlv');
+    const workflowId = deliveryWorkflowId(eventId, endpoint.id);
+    const disabled = endpoint.status === 'disabled';
+    const reason = disabled ? `the endpoint is disabled${endpoint.statusReason ? ` (${endpoint.statusReason})` : ''}` : null;
+    rows.push([deliveryId, projectId, eventId, endpoint.id, workflowId, disabled ? 'cancelled' : 'pending', reason]);
+    if (!disabled) toStart.push({ deliveryId, eventId, endpointId: endpoint.id, projectId, workflowId, eventType, endpointUrl: endpoint.url });
+    return { id: deliveryId, endpointId: endpoint.id };
+  });
+  return { rows, toStart, deliveries };
+}
+
+/** planDeliveries' rows, in one statement. */
+export async function insertDeliveries(client: PoolClient, rows: unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO deliveries (id, project_id, event_id, endpoint_id, workflow_id, status, status_reason)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+    columnsOf(rows, 7),
+  );
 }
 
 /** Rows to columns, for a multi-row insert through unnest(). */

@@ -4,20 +4,37 @@ import type { Db } from '../db/pool';
 export interface StoredEventBody {
   eventType: string;
   body: Buffer;
+  /** The body's media type; application/json unless an inbound webhook came as something else. */
+  contentType: string;
+  /** Headers an inbound webhook carries on to every delivery (e.g. X-GitHub-Event). */
+  forwardHeaders: Record<string, string>;
 }
 
 /** The payload as it is sent. Events never change, so callers may cache this forever. */
 export async function eventBody(db: Db, eventId: string): Promise<StoredEventBody | undefined> {
-  const { rows } = await db.query<{ event_type: string; body: Buffer }>('SELECT event_type, body FROM events WHERE id = $1', [eventId]);
-  return rows[0] && { eventType: rows[0].event_type, body: rows[0].body };
+  const { rows } = await db.query<{ event_type: string; body: Buffer; content_type: string | null; forward_headers: Record<string, string> | null }>(
+    'SELECT event_type, body, content_type, forward_headers FROM events WHERE id = $1',
+    [eventId],
+  );
+  const row = rows[0];
+  return row && { eventType: row.event_type, body: row.body, contentType: row.content_type ?? 'application/json', forwardHeaders: row.forward_headers ?? {} };
 }
 
 export interface EventView {
   id: string;
   eventType: string;
+  /** JSON as JSON; an inbound body in another format (a form post) as its text. */
   payload: unknown;
   idempotencyKey: string | null;
   createdAt: Date;
+  /** Inbound webhooks only: where and how it came in. */
+  inbound?: {
+    sourceId: string | null;
+    providerEventId: string | null;
+    verification: unknown;
+    headers: Record<string, string>;
+    contentType: string;
+  };
 }
 
 interface EventRow {
@@ -26,21 +43,47 @@ interface EventRow {
   body: Buffer;
   idempotency_key: string | null;
   created_at: Date;
+  source_id: string | null;
+  provider_event_id: string | null;
+  verification: unknown;
+  original_headers: Record<string, string> | null;
+  content_type: string | null;
+}
+
+const eventColumns = 'id, event_type, body, idempotency_key, created_at, source_id, provider_event_id, verification, original_headers, content_type';
+
+function payloadOf(row: EventRow): unknown {
+  const text = row.body.toString('utf8');
+  if (row.content_type !== null) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 function eventView(row: EventRow): EventView {
   return {
     id: row.id,
     eventType: row.event_type,
-    payload: JSON.parse(row.body.toString('utf8')),
+    payload: payloadOf(row),
     idempotencyKey: row.idempotency_key,
     createdAt: row.created_at,
+    ...(row.verification !== null && {
+      inbound: {
+        sourceId: row.source_id,
+        providerEventId: row.provider_event_id,
+        verification: row.verification,
+        headers: row.original_headers ?? {},
+        contentType: row.content_type ?? 'application/json',
+      },
+    }),
   };
 }
 
 export async function findEvent(db: Db, projectId: string, id: string): Promise<EventView | undefined> {
   const { rows } = await db.query<EventRow>(
-    'SELECT id, event_type, body, idempotency_key, created_at FROM events WHERE project_id = $1 AND id = $2',
+    `SELECT ${eventColumns} FROM events WHERE project_id = $1 AND id = $2`,
     [projectId, id],
   );
   return rows[0] && eventView(rows[0]);
@@ -55,7 +98,7 @@ export interface EventFilters {
 /** Newest first; `after` is the last id of the previous page. */
 export async function listEvents(db: Db, projectId: string, filters: EventFilters, limit: number, after?: string): Promise<EventView[]> {
   const { rows } = await db.query<EventRow>(
-    `SELECT id, event_type, body, idempotency_key, created_at FROM events
+    `SELECT ${eventColumns} FROM events
       WHERE project_id = $1 AND ($2::text IS NULL OR event_type = $2)
         AND ($3::timestamptz IS NULL OR created_at >= $3) AND ($4::timestamptz IS NULL OR created_at < $4)
         AND ($5::text IS NULL OR id < $5)

@@ -115,7 +115,7 @@ describe('inbound verification: requests signed by the official SDKs are accepte
     assertAccepted({ provider: 'twilio', secrets: [token] }, request, 'SM1f0e8ae6ade43cb3c0ce4525424e404f');
     assertAccepted({ provider: 'twilio', secrets: [token] }, { ...request, headers: { ...request.headers, 'i-twilio-idempotency-token': 'idem-1' } }, 'idem-1');
     const call = 'CallSid=CA1234567890ABCDE&CallStatus=ringing';
-    assertAccepted({ provider: 'twilio', secrets: [token] }, await signers.twilio({ secret: token, body: call, atMs: now, url }), 'CA1234567890ABCDE');
+    assertAccepted({ provider: 'twilio', secrets: [token] }, await signers.twilio({ secret: token, body: call, atMs: now, url }), 'CA1234567890ABCDE:ringing');
   });
 
   it('twilio, form POST with a repeated parameter: each value counts, sorted', async () => {
@@ -134,6 +134,15 @@ describe('inbound verification: requests signed by the official SDKs are accepte
     assertAccepted({ provider: 'twilio', secrets: [token] }, { ...signedWithPort, url: 'https://hooks.example.com/in/src_sms' }, 'SM3');
     const signedWithout = await signers.twilio({ secret: token, body, atMs: now, url: 'https://hooks.example.com/in/src_sms' });
     assertAccepted({ provider: 'twilio', secrets: [token] }, { ...signedWithout, url: 'https://hooks.example.com:443/in/src_sms' }, 'SM3');
+  });
+
+  it('twilio: status callbacks of one message dedupe by message and status, so each status gets through', async () => {
+    const token = textSecret();
+    const url = 'https://hooks.example.com/in/src_sms';
+    for (const status of ['sent', 'delivered']) {
+      const request = await signers.twilio({ secret: token, body: `MessageSid=SM5&MessageStatus=${status}`, atMs: now, url });
+      assertAccepted({ provider: 'twilio', secrets: [token] }, request, `SM5:${status}`);
+    }
   });
 
   it('twilio, JSON body: the URL carries bodySHA256 (getExpectedBodyHash) and validateRequestWithBody accepts the same request', async () => {

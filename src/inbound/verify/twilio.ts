@@ -73,8 +73,15 @@ export const twilio: Preset = {
   },
 };
 
+/**
+ * Without Twilio's idempotency token: the message or call, plus its status when it has one.
+ * Status callbacks reuse one MessageSid for queued, sent and delivered, and each must get through.
+ */
 function formSid(request: InboundRequest): string | undefined {
   if (!isForm(request)) return undefined;
   const params = new URLSearchParams(request.body.toString('utf8'));
-  return params.get('MessageSid') || params.get('CallSid') || undefined;
+  const sid = params.get('MessageSid') || params.get('CallSid');
+  if (!sid) return undefined;
+  const status = params.get('MessageStatus') || params.get('SmsStatus') || params.get('CallStatus');
+  return status ? `${sid}:${status}` : sid;
 }

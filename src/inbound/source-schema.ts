@@ -1,0 +1,79 @@
+/** What a source is, as the API accepts it: the single source for validation and types. */
+import { z } from 'zod';
+import { duration, endpointUrl, payloadFilter } from '../endpoints/schema';
+import { verifierConfigProblems, type ProviderName, type VerifierConfig } from './verify';
+
+export const PROVIDERS = [
+  'stripe', 'github', 'shopify', 'slack', 'twilio', 'paddle', 'square', 'gitlab', 'standard-webhooks', 'svix', 'hmac', 'basic-auth', 'api-key',
+] as const satisfies readonly ProviderName[];
+
+const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,256}$/, 'not a valid header name');
+
+const route = z
+  .object({
+    match: z.object({ headers: payloadFilter.optional(), body: payloadFilter.optional() }).strict().optional(),
+    endpointIds: z.array(z.string().min(1).max(64)).min(1).max(50),
+  })
+  .strict();
+
+const fields = {
+  name: z.string().trim().min(1).max(200),
+  provider: z.enum(PROVIDERS),
+  secrets: z.array(z.string().min(1).max(1000)).min(1).max(10),
+  routes: z.array(route).max(50),
+  toleranceSeconds: z.number().int().min(1).max(86_400).nullable(),
+  publicUrl: endpointUrl.nullable(),
+  response: z
+    .object({ status: z.number().int().min(200).max(299), body: z.string().max(10_000).optional(), contentType: z.string().max(200).optional() })
+    .strict()
+    .nullable(),
+  hmac: z
+    .object({
+      algorithm: z.enum(['sha256', 'sha512']),
+      encoding: z.enum(['hex', 'base64']),
+      header: headerName,
+      prefix: z.string().max(50).optional(),
+      timestampHeader: headerName.optional(),
+    })
+    .strict()
+    .nullable(),
+  apiKey: z.object({ header: headerName }).strict().nullable(),
+  dedupeWindow: duration,
+};
+
+export const createSourceSchema = z
+  .object({
+    ...fields,
+    routes: fields.routes.optional(),
+    toleranceSeconds: fields.toleranceSeconds.optional(),
+    publicUrl: fields.publicUrl.optional(),
+    response: fields.response.optional(),
+    hmac: fields.hmac.optional(),
+    apiKey: fields.apiKey.optional(),
+    dedupeWindow: fields.dedupeWindow.optional(),
+  })
+  .strict();
+
+export const updateSourceSchema = z.object(fields).partial().strict();
+
+export type CreateSource = z.output<typeof createSourceSchema>;
+export type UpdateSource = z.output<typeof updateSourceSchema>;
+
+/** A source's verification settings, as the verifier takes them. */
+export function verifierConfigOf(source: {
+  provider: ProviderName;
+  secrets: string[];
+  toleranceSeconds?: number | null;
+  hmac?: VerifierConfig['hmac'] | null;
+  apiKey?: VerifierConfig['apiKey'] | null;
+}): VerifierConfig {
+  return {
+    provider: source.provider,
+    secrets: source.secrets,
+    toleranceSeconds: source.toleranceSeconds ?? undefined,
+    hmac: source.hmac ?? undefined,
+    apiKey: source.apiKey ?? undefined,
+  };
+}
+
+export { verifierConfigProblems };
