@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import Stripe from 'stripe';
 import { Webhook } from 'standardwebhooks';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
+import { hmacSigner, signers, type Signer } from '../support/inbound-signers';
 
 /** The official GitHub signer (an ES module, so imported dynamically from this CommonJS file). */
 async function signGithub(secret: string, payload: string): Promise<string> {
@@ -142,6 +143,56 @@ describe('inbound webhooks', () => {
     const event = (await stack.project.http.get(`/v1/events/${events[0]!.id}`)).body;
     assert.equal(event.eventType, 'standard-webhooks.order.shipped');
     assert.equal(event.deliveries.length, 1);
+  });
+
+  it('accepts every preset through POST /in/:sourceId, signed as its provider signs, drops its retry, and refuses it tampered', async () => {
+    const ep = await stack.endpoint('/in-every', { eventTypes: ['*'] });
+    const text = () => crypto.randomBytes(16).toString('hex');
+    const whsec = () => 'whsec_' + crypto.randomBytes(24).toString('base64');
+    const hmac = { algorithm: 'sha512', encoding: 'base64', header: 'x-signature', prefix: 'sha512=', timestampHeader: 'x-timestamp' } as const;
+    const json = (fields: Record<string, unknown>) => JSON.stringify({ ...fields, nonce: text() });
+    const cases: { provider: string; secret: string; sign: Signer; body: string; extra?: Record<string, unknown> }[] = [
+      { provider: 'stripe', secret: `whsec_${text()}`, sign: signers.stripe, body: json({ id: `evt_${text()}`, type: 'charge.succeeded' }) },
+      { provider: 'github', secret: text(), sign: signers.github, body: json({ zen: 'hi' }) },
+      { provider: 'shopify', secret: text(), sign: signers.shopify, body: json({ id: 1 }) },
+      { provider: 'slack', secret: text(), sign: signers.slack, body: json({ type: 'event_callback', event_id: `Ev${text()}`, event: { type: 'app_mention' } }) },
+      { provider: 'twilio', secret: text(), sign: signers.twilio, body: `MessageSid=SM${text()}&MessageStatus=delivered` },
+      { provider: 'paddle', secret: `pdl_ntfset_${text()}`, sign: signers.paddle, body: json({ event_id: `evt_${text()}`, event_type: 'transaction.completed' }) },
+      { provider: 'square', secret: text(), sign: signers.square, body: json({ event_id: text(), type: 'payment.created' }) },
+      { provider: 'gitlab', secret: text(), sign: signers.gitlab, body: json({ object_kind: 'push' }) },
+      { provider: 'gitlab', secret: whsec(), sign: signers['gitlab-signed'], body: json({ object_kind: 'merge_request' }) },
+      { provider: 'standard-webhooks', secret: whsec(), sign: signers['standard-webhooks'], body: json({ type: 'a.b' }) },
+      { provider: 'svix', secret: whsec(), sign: signers.svix, body: json({ type: 'a.b' }) },
+      { provider: 'hmac', secret: text(), sign: hmacSigner(hmac), body: json({}), extra: { hmac } },
+      { provider: 'basic-auth', secret: `user:${text()}`, sign: signers['basic-auth'], body: json({}) },
+      { provider: 'api-key', secret: text(), sign: signers['api-key'], body: json({}), extra: { apiKey: { header: 'x-api-key' } } },
+    ];
+    let delivered = 0;
+    for (const c of cases) {
+      const created = await stack.project.http.post('/v1/sources', { name: c.provider, provider: c.provider, secrets: [c.secret], routes: [{ endpointIds: [ep.id] }], ...c.extra });
+      assert.equal(created.status, 201, JSON.stringify([c.provider, created.body]));
+      const url = created.body.ingestUrl;
+      const signed = await c.sign({ secret: c.secret, body: c.body, atMs: Date.now(), url });
+      const headers = Object.fromEntries(Object.entries(signed.headers).filter((e): e is [string, string] => e[1] !== undefined));
+      headers['content-type'] ??= 'application/json';
+      const target = new URL(signed.url);
+      const send = (body: string) => post(`${created.body.id}${target.search}`, body, headers);
+      const first = await send(c.body);
+      assert.equal(first.status, 202, `${c.provider}: ${first.text}`);
+      delivered++;
+      const again = await send(c.body);
+      assert.deepEqual([again.status, again.json?.eventId], [202, first.json.eventId], `${c.provider}: the retry is the same event`);
+      const tampered = await send(c.body.replace(/.$/, ' '));
+      // Token and password schemes sign nothing: a changed body is a new, still genuine request.
+      const signsBody = !['gitlab', 'basic-auth', 'api-key'].includes(c.provider) || c.sign === signers['gitlab-signed'];
+      assert.equal(tampered.status, signsBody ? 401 : 202, `${c.provider}: tampered body`);
+      // ...unless it carries the same delivery id (GitLab's Idempotency-Key): then it is a retry.
+      if (!signsBody && c.provider !== 'gitlab') delivered++;
+      const wrong = await c.sign({ secret: c.provider === 'basic-auth' ? 'user:wrong' : c.secret.replace(/.{4}$/, 'AAAA'), body: c.body, atMs: Date.now(), url });
+      const wrongHeaders = { ...headers, ...Object.fromEntries(Object.entries(wrong.headers).filter((e): e is [string, string] => e[1] !== undefined)) };
+      assert.equal((await post(`${created.body.id}${target.search}`, c.body, wrongHeaders)).status, 401, `${c.provider}: wrong secret`);
+    }
+    await stack.receiver.waitFor('/in-every', delivered);
   });
 
   it('answers 404 for an unknown source, 413 over the size limit, and 4xx for a source that cannot work', async () => {
