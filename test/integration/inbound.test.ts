@@ -195,6 +195,24 @@ describe('inbound webhooks', () => {
     await stack.receiver.waitFor('/in-every', delivered);
   });
 
+  it('verifies a URL-signing provider against the configured publicUrl, and forgets a delivery id once its dedupe window has passed', async () => {
+    const publicUrl = 'https://hooks.example.com/webhooks/square';
+    const secret = crypto.randomBytes(16).toString('hex');
+    const source = (await stack.project.http.post('/v1/sources', { name: 'sq', provider: 'square', secrets: [secret], publicUrl, dedupeWindow: '1s' })).body;
+    const body = JSON.stringify({ event_id: 'sq-event-1', type: 'payment.created' });
+    const headers = { ...(await signers.square({ secret, body, atMs: Date.now(), url: publicUrl })).headers, 'content-type': 'application/json' } as Record<string, string>;
+    const first = await post(source.id, body, headers);
+    assert.equal(first.status, 202, 'signed for the URL Square has, though it reached us at another');
+    assert.equal((await post(source.id, body, headers)).json.eventId, first.json.eventId, 'a retry within the window');
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const later = await post(source.id, body, headers);
+    assert.equal(later.status, 202);
+    assert.notEqual(later.json.eventId, first.json.eventId, 'past the window the same id is a new delivery');
+    const other = (await stack.project.http.patch(`/v1/sources/${source.id}`, { publicUrl: 'https://elsewhere.example.com/x' })).body;
+    assert.equal(other.publicUrl, 'https://elsewhere.example.com/x');
+    assert.equal((await post(source.id, body, headers)).status, 401, 'the signature no longer matches the configured URL');
+  });
+
   it('answers 404 for an unknown source, 413 over the size limit, and 4xx for a source that cannot work', async () => {
     assert.equal((await post('src_missing', '{}', { 'content-type': 'application/json' })).status, 404);
     const source = (await stack.project.http.post('/v1/sources', { name: 'big', provider: 'api-key', secrets: ['k'.repeat(32)], apiKey: { header: 'x-api-key' } })).body;
