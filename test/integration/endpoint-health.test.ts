@@ -167,9 +167,11 @@ describe('endpoint entity workflows', () => {
     const arrivals = (await stack.receiver.waitFor('/crowded', 415, 60_000)).map((r) => r.at);
     const lastThrottled = arrivals[34]!;
     const perSecond = (from: number, spanMs: number) => (arrivals.filter((t) => t >= from && t < from + spanMs).length * 1000) / spanMs;
+    // Timers firing late on a busy machine bunch deliveries up over a second or two, so compare
+    // averages: the 10 s after the slow-down, while the limit climbed back from 20/s to 40/s.
     process.stdout.write(
-      `# AIMD: after 15 x 429 the limit fell from 40/s to ${recovered.rate.slowDowns.lowestPerSecond}/s; delivered ${perSecond(lastThrottled, 2000)}/s over the next 2 s, ` +
-        `${perSecond(lastThrottled + 8000, 2000)}/s 8-10 s later\n`,
+      `# AIMD: after 15 x 429 the limit fell from 40/s to ${recovered.rate.slowDowns.lowestPerSecond}/s and climbed back; ` +
+        `delivered ${perSecond(lastThrottled, 10_000)}/s on average over the next 10 s (limit 40/s)\n`,
     );
   });
 
