@@ -182,8 +182,13 @@ describe('endpoint entity workflows', () => {
     const since = new Date(Date.now() - 1000).toISOString();
 
     await signal(ep.id, 'pause', { reason: 'maintenance window' });
-    await eventually('the endpoint to be paused', async () => ((await health(ep.id)).status === 'paused' ? true : undefined));
-    assert.equal((await stack.project.http.get(`/v1/endpoints/${ep.id}`)).body.statusReason, 'maintenance window');
+    // A signal answers nothing: wait until the entity has persisted the pause.
+    const paused = await eventually('the endpoint to be paused', async () => {
+      const endpoint = (await stack.project.http.get(`/v1/endpoints/${ep.id}`)).body;
+      return endpoint.status === 'paused' ? endpoint : undefined;
+    });
+    assert.equal(paused.statusReason, 'maintenance window');
+    assert.equal((await health(ep.id)).status, 'paused');
     const whilePaused = await post('cli.event', 2);
     const pausedIds = whilePaused.body.data.map((e: { deliveries: { id: string }[] }) => e.deliveries[0]!.id);
     for (const id of pausedIds) {
@@ -219,10 +224,15 @@ describe('endpoint entity workflows', () => {
     assert.equal(replayed.matched, 2);
     await signal(ep.id, 'replay', { since });
     await signal(ep.id, 'setRateLimit', { perSecond: 5, burst: 2 });
-    await eventually('the rate limit to be set', async () => ((await health(ep.id)).rate.perSecond === 5 ? true : undefined));
+    // Signals are handled in order: once the rate limit is persisted, the second replay was seen.
+    const limited = await eventually('the rate limit to be persisted', async () => {
+      const endpoint = (await stack.project.http.get(`/v1/endpoints/${ep.id}`)).body;
+      return endpoint.rateLimit?.perSecond === 5 ? endpoint : undefined;
+    });
+    assert.deepEqual(limited.rateLimit, { perSecond: 5, burst: 2 });
+    assert.equal((await health(ep.id)).rate.perSecond, 5);
     const { rows } = await stack.test.db.query('SELECT count(*)::int AS n FROM deliveries WHERE endpoint_id = $1 AND replay_id IS NOT NULL', [ep.id]);
     assert.equal(rows[0].n, 2, 'the same replay asked twice re-delivers once');
-    assert.deepEqual((await stack.project.http.get(`/v1/endpoints/${ep.id}`)).body.rateLimit, { perSecond: 5, burst: 2 });
   });
 
   it('offers the same through the REST API, with health, and refuses what makes no sense', async () => {
