@@ -7,13 +7,13 @@
  * failures may trip the circuit, a probe comes back, a 429/503 asks us to slow down, or a 410.
  */
 import crypto from 'node:crypto';
-import type { Client } from '@temporalio/client';
-import type { EndpointSnapshot, Lease } from '../src/endpoint-health/entity-state';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { EndpointSnapshot, ExchangeRequest, Lease } from '../src/endpoint-health/entity-state';
 import { addOutcome, emptyReport, isEmptyReport, mergeReports, type HealthOutcome, type OutcomeReport } from '../src/endpoint-health/outcomes';
 import { SlotLimiter, type Slot } from '../src/endpoint-health/slot-limiter';
 import { errorMessage, log } from '../src/log';
 import { entityStartOperation } from '../src/endpoints/entity-client';
-import { exchangeUpdate } from '../workflows/endpoint';
+import { endpointWorkflowId, exchangeUpdate } from '../workflows/endpoint';
 
 export type HoldReason = 'rate' | 'retry_after' | 'circuit_open' | 'half_open' | 'paused' | 'disabled';
 
@@ -67,16 +67,24 @@ export function createPermitGate(options: { client: Client; taskQueue: string; n
   const lessee = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
   const endpoints = new Map<string, EndpointPermits>();
 
-  async function exchangeOnce(st: EndpointPermits, wantsProbe: boolean): Promise<void> {
+  /**
+   * `start`: only a delivery about to go (whose endpoint was just read, and is not deleted) may
+   * start the entity. Background renewals must not: an entity that ended because its endpoint
+   * was deleted would come back to life from a stale copy.
+   */
+  async function exchangeOnce(st: EndpointPermits, wantsProbe: boolean, start: boolean): Promise<void> {
     if (wantsProbe) st.probeAskedAt = now();
     const report = st.report;
     st.report = emptyReport();
     st.failures = 0;
     try {
-      const lease = await client.workflow.executeUpdateWithStart(exchangeUpdate, {
-        args: [{ lessee, report, endpoint: st.snapshot, wantsProbe }],
-        startWorkflowOperation: entityStartOperation(taskQueue, { id: st.endpointId, projectId: st.projectId, snapshot: st.snapshot }),
-      });
+      const args: [ExchangeRequest] = [{ lessee, report, endpoint: st.snapshot, wantsProbe }];
+      const lease = start
+        ? await client.workflow.executeUpdateWithStart(exchangeUpdate, {
+            args,
+            startWorkflowOperation: entityStartOperation(taskQueue, { id: st.endpointId, projectId: st.projectId, snapshot: st.snapshot }),
+          })
+        : await client.workflow.getHandle(endpointWorkflowId(st.endpointId)).executeUpdate(exchangeUpdate, { args });
       const at = now();
       st.lease = lease;
       st.leaseAt = at;
@@ -87,6 +95,11 @@ export function createPermitGate(options: { client: Client; taskQueue: string; n
       else if (!st.limiter) st.limiter = new SlotLimiter(crypto.randomUUID(), lease.rate.perSecond, lease.rate.burst, at);
       else st.limiter.setRate(lease.rate.perSecond, lease.rate.burst, at);
     } catch (error) {
+      // The entity has ended (its endpoint was deleted): nothing more to report or lease.
+      if (!start && error instanceof WorkflowNotFoundError) {
+        endpoints.delete(st.endpointId);
+        return;
+      }
       // Nothing is lost: the report goes in front of the next one.
       st.report = mergeReports(report, st.report);
       throw error;
@@ -94,8 +107,8 @@ export function createPermitGate(options: { client: Client; taskQueue: string; n
   }
 
   /** One exchange at a time per endpoint; callers arriving meanwhile share it. */
-  function exchange(st: EndpointPermits, wantsProbe: boolean): Promise<void> {
-    st.exchanging ??= exchangeOnce(st, wantsProbe).finally(() => {
+  function exchange(st: EndpointPermits, wantsProbe: boolean, start = false): Promise<void> {
+    st.exchanging ??= exchangeOnce(st, wantsProbe, start).finally(() => {
       st.exchanging = undefined;
     });
     return st.exchanging;
@@ -163,11 +176,11 @@ export function createPermitGate(options: { client: Client; taskQueue: string; n
       const st = stateOf(endpoint);
       const at = now();
       st.lastUsedAt = at;
-      if (needsExchange(st, at)) await exchange(st, true);
+      if (needsExchange(st, at)) await exchange(st, true, true);
       let decision = decide(st, now(), options);
       // Half-open and this worker holds no probe: ask whether one is free, at most once a second.
       if (!decision.go && decision.reason === 'half_open' && now() - st.probeAskedAt >= 1_000) {
-        await exchange(st, true);
+        await exchange(st, true, true);
         decision = decide(st, now(), options);
       }
       return decision;

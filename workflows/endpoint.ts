@@ -146,7 +146,7 @@ export async function endpointWorkflow(input: EndpointEntityInput): Promise<void
   setHandler(resetCircuitSignal, () => command({ type: 'resetCircuit' }));
   setHandler(setRateLimitSignal, (rateLimit) => command({ type: 'setRateLimit', rateLimit: rateLimit ?? null }));
   setHandler(replaySignal, (request) => command({ type: 'replay', ...request }));
-  setHandler(refreshSignal, (snapshot) => adoptSnapshot(state, snapshot));
+  setHandler(refreshSignal, (snapshot) => void enqueue(adoptSnapshot(state, snapshot)));
   setHandler(replayFinishedSignal, ({ id, ...outcome }) => replayFinished(state, id, outcome.error === undefined ? { matched: outcome.matched ?? 0 } : { error: outcome.error }));
 
   async function carryOut(effect: Effect): Promise<void> {

@@ -156,15 +156,18 @@ export function initialState(endpointId: string, projectId: string, snapshot: En
  * disabled it in the attempt's own transaction. The entity's own changes come back with the
  * version they were persisted at, so an older copy never undoes them.
  */
-export function adoptSnapshot(state: EntityState, snapshot: EndpointSnapshot): void {
-  if (snapshot.version <= state.version) return;
+export function adoptSnapshot(state: EntityState, snapshot: EndpointSnapshot): Effect[] {
+  if (snapshot.version <= state.version) return [];
   const limitChanged = JSON.stringify(snapshot.settings.rateLimit) !== JSON.stringify(state.settings.rateLimit);
+  const deletedNow = snapshot.deleted && !state.deleted;
   state.version = snapshot.version;
   state.settings = snapshot.settings;
   state.deleted = snapshot.deleted;
   state.status = snapshot.status;
   state.statusReason = snapshot.statusReason;
   if (limitChanged) state.rate = withConfiguredLimit(state.rate, snapshot.settings.rateLimit);
+  // Deleted: its waiting deliveries stop now rather than when each next wakes.
+  return deletedNow ? [{ kind: 'cancelUnfinished', reason: 'the endpoint was deleted' }] : [];
 }
 
 function disable(state: EntityState, reason: string, now: number): Effect[] {
@@ -265,8 +268,7 @@ export function nextWakeAt(state: EntityState): number | null {
 
 /** A worker's exchange: take its report, then grant it a lease. */
 export function exchange(state: EntityState, request: ExchangeRequest, now: number): { lease: Lease; effects: Effect[] } {
-  adoptSnapshot(state, request.endpoint);
-  const effects = [...advance(state, now), ...applyReport(state, request.report, now)];
+  const effects = [...adoptSnapshot(state, request.endpoint), ...advance(state, now), ...applyReport(state, request.report, now)];
   state.lessees[request.lessee] = now;
   state.totals.leases++;
   return { lease: grantLease(state, request.wantsProbe, now), effects };

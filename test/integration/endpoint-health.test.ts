@@ -349,6 +349,20 @@ describe('endpoint entity workflows', () => {
     assert.deepEqual([after.status, after.statusReason], ['paused', 'before the restart']);
     await stack.project.http.post(`/v1/endpoints/${ep.id}/resume`);
     assert.equal((await stack.settled(waiting.body.data[0].deliveries[0].id)).status, 'succeeded');
+
+    // Deleted while a delivery waits: the entity stops it at once and ends.
+    await stack.project.http.post(`/v1/endpoints/${ep.id}/pause`);
+    const stranded = await post('restart.event', 1);
+    await stack.settled(stranded.body.data[0].deliveries[0].id, ['held']);
+    assert.equal((await stack.project.http.delete(`/v1/endpoints/${ep.id}`)).status, 204);
+    const cancelled = await stack.settled(stranded.body.data[0].deliveries[0].id, ['cancelled']);
+    assert.match(cancelled.statusReason, /deleted/);
+    // Ended, and not brought back by a worker's renewal from its stale copy of the endpoint.
+    const entity = stack.temporalClient.workflow.getHandle(endpointWorkflowId(ep.id));
+    const ended = await eventually('the entity to end', async () => ((await entity.describe()).status.name === 'COMPLETED' ? true : undefined));
+    assert.ok(ended);
+    await new Promise((resolve) => setTimeout(resolve, 2_500)); // past the next renewals
+    assert.equal((await entity.describe()).status.name, 'COMPLETED', 'no new run started');
   });
 
   it('continues as new under sustained load and carries its state over', async () => {

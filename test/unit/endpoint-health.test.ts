@@ -280,5 +280,8 @@ describe('entity state', () => {
     const limited = resolveSettings({ rateLimit: { perSecond: 5, burst: 1 }, circuitBreaker: {}, autoDisableAfter: null });
     const { lease } = exchange(s, { lessee: 'w1', report: emptyReport(), endpoint: snapshot({ version: 3, status: 'paused', settings: limited }), wantsProbe: false }, T0);
     assert.deepEqual(lease.rate, { perSecond: 5, burst: 1 });
+    const gone = exchange(s, { lessee: 'w1', report: emptyReport(), endpoint: snapshot({ version: 4, status: 'disabled', deleted: true }), wantsProbe: false }, T0);
+    assert.deepEqual(gone.effects, [{ kind: 'cancelUnfinished', reason: 'the endpoint was deleted' }], 'a deleted endpoint stops its waiting deliveries');
+    assert.equal(s.deleted, true);
   });
 });
