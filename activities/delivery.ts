@@ -10,8 +10,9 @@ import { parseRetryAfter } from '../src/delivery/response';
 import { DEFAULT_RETRY_SCHEDULE, parseSchedule } from '../src/delivery/retry-schedule';
 import { attemptContext, cancelDelivery, holdDelivery, recordAttempt } from '../src/deliveries/repository';
 import { healthOutcomeOf } from '../src/endpoint-health/outcomes';
+import type { EndpointSnapshot } from '../src/endpoint-health/entity-state';
 import type { Slot } from '../src/endpoint-health/slot-limiter';
-import { endpointById, endpointSnapshot, signingSecrets, type EndpointWithSecrets } from '../src/endpoints/repository';
+import { disabledReason, endpointById, endpointSnapshot, signingSecrets, type EndpointWithSecrets } from '../src/endpoints/repository';
 import { eventBody, type StoredEventBody } from '../src/events/repository';
 import { noticeSettingsOf } from '../src/projects/repository';
 import { signedHeaders } from '../src/signing/standard-webhooks';
@@ -75,13 +76,15 @@ function loggedHeaders(headers: Record<string, string>, custom: Record<string, s
 
 export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
   const { db, gate = openGate, send = sendWebhook, now = () => new Date(), random = Math.random } = deps;
-  const endpoints = new Lru<string, EndpointWithSecrets & { deleted: boolean }>(10_000);
+  // With the snapshot its entity is told about, derived once per version rather than per attempt.
+  const endpoints = new Lru<string, EndpointWithSecrets & { deleted: boolean; snapshot: EndpointSnapshot }>(10_000);
   const payloads = new Lru<string, StoredEventBody>(5_000);
 
   async function endpointAt(id: string, version: number) {
     const cached = endpoints.get(id);
     if (cached && cached.version === version) return cached;
-    const fresh = await endpointById(db, id);
+    const row = await endpointById(db, id);
+    const fresh = row && { ...row, snapshot: endpointSnapshot(row) };
     if (fresh) endpoints.set(id, fresh);
     return fresh;
   }
@@ -102,7 +105,6 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
       const recorded = context.attemptCount >= attempt ? recordedOutcome(context, now()) : undefined;
       if (recorded) return recorded;
       const [endpoint, event] = await Promise.all([endpointAt(context.endpointId, context.endpointVersion), payloadOf(context.eventId)]);
-      const disabledReason = (why: string | null) => `the endpoint is disabled${why ? ` (${why})` : ''}`;
       if (!endpoint || !event || endpoint.deleted || endpoint.status === 'disabled') {
         const reason = !endpoint || endpoint.deleted ? 'the endpoint was deleted' : disabledReason(endpoint.statusReason);
         await cancelDelivery(db, deliveryId, reason);
@@ -121,7 +123,7 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
         return held ?? { outcome: 'held', reason: 'paused', waitMs: 1_000, recorded: false };
       }
 
-      const permit: PermitDecision = await gate.acquire({ id: endpoint.id, projectId: endpoint.projectId, snapshot: endpointSnapshot(endpoint) }, { slot, forced });
+      const permit: PermitDecision = await gate.acquire({ id: endpoint.id, projectId: endpoint.projectId, snapshot: endpoint.snapshot }, { slot, forced });
       if (!permit.go) {
         switch (permit.reason) {
           case 'disabled': {

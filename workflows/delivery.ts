@@ -93,15 +93,16 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliveryRe
   };
 
   let slot: Slot | undefined;
-  for (let attempt = 1; ; attempt++) {
+  let attempt = 1;
+  for (;;) {
     const result = await attemptDelivery({ deliveryId: input.deliveryId, attempt, slot, forced });
     forced = false;
     if (result.outcome === 'held') {
-      // The endpoint (paused, circuit open, over its rate) holds the delivery: no attempt spent.
+      // The endpoint (paused, circuit open, over its rate) holds the delivery: no attempt spent,
+      // and the same attempt goes again when the wait is over.
       if (result.recorded) setStatus('held');
       slot = result.slot;
       if (await wait(result.waitMs)) return cancelled(attempt - 1);
-      attempt--;
       continue;
     }
     slot = undefined;
@@ -117,6 +118,7 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliveryRe
     }
     setStatus('retrying');
     if (await wait(result.retryInMs)) return cancelled(attempt);
+    attempt++;
   }
 }
 

@@ -40,8 +40,10 @@ import {
   applyCommand,
   commandProblem,
   exchange,
+  exchangeProblem,
   healthView,
   initialState,
+  isSnapshot,
   nextWakeAt,
   replayFinished,
   type Command,
@@ -119,11 +121,20 @@ export async function endpointWorkflow(input: EndpointEntityInput): Promise<void
     enqueue(applyCommand(state, c, Date.now()));
   };
 
-  setHandler(exchangeUpdate, (request) => {
-    const { lease, effects } = exchange(state, request, Date.now());
-    enqueue(effects);
-    return lease;
-  });
+  setHandler(
+    exchangeUpdate,
+    (request) => {
+      const { lease, effects } = exchange(state, request, Date.now());
+      enqueue(effects);
+      return lease;
+    },
+    {
+      validator: (request) => {
+        const problem = exchangeProblem(request);
+        if (problem) throw new Error(problem);
+      },
+    },
+  );
   setHandler(
     commandUpdate,
     async (c) => {
@@ -146,8 +157,14 @@ export async function endpointWorkflow(input: EndpointEntityInput): Promise<void
   setHandler(resetCircuitSignal, () => command({ type: 'resetCircuit' }));
   setHandler(setRateLimitSignal, (rateLimit) => command({ type: 'setRateLimit', rateLimit: rateLimit ?? null }));
   setHandler(replaySignal, (request) => command({ type: 'replay', ...request }));
-  setHandler(refreshSignal, (snapshot) => void enqueue(adoptSnapshot(state, snapshot)));
-  setHandler(replayFinishedSignal, ({ id, ...outcome }) => replayFinished(state, id, outcome.error === undefined ? { matched: outcome.matched ?? 0 } : { error: outcome.error }));
+  setHandler(refreshSignal, (snapshot) => {
+    if (!isSnapshot(snapshot)) return log.warn('refresh ignored: not an endpoint snapshot', { endpointId: state.endpointId });
+    enqueue(adoptSnapshot(state, snapshot));
+  });
+  setHandler(replayFinishedSignal, (outcome) => {
+    if (typeof outcome?.id !== 'string') return log.warn('replayFinished ignored: no replay id', { endpointId: state.endpointId });
+    replayFinished(state, outcome.id, typeof outcome.error === 'string' ? { error: outcome.error } : { matched: Number(outcome.matched) || 0 });
+  });
 
   async function carryOut(effect: Effect): Promise<void> {
     const endpointId = state.endpointId;

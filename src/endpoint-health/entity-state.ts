@@ -81,7 +81,8 @@ export interface EntityState {
   lastFailureAt: number | null;
   /** The first failure since the last success: what auto-disable measures. */
   failingSince: number | null;
-  totals: { successes: number; failures: number; throttled: number; reports: number; leases: number };
+  /** Outcomes reported since the entity began, and the exchanges (one report and one lease each) that brought them. */
+  totals: { successes: number; failures: number; throttled: number; exchanges: number };
   /** Worker processes holding leases, by id: when each last asked. The rate is shared between them. */
   lessees: Record<string, number>;
   replays: Replay[];
@@ -144,11 +145,37 @@ export function initialState(endpointId: string, projectId: string, snapshot: En
     lastSuccessAt: null,
     lastFailureAt: null,
     failingSince: null,
-    totals: { successes: 0, failures: 0, throttled: 0, reports: 0, leases: 0 },
+    totals: { successes: 0, failures: 0, throttled: 0, exchanges: 0 },
     lessees: {},
     replays: [],
     runs: 0,
   };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Whether a message claiming to be an endpoint snapshot has its shape. Signals and updates can be
+ * sent by hand (`temporal workflow signal`), and a malformed one must be refused, not crash the
+ * entity's workflow task over and over.
+ */
+export function isSnapshot(value: unknown): value is EndpointSnapshot {
+  return (
+    isObject(value) &&
+    Number.isInteger(value.version) &&
+    ['active', 'paused', 'disabled'].includes(value.status as string) &&
+    typeof value.deleted === 'boolean' &&
+    isObject(value.settings) &&
+    isObject(value.settings.circuit)
+  );
+}
+
+/** Why an exchange request is malformed, or undefined. */
+export function exchangeProblem(request: unknown): string | undefined {
+  if (!isObject(request) || typeof request.lessee !== 'string') return 'an exchange needs a lessee';
+  if (!isObject(request.report) || !Array.isArray(request.report.seconds)) return 'an exchange needs an outcome report';
+  if (!isSnapshot(request.endpoint)) return 'an exchange needs the endpoint as the worker read it';
+  return undefined;
 }
 
 /**
@@ -211,7 +238,6 @@ export function applyReport(state: EntityState, report: OutcomeReport, now: numb
   const effects: Effect[] = [];
   const settings = state.settings;
   const counts = reportCounts(report);
-  state.totals.reports++;
   state.totals.successes += counts.successes;
   state.totals.failures += counts.failures;
   state.totals.throttled += counts.throttled;
@@ -270,7 +296,7 @@ export function nextWakeAt(state: EntityState): number | null {
 export function exchange(state: EntityState, request: ExchangeRequest, now: number): { lease: Lease; effects: Effect[] } {
   const effects = [...adoptSnapshot(state, request.endpoint), ...advance(state, now), ...applyReport(state, request.report, now)];
   state.lessees[request.lessee] = now;
-  state.totals.leases++;
+  state.totals.exchanges++;
   return { lease: grantLease(state, request.wantsProbe, now), effects };
 }
 
@@ -304,6 +330,7 @@ const replayStatuses: readonly DeliveryStatusFilter[] = ['failed', 'cancelled', 
 
 /** Why a command cannot be carried out, or undefined. Signals with a problem are logged and dropped. */
 export function commandProblem(state: EntityState, command: Command): string | undefined {
+  if (typeof command !== 'object' || command === null) return 'a command is an object with a type';
   if (state.deleted) return 'the endpoint was deleted';
   if ((command.type === 'pause' || command.type === 'disable') && command.reason !== undefined && (typeof command.reason !== 'string' || command.reason.length > 500)) {
     return 'reason must be text of at most 500 characters';

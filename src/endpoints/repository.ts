@@ -102,6 +102,11 @@ export function endpointSnapshot(endpoint: Endpoint & { deleted?: boolean }): En
   };
 }
 
+/** Why a delivery to a disabled endpoint was cancelled. */
+export function disabledReason(statusReason: string | null): string {
+  return `the endpoint is disabled${statusReason ? ` (${statusReason})` : ''}`;
+}
+
 /** Secrets that sign right now: the current one, then rotated-out ones still in their grace period. */
 export function signingSecrets(endpoint: EndpointWithSecrets, now = new Date()): string[] {
   return [endpoint.secret, ...endpoint.previousSecrets.filter((p) => new Date(p.expiresAt) > now).map((p) => p.secret)];

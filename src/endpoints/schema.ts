@@ -12,10 +12,10 @@ const reservedHeaders = new Set([
   'webhook-id', 'webhook-timestamp', 'webhook-signature',
 ]);
 
-const headerName = z
-  .string()
-  .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,256}$/, 'not a valid header name')
-  .refine((name) => !reservedHeaders.has(name.toLowerCase()), 'is set by Switchyard and cannot be overridden');
+/** An HTTP header name (an RFC 9110 token). */
+export const httpHeaderName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,256}$/, 'not a valid header name');
+
+const headerName = httpHeaderName.refine((name) => !reservedHeaders.has(name.toLowerCase()), 'is set by Switchyard and cannot be overridden');
 
 export const endpointUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
@@ -63,7 +63,7 @@ const fields = {
   description: z.string().max(1000),
   eventTypes: z.array(eventTypePattern).min(1).max(100),
   filter: payloadFilter.nullable(),
-  headers: z.record(headerName, z.string().max(4096)).refine((h) => Object.keys(h).length <= 50, 'at most 50 headers'),
+  headers: z.record(headerName, z.string().max(4096).regex(/^[^\r\n]*$/, 'must not contain line breaks')).refine((h) => Object.keys(h).length <= 50, 'at most 50 headers'),
   timeoutMs: z.number().int().min(1_000).max(60_000),
   retrySchedule: z.array(duration).max(50).nullable(),
   rateLimit: rateLimitSchema.nullable(),

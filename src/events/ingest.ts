@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { withTransaction, type Db } from '../db/pool';
 import { deliveryWorkflowId, type DeliveryStarter, type DeliveryToStart } from '../deliveries/starter';
-import { subscribableEndpoints, type EndpointWithSecrets } from '../endpoints/repository';
+import { disabledReason, subscribableEndpoints, type EndpointWithSecrets } from '../endpoints/repository';
 import { nextId } from '../ids';
 import { canonicalJson } from '../json';
 import { matchesAnyEventType } from '../routing/event-types';
@@ -141,7 +141,7 @@ export function planDeliveries(projectId: string, eventId: string, eventType: st
     const deliveryId = nextId('dlv');
     const workflowId = deliveryWorkflowId(eventId, endpoint.id);
     const disabled = endpoint.status === 'disabled';
-    const reason = disabled ? `the endpoint is disabled${endpoint.statusReason ? ` (${endpoint.statusReason})` : ''}` : null;
+    const reason = disabled ? disabledReason(endpoint.statusReason) : null;
     rows.push([deliveryId, projectId, eventId, endpoint.id, workflowId, disabled ? 'cancelled' : 'pending', reason]);
     if (!disabled) toStart.push({ deliveryId, eventId, endpointId: endpoint.id, projectId, workflowId, eventType, endpointUrl: endpoint.url });
     return { id: deliveryId, endpointId: endpoint.id };

@@ -1,13 +1,11 @@
 /** What a source is, as the API accepts it: the single source for validation and types. */
 import { z } from 'zod';
-import { duration, endpointUrl, payloadFilter } from '../endpoints/schema';
+import { duration, endpointUrl, httpHeaderName as headerName, payloadFilter } from '../endpoints/schema';
 import { verifierConfigProblems, type ProviderName, type VerifierConfig } from './verify';
 
 export const PROVIDERS = [
   'stripe', 'github', 'shopify', 'slack', 'twilio', 'paddle', 'square', 'gitlab', 'standard-webhooks', 'svix', 'hmac', 'basic-auth', 'api-key',
 ] as const satisfies readonly ProviderName[];
-
-const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,256}$/, 'not a valid header name');
 
 const route = z
   .object({
@@ -24,7 +22,16 @@ const fields = {
   toleranceSeconds: z.number().int().min(1).max(86_400).nullable(),
   publicUrl: endpointUrl.nullable(),
   response: z
-    .object({ status: z.number().int().min(200).max(299), body: z.string().max(10_000).optional(), contentType: z.string().max(200).optional() })
+    .object({
+      status: z.number().int().min(200).max(299),
+      body: z.string().max(10_000).optional(),
+      // It becomes a response header: a media type, nothing that could break the header.
+      contentType: z
+        .string()
+        .max(200)
+        .regex(/^[\w.+-]+\/[\w.+-]+([ \t]*;[ \t]*[\w.+-]+=("[^"\r\n]*"|[\w.+-]+))*$/, 'must be a media type like "text/plain; charset=utf-8"')
+        .optional(),
+    })
     .strict()
     .nullable(),
   hmac: z

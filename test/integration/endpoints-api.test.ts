@@ -115,6 +115,7 @@ describe('projects and endpoints API', () => {
       [{ url: 'https://example.com', timeoutMs: 'fast' }, 'timeoutMs'],
       [{ url: 'https://example.com', retrySchedule: ['soon'] }, 'retrySchedule.0'],
       [{ url: 'https://example.com', secret: 'hunter2' }, 'secret'],
+      [{ url: 'https://example.com', headers: { 'x-a': 'one\r\nx-b: two' } }, 'headers.x-a'],
       [{ url: 'https://example.com', colour: 'red' }, ''],
     ];
     for (const [body, path] of cases) {

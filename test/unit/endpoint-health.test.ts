@@ -9,7 +9,9 @@ import {
   advance,
   commandProblem,
   exchange,
+  exchangeProblem,
   healthView,
+  isSnapshot,
   initialState,
   replayId,
   type EndpointSnapshot,
@@ -270,6 +272,16 @@ describe('entity state', () => {
     assert.equal(applyCommand(s, { ...request, since: '2026-01-01T00:00:00.000Z' }, T0).length, 0, 'the same range, written differently');
     assert.equal(applyCommand(s, { ...request, key: 'again' }, T0).length, 1);
     assert.notEqual(replayId('ep_1', request), replayId('ep_1', { ...request, statuses: ['failed'] }));
+  });
+
+  it('refuses malformed snapshots and exchanges, as an operator could send by hand', () => {
+    assert.equal(isSnapshot(snapshot()), true);
+    for (const bad of [undefined, null, 'x', { version: '2' }, { ...snapshot(), status: 'gone' }, { ...snapshot(), settings: null }]) assert.equal(isSnapshot(bad), false);
+    assert.equal(exchangeProblem({ lessee: 'w1', report: emptyReport(), endpoint: snapshot(), wantsProbe: false }), undefined);
+    assert.match(exchangeProblem(null)!, /lessee/);
+    assert.match(exchangeProblem({ lessee: 'w1', report: {}, endpoint: snapshot() })!, /report/);
+    assert.match(exchangeProblem({ lessee: 'w1', report: emptyReport(), endpoint: {} })!, /endpoint/);
+    assert.match(commandProblem(entity(), null as never)!, /object/);
   });
 
   it('adopts a newer copy of the endpoint, and never an older one', () => {

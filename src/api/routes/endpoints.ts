@@ -1,10 +1,10 @@
 /** /v1/endpoints: where a project's events go. */
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
 import { parseDuration } from '../../delivery/retry-schedule';
 import { replayId, type Command, type EndpointHealth } from '../../endpoint-health/entity-state';
-import { CommandRefused, type EndpointControl } from '../../endpoints/entity-client';
+import { CommandRefused, type EndpointControl, type EntityRef } from '../../endpoints/entity-client';
 import {
   createEndpoint,
   deleteEndpoint,
@@ -99,11 +99,11 @@ export function endpointRoutes(db: Db, control: EndpointControl): Router {
   });
 
   // Health and the operator's commands: the endpoint's entity workflow carries them out.
-  const entityOf = async (req: { params: { id: string } } & Parameters<typeof projectOf>[0]) => {
+  const entityOf = async (req: Request<{ id: string }>): Promise<EntityRef> => {
     const endpoint = found(await findEndpoint(db, projectOf(req).id, req.params.id), req.params.id);
     return { id: endpoint.id, projectId: endpoint.projectId, snapshot: endpointSnapshot(endpoint) };
   };
-  const command = async (entity: Awaited<ReturnType<typeof entityOf>>, c: Command): Promise<EndpointHealth> => {
+  const command = async (entity: EntityRef, c: Command): Promise<EndpointHealth> => {
     try {
       return await control.command(entity, c);
     } catch (error) {
