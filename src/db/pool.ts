@@ -11,6 +11,10 @@ export function createPool(databaseUrl: string, max = 10): Db {
   // An idle client losing its server (a Postgres restart) must not crash the process; the pool
   // drops it and the next query gets a fresh connection.
   pool.on('error', (error) => log.warn('idle PostgreSQL connection lost', { error: error.message }));
+  // A connection lost while checked out (a transaction in progress when Postgres stops) fails its
+  // query, which its caller handles; the pool listens only while a connection is idle, and an
+  // 'error' event nobody hears would crash the process. The pool discards it on release.
+  pool.on('connect', (client) => client.on('error', (error) => log.debug('PostgreSQL connection lost mid-use', { error: error.message })));
   return pool;
 }
 
