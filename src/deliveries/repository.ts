@@ -1,5 +1,6 @@
 /** Deliveries and their attempts in PostgreSQL. */
-import { withTransaction, type Db } from '../db/pool';
+import { withTransaction, type Db, type Queryable } from '../db/pool';
+import type { DeliveryToStart } from './starter';
 
 export type DeliveryStatus = 'pending' | 'retrying' | 'held' | 'succeeded' | 'failed' | 'cancelled';
 
@@ -233,15 +234,22 @@ export async function listDeliveries(db: Db, projectId: string, filters: Deliver
 }
 
 /** Deliveries committed long enough ago whose workflow start was never confirmed. */
-export async function unstartedDeliveries(db: Db, olderThanMs: number, limit: number) {
-  const { rows } = await db.query<{ id: string; project_id: string; event_id: string; endpoint_id: string; workflow_id: string; event_type: string; url: string }>(
-    `SELECT d.id, d.project_id, d.event_id, d.endpoint_id, d.workflow_id, ev.event_type, ep.url
-       FROM deliveries d JOIN events ev ON ev.id = d.event_id JOIN endpoints ep ON ep.id = d.endpoint_id
-      WHERE d.workflow_started_at IS NULL AND d.status <> 'cancelled' AND d.created_at < now() - make_interval(secs => $1::double precision / 1000)
-      ORDER BY d.created_at LIMIT $2`,
-    [olderThanMs, limit],
-  );
-  return rows.map((row) => ({
+const unstartedSelect = `SELECT d.id, d.project_id, d.event_id, d.endpoint_id, d.workflow_id, ev.event_type, ep.url
+    FROM deliveries d JOIN events ev ON ev.id = d.event_id JOIN endpoints ep ON ep.id = d.endpoint_id
+   WHERE d.workflow_started_at IS NULL AND d.status <> 'cancelled'`;
+
+interface UnstartedRow {
+  id: string;
+  project_id: string;
+  event_id: string;
+  endpoint_id: string;
+  workflow_id: string;
+  event_type: string;
+  url: string;
+}
+
+function toStart(row: UnstartedRow): DeliveryToStart {
+  return {
     deliveryId: row.id,
     projectId: row.project_id,
     eventId: row.event_id,
@@ -249,5 +257,20 @@ export async function unstartedDeliveries(db: Db, olderThanMs: number, limit: nu
     workflowId: row.workflow_id,
     eventType: row.event_type,
     endpointUrl: row.url,
-  }));
+  };
+}
+
+/** For the reconciler: deliveries committed a while ago whose workflow start was never confirmed. */
+export async function unstartedDeliveries(db: Db, olderThanMs: number, limit: number): Promise<DeliveryToStart[]> {
+  const { rows } = await db.query<UnstartedRow>(
+    `${unstartedSelect} AND d.created_at < now() - make_interval(secs => $1::double precision / 1000) ORDER BY d.created_at LIMIT $2`,
+    [olderThanMs, limit],
+  );
+  return rows.map(toStart);
+}
+
+/** For a repeated ingest: the deliveries of these events whose workflow start was never confirmed. */
+export async function unstartedDeliveriesOf(db: Queryable, eventIds: string[]): Promise<DeliveryToStart[]> {
+  const { rows } = await db.query<UnstartedRow>(`${unstartedSelect} AND d.event_id = ANY($1) ORDER BY d.id`, [eventIds]);
+  return rows.map(toStart);
 }

@@ -69,6 +69,12 @@ export function createDeliveryStarter(db: Db, client: Client, taskQueue: string)
         const slice = deliveries.slice(i, i + START_CONCURRENCY);
         const results = await Promise.all(slice.map(startOne));
         slice.forEach((delivery, j) => (results[j] ? started : failed).push(delivery.deliveryId));
+        // A start that failed has usually waited out the SDK's retries: Temporal is down or
+        // overloaded, and the rest would each wait as long. Leave them to the reconciler.
+        if (failed.length > 0) {
+          failed.push(...deliveries.slice(i + START_CONCURRENCY).map((delivery) => delivery.deliveryId));
+          break;
+        }
       }
       if (started.length > 0) {
         await db.query('UPDATE deliveries SET workflow_started_at = now() WHERE id = ANY($1) AND workflow_started_at IS NULL', [started]);

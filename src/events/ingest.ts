@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { withTransaction, type Db } from '../db/pool';
 import { deliveryWorkflowId, type DeliveryStarter, type DeliveryToStart } from '../deliveries/starter';
+import { unstartedDeliveriesOf } from '../deliveries/repository';
 import { disabledReason, subscribableEndpoints, type EndpointWithSecrets } from '../endpoints/repository';
 import { nextId } from '../ids';
 import { canonicalJson } from '../json';
@@ -49,29 +50,51 @@ export function selectEndpoints(endpoints: EndpointWithSecrets[], input: EventIn
   );
 }
 
-async function existingEvent(client: PoolClient, projectId: string, key: string): Promise<{ event: AcceptedEvent; digest: Buffer | null }> {
-  const { rows } = await client.query<{ id: string; event_type: string; request_digest: Buffer | null }>(
-    'SELECT id, event_type, request_digest FROM events WHERE project_id = $1 AND idempotency_key = $2',
-    [projectId, key],
+interface Earlier {
+  event: AcceptedEvent;
+  digest: Buffer | null;
+}
+
+/** Events of this project already holding these idempotency keys, with their deliveries. */
+async function earlierEvents(client: PoolClient, projectId: string, keys: string[]): Promise<Map<string, Earlier>> {
+  const { rows } = await client.query<{ id: string; event_type: string; idempotency_key: string; request_digest: Buffer | null }>(
+    'SELECT id, event_type, idempotency_key, request_digest FROM events WHERE project_id = $1 AND idempotency_key = ANY($2)',
+    [projectId, keys],
   );
-  const row = rows[0]!;
-  const deliveries = await client.query<{ id: string; endpoint_id: string }>(
-    'SELECT id, endpoint_id FROM deliveries WHERE event_id = $1 ORDER BY id',
-    [row.id],
+  const deliveries = await client.query<{ id: string; event_id: string; endpoint_id: string }>(
+    'SELECT id, event_id, endpoint_id FROM deliveries WHERE event_id = ANY($1) ORDER BY id',
+    [rows.map((row) => row.id)],
   );
-  return {
-    event: { id: row.id, eventType: row.event_type, deliveries: deliveries.rows.map((d) => ({ id: d.id, endpointId: d.endpoint_id })) },
-    digest: row.request_digest,
-  };
+  return new Map(
+    rows.map((row) => [
+      row.idempotency_key,
+      {
+        event: {
+          id: row.id,
+          eventType: row.event_type,
+          deliveries: deliveries.rows.filter((d) => d.event_id === row.id).map((d) => ({ id: d.id, endpointId: d.endpoint_id })),
+        },
+        digest: row.request_digest,
+      },
+    ]),
+  );
+}
+
+export interface IngestResult {
+  /** Each event as the caller should see it, in input order. */
+  events: AcceptedEvent[];
+  /** Deliveries whose workflow could not be started (Temporal unreachable); the reconciler will. */
+  notStarted: string[];
 }
 
 /**
- * Accepts events for a project, all or none. Returns each event as the caller should see it: a
- * repeated idempotency key gets the first answer back and creates nothing.
+ * Accepts events for a project, all or none. A repeated idempotency key (from an earlier call or
+ * earlier in this one) gets the first answer back and creates nothing; any of that event's
+ * deliveries whose start was lost is started now, so a retry after a failure finishes the job.
  */
-export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: string, inputs: EventInput[]): Promise<AcceptedEvent[]> {
+export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: string, inputs: EventInput[]): Promise<IngestResult> {
   const named = [...new Set(inputs.flatMap((input) => input.endpointIds ?? []))];
-  const { accepted, toStart } = await withTransaction(db, async (client) => {
+  const { events, toStart } = await withTransaction(db, async (client) => {
     const endpoints = await subscribableEndpoints(client, projectId);
     const known = new Set(endpoints.map((endpoint) => endpoint.id));
     const unknown = named.filter((id) => !known.has(id));
@@ -79,55 +102,57 @@ export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: 
       throw new IngestError('endpoint_not_found', 'Some endpointIds are not endpoints of this project.', { endpointIds: unknown });
     }
 
-    const accepted: AcceptedEvent[] = [];
+    // Every event in one statement; a key already taken inserts nothing and is looked up below.
+    const candidates = inputs.map((input) => ({ input, id: nextId('evt'), digest: input.idempotencyKey ? requestDigest(input) : null }));
+    const inserted = await client.query<{ id: string }>(
+      `INSERT INTO events (id, project_id, event_type, body, idempotency_key, request_digest)
+       SELECT id, $1, event_type, body, key, digest FROM unnest($2::text[], $3::text[], $4::bytea[], $5::text[], $6::bytea[]) AS u (id, event_type, body, key, digest)
+       ON CONFLICT (project_id, idempotency_key) DO NOTHING RETURNING id`,
+      [
+        projectId,
+        candidates.map((c) => c.id),
+        candidates.map((c) => c.input.eventType),
+        candidates.map((c) => Buffer.from(JSON.stringify(c.input.payload))),
+        candidates.map((c) => c.input.idempotencyKey ?? null),
+        candidates.map((c) => c.digest),
+      ],
+    );
+    const isNew = new Set(inserted.rows.map((row) => row.id));
+
+    const events: AcceptedEvent[] = [];
     const toStart: DeliveryToStart[] = [];
-    const eventRows: unknown[][] = [];
     const deliveryRows: unknown[][] = [];
-    for (const [index, input] of inputs.entries()) {
-      const digest = requestDigest(input);
-      const id = nextId('evt');
-      const body = Buffer.from(JSON.stringify(input.payload));
-      if (input.idempotencyKey) {
-        const inserted = await client.query(
-          `INSERT INTO events (id, project_id, event_type, body, idempotency_key, request_digest) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (project_id, idempotency_key) DO NOTHING`,
-          [id, projectId, input.eventType, body, input.idempotencyKey, digest],
-        );
-        if (inserted.rowCount === 0) {
-          const existing = await existingEvent(client, projectId, input.idempotencyKey);
-          if (!existing.digest?.equals(digest)) {
-            throw new IngestError('idempotency_conflict', 'This idempotencyKey was already used for a different event.', {
-              index,
-              idempotencyKey: input.idempotencyKey,
-              eventId: existing.event.id,
-            });
-          }
-          accepted.push(existing.event);
-          continue;
-        }
-      } else {
-        eventRows.push([id, projectId, input.eventType, body]);
-      }
+    candidates.forEach(({ input, id }, index) => {
+      if (!isNew.has(id)) return;
       const planned = planDeliveries(projectId, id, input.eventType, selectEndpoints(endpoints, input));
       deliveryRows.push(...planned.rows);
       toStart.push(...planned.toStart);
-      accepted.push({ id, eventType: input.eventType, deliveries: planned.deliveries });
-    }
-
-    // Events without a key, and then every new delivery, in one statement each.
-    if (eventRows.length > 0) {
-      await client.query(
-        `INSERT INTO events (id, project_id, event_type, body)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bytea[])`,
-        columnsOf(eventRows, 4),
-      );
-    }
+      events[index] = { id, eventType: input.eventType, deliveries: planned.deliveries };
+    });
     await insertDeliveries(client, deliveryRows);
-    return { accepted, toStart };
+
+    const repeats = candidates.flatMap((c, index) => (isNew.has(c.id) ? [] : [{ ...c, index, key: c.input.idempotencyKey! }]));
+    if (repeats.length > 0) {
+      const earlier = await earlierEvents(client, projectId, [...new Set(repeats.map((r) => r.key))]);
+      for (const repeat of repeats) {
+        const first = earlier.get(repeat.key)!;
+        if (!first.digest?.equals(repeat.digest!)) {
+          throw new IngestError('idempotency_conflict', 'This idempotencyKey was already used for a different event.', {
+            index: repeat.index,
+            idempotencyKey: repeat.key,
+            eventId: first.event.id,
+          });
+        }
+        events[repeat.index] = first.event;
+      }
+      // An earlier call's deliveries whose start was lost (not this call's own: those start below anyway).
+      const earlierIds = new Set(repeats.map((r) => earlier.get(r.key)!.event.id).filter((id) => !isNew.has(id)));
+      if (earlierIds.size > 0) toStart.push(...(await unstartedDeliveriesOf(client, [...earlierIds])));
+    }
+    return { events, toStart };
   });
   // Committed: from here the reconciler guarantees the starts even if this process dies.
-  await starter.start(toStart);
-  return accepted;
+  return { events, notStarted: await starter.start(toStart) };
 }
 
 /**

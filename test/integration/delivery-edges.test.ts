@@ -161,9 +161,9 @@ describe('outbound delivery, edges', () => {
     });
     let replacement: Awaited<ReturnType<typeof startWorker>> | undefined;
     try {
-      const [event] = await ingestEvents(stack.workerDb, createDeliveryStarter(stack.workerDb, stack.temporalClient, queue), stack.project.id, [
+      const [event] = (await ingestEvents(stack.workerDb, createDeliveryStarter(stack.workerDb, stack.temporalClient, queue), stack.project.id, [
         { eventType: 'midsend.test', payload: { n: 1 } },
-      ]);
+      ])).events;
       await stack.receiver.waitFor('/crash-mid-send', 1, 60_000);
       worker.kill('SIGKILL'); // mid-attempt: the request is out, the answer never comes back to it
       replacement = await startWorker(stack.config, stack.workerDb, { taskQueue: queue });

@@ -165,7 +165,7 @@ describe('outbound delivery', () => {
   it('delivers deliveries whose start was lost to a crash: the reconciler starts them', async () => {
     await endpoint('/reconciled', { eventTypes: ['crash.*'] });
     const lostStarts = { start: async () => [] as string[] }; // the process "died" right after the commit
-    const [event] = await ingestEvents(test.db, lostStarts, project.id, [{ eventType: 'crash.test', payload: { n: 1 } }]);
+    const [event] = (await ingestEvents(test.db, lostStarts, project.id, [{ eventType: 'crash.test', payload: { n: 1 } }])).events;
     const unstarted = await test.db.query('SELECT count(*)::int AS n FROM deliveries WHERE event_id = $1 AND workflow_started_at IS NULL', [event!.id]);
     assert.equal(unstarted.rows[0].n, 1);
     const apiClient = temporalClient;

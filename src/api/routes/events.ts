@@ -31,10 +31,10 @@ export function eventRoutes(db: Db, starter: DeliveryStarter): Router {
 
   router.post('/', async (req, res) => {
     const input = parseBody(eventInputSchema, req.body);
-    const [accepted] = await ingestEvents(db, starter, projectOf(req).id, [input]).catch((error) => {
+    const { events } = await ingestEvents(db, starter, projectOf(req).id, [input]).catch((error) => {
       throw asApiError(error);
     });
-    res.status(202).json(accepted);
+    res.status(202).json(events[0]);
   });
 
   router.post('/batch', async (req, res) => {
@@ -42,7 +42,7 @@ export function eventRoutes(db: Db, starter: DeliveryStarter): Router {
     const accepted = await ingestEvents(db, starter, projectOf(req).id, events).catch((error) => {
       throw asApiError(error);
     });
-    res.status(202).json({ data: accepted });
+    res.status(202).json({ data: accepted.events });
   });
 
   router.get('/', async (req, res) => {
