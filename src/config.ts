@@ -37,6 +37,8 @@ export const envSchema = z.object({
     .default('127.0.0.1:9092')
     .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1)),
+  // Off when the consumers run in processes of their own (`switchyard kafka`).
+  KAFKA_CONSUMERS_IN_WORKER: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   SWITCHYARD_ADMIN_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   SWITCHYARD_HOME: optionalString,
   // Credentials may ride in the URL (smtps://user:pass@host:465); send errors are scrubbed of them.
@@ -65,6 +67,8 @@ export interface Config {
     cli: string | undefined;
   };
   kafkaBrokers: string[];
+  /** Whether `switchyard worker` also runs the Kafka sources' consumers. */
+  kafkaConsumersInWorker: boolean;
   /** Creates projects (POST /v1/projects). Unset: no admin routes, unless `dev` made one. */
   adminKey: string | undefined;
   /** Operational notices by email; unset (no SMTP_URL): notices go to the operational webhook only. */
@@ -101,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cli: e.TEMPORAL_CLI,
     },
     kafkaBrokers: e.KAFKA_BROKERS,
+    kafkaConsumersInWorker: e.KAFKA_CONSUMERS_IN_WORKER === 'true',
     adminKey: e.SWITCHYARD_ADMIN_KEY,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.NOTICE_EMAIL_FROM } : undefined,
     paths: { home, data: path.join(home, 'data'), tools: path.join(home, 'tools') },

@@ -6,9 +6,11 @@ import { errorHandler, notFoundHandler } from './errors';
 import { healthRoutes, type ReadinessChecks } from './health';
 import type { DeliveryStarter } from '../deliveries/starter';
 import type { EndpointControl } from '../endpoints/entity-client';
+import type { KafkaOffsets } from '../kafka/offsets';
 import { deliveryRoutes } from './routes/deliveries';
 import { endpointRoutes } from './routes/endpoints';
 import { inboundRoutes } from './routes/inbound';
+import { kafkaSourceRoutes } from './routes/kafka-sources';
 import { sourceRoutes } from './routes/sources';
 import { eventRoutes } from './routes/events';
 import { projectSettingsRoutes } from './routes/project';
@@ -21,6 +23,8 @@ export interface ApiDependencies {
   starter: DeliveryStarter;
   /** Commands to and health from the endpoints' entity workflows. */
   endpoints: EndpointControl;
+  /** Consumer groups' committed offsets and lag, for GET /v1/kafka-sources/:id. */
+  kafkaOffsets: KafkaOffsets;
   readiness: ReadinessChecks;
   /** Unset: POST /v1/projects answers 403. */
   adminKey: string | undefined;
@@ -46,6 +50,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   v1.use('/project', projectSettingsRoutes(deps.db));
   v1.use('/endpoints', endpointRoutes(deps.db, deps.endpoints));
   v1.use('/sources', sourceRoutes(deps.db));
+  v1.use('/kafka-sources', kafkaSourceRoutes(deps.db, deps.kafkaOffsets));
   v1.use('/events', eventRoutes(deps.db, deps.starter));
   v1.use('/deliveries', deliveryRoutes(deps.db, deps.starter));
   app.use('/v1', v1);

@@ -6,6 +6,7 @@ import { createPool, type Db } from '../db/pool';
 import { log } from '../log';
 import { createDeliveryStarter } from '../deliveries/starter';
 import { createEndpointControl } from '../endpoints/entity-client';
+import { createKafkaOffsets } from '../kafka/offsets';
 import { endpointTaskQueue } from '../temporal/task-queues';
 import { createTemporalClient } from '../temporal/client';
 import type { Running } from './running';
@@ -21,7 +22,9 @@ export async function startApi(config: Config, shared: { db?: Db } = {}): Promis
   // The SDK retries an unavailable server in the background until the deadline; closing the
   // connection under such a call makes its next retry throw where nothing can catch it.
   const temporalCalls = new Set<Promise<unknown>>();
+  const kafkaOffsets = createKafkaOffsets(config.kafkaBrokers);
   const app = createApp({
+    kafkaOffsets,
     db,
     starter: createDeliveryStarter(db, temporal.client, config.temporal.taskQueue),
     endpoints: createEndpointControl(temporal.client, endpointTaskQueue(config.temporal.taskQueue)),
@@ -56,6 +59,7 @@ export async function startApi(config: Config, shared: { db?: Db } = {}): Promis
       clearTimeout(cutOff);
       await Promise.allSettled(temporalCalls);
       await temporal.connection.close();
+      await kafkaOffsets.close().catch(() => undefined);
       if (!shared.db) await db.end();
     },
   };

@@ -2,6 +2,7 @@
 import type { Config } from '../config';
 import { startApi } from './api';
 import { runDev } from './dev';
+import { runKafkaConsumers } from './kafka';
 import { runMigrations } from './migrate';
 import type { Running } from './running';
 import { runSetup } from './setup';
@@ -13,6 +14,7 @@ export const commands: Record<string, Command> = {
   dev: (config, flags) => runDev(config, { kafka: flags.has('--kafka') }),
   api: (config) => startApi(config),
   worker: (config) => runWorker(config),
+  kafka: (config) => runKafkaConsumers(config),
   migrate: (config) => runMigrations(config),
   setup: (config, flags) => runSetup(config, { kafka: flags.has('--kafka') }),
 };
@@ -23,7 +25,8 @@ Commands:
   dev [--kafka]     PostgreSQL, Temporal (and Kafka) provisioned and started, migrations applied,
                     the API and a worker in one process tree. Ctrl-C stops it all.
   api               the HTTP API
-  worker            the Temporal worker
+  worker            the Temporal worker (and the Kafka consumers, unless KAFKA_CONSUMERS_IN_WORKER=false)
+  kafka             the Kafka sources' consumers, on their own
   migrate           apply SQL migrations; create the Temporal namespace if missing and register
                     its search attributes
   setup [--kafka]   install the local stack's tools without starting anything

@@ -1,9 +1,10 @@
-/** `switchyard worker`: the Temporal worker. */
+/** `switchyard worker`: the Temporal worker, the reconciler, and (unless told not to) the Kafka consumers. */
 import { databaseUrlOf, type Config } from '../config';
 import { createPool, type Db } from '../db/pool';
 import { log } from '../log';
 import { startReconciler } from '../deliveries/reconciler';
 import { createDeliveryStarter } from '../deliveries/starter';
+import { startKafkaConsumers } from '../kafka/supervisor';
 import { createTemporalClient } from '../temporal/client';
 import { startWorker } from '../temporal/worker';
 import type { Running } from './running';
@@ -12,11 +13,15 @@ export async function runWorker(config: Config, shared: { db?: Db } = {}): Promi
   const db = shared.db ?? createPool(databaseUrlOf(config));
   const running = await startWorker(config, db);
   const temporal = createTemporalClient(config);
-  const reconciler = startReconciler(db, createDeliveryStarter(db, temporal.client, config.temporal.taskQueue));
+  const starter = createDeliveryStarter(db, temporal.client, config.temporal.taskQueue);
+  const reconciler = startReconciler(db, starter);
+  const kafka = config.kafkaConsumersInWorker ? startKafkaConsumers(config.kafkaBrokers, db, starter) : undefined;
   log.info('worker polling', { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace });
   return {
     ended: running.done,
     async stop() {
+      // Consumers first: what they have in hand finishes while the worker can still run it.
+      await kafka?.stop();
       await reconciler.stop();
       await running.stop().catch(() => undefined);
       await temporal.connection.close();

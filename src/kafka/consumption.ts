@@ -1,0 +1,58 @@
+/**
+ * The arithmetic of consuming a partition, pure: how a fetched batch is cut into ingest chunks,
+ * which offset a finished chunk commits, how long a partition rests after a failed chunk, and how
+ * far a group lags behind its topic.
+ */
+
+/** Events per ingest transaction: large enough for throughput, small enough to commit often. */
+export const CHUNK_SIZE = 500;
+
+export function chunksOf<T>(items: readonly T[], size = CHUNK_SIZE): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** Kafka commits the offset of the next message to read, not of the last one read. */
+export function offsetAfter(offset: string): string {
+  return (BigInt(offset) + 1n).toString();
+}
+
+/**
+ * How long a partition stays paused after `failuresInARow` failed chunks (Postgres or Temporal
+ * down or too slow): 1 s, doubling, at most 30 s, so a short blip costs a second and a long
+ * outage costs a query every 30 s.
+ */
+export function pauseAfter(failuresInARow: number): number {
+  return Math.min(30_000, 1_000 * 2 ** Math.max(0, failuresInARow - 1));
+}
+
+export interface PartitionLag {
+  partition: number;
+  /** The next offset the group will read; null until it commits one. */
+  committedOffset: string | null;
+  /** The offset the next produced message will get. */
+  highWatermark: string;
+  /** Messages between the two: produced, not yet committed by the group. */
+  lag: string;
+}
+
+/**
+ * Lag per partition from the group's committed offsets and the topic's watermarks (both as the
+ * admin API gives them: strings, "-1" for nothing committed). A group that has committed nothing
+ * lags by everything still retained (high minus low).
+ */
+export function lagOf(
+  committed: readonly { partition: number; offset: string }[],
+  watermarks: readonly { partition: number; high: string; low: string }[],
+): PartitionLag[] {
+  return [...watermarks]
+    .sort((a, b) => a.partition - b.partition)
+    .map(({ partition, high, low }) => {
+      const offset = committed.find((c) => c.partition === partition)?.offset;
+      const from = offset === undefined || BigInt(offset) < 0n ? null : offset;
+      const start = from === null ? BigInt(low) : BigInt(from);
+      const lag = BigInt(high) > start ? BigInt(high) - start : 0n;
+      return { partition, committedOffset: from, highWatermark: high, lag: lag.toString() };
+    });
+}

@@ -1,0 +1,42 @@
+/**
+ * `switchyard kafka` as a child process, for tests that kill it: its log is kept so a test can
+ * wait for what it says (a pause, a resume) and show it when something fails.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { repoRoot } from '../../src/config';
+
+export interface ConsumerProcess {
+  log(): string;
+  /** Resolves when the log has a line matching `pattern` (after `from`, a length of log()). */
+  waitForLog(pattern: RegExp, timeoutMs?: number, from?: number): Promise<void>;
+  kill(signal: NodeJS.Signals): Promise<number | string>;
+}
+
+export function startConsumerProcess(env: NodeJS.ProcessEnv): ConsumerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli.ts'), 'kafka'], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? 'gone')));
+
+  return {
+    log: () => output,
+    async waitForLog(pattern, timeoutMs = 60_000, from = 0) {
+      const deadline = Date.now() + timeoutMs;
+      while (!pattern.test(output.slice(from))) {
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the consumer exited before logging ${pattern}:\n${output}`);
+        if (Date.now() > deadline) throw new Error(`the consumer did not log ${pattern} within ${timeoutMs} ms:\n${output.slice(-4000)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
