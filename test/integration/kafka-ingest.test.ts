@@ -243,7 +243,7 @@ describe('Kafka ingestion', () => {
     await stack.test.db.query('UPDATE kafka_sources SET deleted_at = now() WHERE id = $1', [created.body.id]);
   });
 
-  it('survives the consumer process killed with SIGKILL mid-batch: every message delivered, no duplicate events', async () => {
+  it('stops cleanly on SIGTERM and survives SIGKILL mid-batch: every message delivered, no duplicate events', async () => {
     await consumer?.kill('SIGTERM');
     const project = await newProject(stack.test, 'crash');
     const receiverPath = '/crash';
@@ -256,13 +256,33 @@ describe('Kafka ingestion', () => {
     for (let i = 0; i < n; i += 500) {
       await producer.send({ topic, messages: Array.from({ length: 500 }, (_, j) => envelope('crash.test', { n: i + j })) });
     }
+    const admin = kafka.admin();
+    await admin.connect();
+    const committedOffsets = async () => (await admin.fetchOffsets({ groupId: created.body.groupId, topics: [topic] }))[0]!.partitions;
 
+    // SIGTERM: the chunk in hand finishes, and every committed offset stands for events on record.
     consumer = startConsumerProcess(consumerEnv());
-    // Events are in the database but the offsets not yet committed: the worst moment to die.
     await eventually('the first events committed', async () => ((await counts(project.id)).events > 0 ? true : undefined), 60_000);
+    assert.equal(await consumer.kill('SIGTERM'), 0, consumer.log().slice(-2000));
+    assert.match(consumer.log(), /Kafka source stopped/);
+    for (const { partition, offset } of await committedOffsets()) {
+      const below = Math.max(0, Number(offset));
+      const { rows } = await stack.test.db.query(
+        `SELECT count(*)::int AS n FROM events WHERE project_id = $1 AND idempotency_key LIKE $2 AND split_part(idempotency_key, ':', 4)::bigint < $3`,
+        [project.id, `kafka:${topic}:${partition}:%`, below],
+      );
+      assert.equal(rows[0].n, below, `partition ${partition}: an event for each of the ${below} committed messages`);
+    }
+    const atStop = await counts(project.id);
+    assert.ok(atStop.events < n, `stopped mid-way (${atStop.events} of ${n} events)`);
+
+    // SIGKILL once more events are in: those may be on record without their offsets committed.
+    consumer = startConsumerProcess(consumerEnv());
+    await eventually('more events committed', async () => ((await counts(project.id)).events > atStop.events ? true : undefined), 60_000);
     assert.equal(await consumer.kill('SIGKILL'), 'SIGKILL');
     const atKill = await counts(project.id);
     assert.ok(atKill.events < n, `killed mid-way (${atKill.events} of ${n} events)`);
+    await admin.disconnect();
 
     consumer = startConsumerProcess(consumerEnv());
     const settled = await eventually(
@@ -276,5 +296,6 @@ describe('Kafka ingestion', () => {
     assert.deepEqual(settled, { events: n, keys: n, deliveries: n, succeeded: n });
     const ns = new Set(stack.receiver.received.filter((r) => r.path === receiverPath).map((r) => JSON.parse(r.body).n));
     assert.equal(ns.size, n, 'the receiver saw every message');
+    assert.equal(await consumer.kill('SIGTERM'), 0);
   });
 });

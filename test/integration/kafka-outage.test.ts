@@ -1,9 +1,10 @@
 /**
- * Kafka ingestion through a PostgreSQL outage, on a private cluster so that stopping it leaves
- * the other tests' database alone.
+ * Kafka ingestion through outages: PostgreSQL (a private cluster, so that stopping it leaves the
+ * other tests' database alone) and Temporal (cut off from the consumer process by a proxy).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -14,6 +15,7 @@ import { startLocalPostgres } from '../../src/stack/postgres';
 import { isPortOpen } from '../../src/stack/processes';
 import { startWorker } from '../../src/temporal/worker';
 import { newProject, startTestApi } from '../support/api';
+import { startDeliveryStack } from '../support/delivery-stack';
 import { startConsumerProcess, type ConsumerProcess } from '../support/kafka-process';
 import { eventually, startReceiver } from '../support/receiver';
 import { testConfig, uniqueName } from '../support/services';
@@ -89,6 +91,88 @@ describe('Kafka ingestion while PostgreSQL is down', () => {
       await receiver.close();
       await postgres.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** A TCP proxy to Temporal that the test can cut and restore: Temporal "down" for one process only. */
+async function startCuttableProxy(target: string) {
+  const [host, port] = [target.split(':')[0]!, Number(target.split(':')[1])];
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(port, host);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => socket.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  const listen = (on: number) => new Promise<void>((resolve) => server.listen(on, '127.0.0.1', () => resolve()));
+  await listen(0);
+  const proxyPort = (server.address() as net.AddressInfo).port;
+  return {
+    address: `127.0.0.1:${proxyPort}`,
+    async cut() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+    },
+    restore: () => listen(proxyPort),
+  };
+}
+
+describe('Kafka ingestion while Temporal is unreachable', () => {
+  it('pauses, then catches up with nothing lost', async () => {
+    const stack = await startDeliveryStack();
+    const proxy = await startCuttableProxy(stack.config.temporal.address);
+    const admin = kafka.admin();
+    const producer = kafka.producer();
+    let consumer: ConsumerProcess | undefined;
+    let sourceId: string | undefined;
+    try {
+      await stack.endpoint('/temporal-outage');
+      const topic = uniqueName('temporal-outage');
+      await admin.connect();
+      await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
+      const source = (await stack.project.http.post('/v1/kafka-sources', { topic, format: 'envelope' })).body;
+      sourceId = source.id;
+      await producer.connect();
+      const send = (from: number, count: number) =>
+        producer.send({
+          topic,
+          messages: Array.from({ length: count }, (_, i) => ({ value: JSON.stringify({ eventType: 'outage.test', payload: { n: from + i } }) })),
+        });
+      const committed = async () =>
+        (await admin.fetchOffsets({ groupId: source.groupId, topics: [topic] }))[0]!.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+
+      // Only the consumer goes through the proxy; the worker keeps its own connection.
+      consumer = startConsumerProcess({ DATABASE_URL: stack.config.databaseUrl, TEMPORAL_TASK_QUEUE: stack.taskQueue, TEMPORAL_ADDRESS: proxy.address });
+      await send(0, 50);
+      await stack.receiver.waitFor('/temporal-outage', 50, 60_000);
+      await eventually('the first 50 committed', async () => ((await committed()) === 50 ? true : undefined));
+
+      await proxy.cut();
+      const logBefore = consumer.log().length;
+      await send(50, 100);
+      await consumer.waitForLog(/Kafka partition paused/, 90_000, logBefore);
+      assert.equal(await committed(), 50, 'nothing committed while the deliveries cannot start');
+
+      await proxy.restore();
+      await consumer.waitForLog(/Kafka partition resumed/, 120_000, logBefore);
+      const delivered = () => new Set(stack.receiver.received.filter((r) => r.path === '/temporal-outage').map((r) => JSON.parse(r.body).n));
+      await eventually('every message delivered', async () => (delivered().size === 150 ? true : undefined), 120_000);
+      const { rows } = await stack.test.db.query('SELECT count(*)::int AS n FROM events WHERE project_id = $1', [stack.project.id]);
+      assert.equal(rows[0].n, 150, 'no duplicate events');
+      await eventually('every offset committed', async () => ((await committed()) === 150 ? true : undefined));
+    } finally {
+      await consumer?.kill('SIGTERM');
+      if (sourceId) await stack.project.http.delete(`/v1/kafka-sources/${sourceId}`);
+      await producer.disconnect();
+      await admin.disconnect();
+      await proxy.cut();
+      await stack.stop();
     }
   });
 });
