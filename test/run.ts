@@ -60,7 +60,9 @@ async function main(args: string[]): Promise<number> {
   try {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=180000', ...files],
+      // One file at a time, whatever the core count: a Kafka consumer process takes up every
+      // live Kafka source in the shared test database, and must not take another file's.
+      ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-timeout=180000', ...files],
       { cwd: repoRoot, env, stdio: 'inherit' },
     );
     const stopChild = () => child.kill('SIGTERM');
