@@ -61,8 +61,10 @@ async function main(args: string[]): Promise<number> {
     const child = spawn(
       process.execPath,
       // One file at a time, whatever the core count: a Kafka consumer process takes up every
-      // live Kafka source in the shared test database, and must not take another file's.
-      ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-timeout=180000', ...files],
+      // live Kafka source in the shared test database, and must not take another file's. A file
+      // exits once its tests are done even if a failure left a connection open, rather than
+      // hang the run (and, through test/support/kafka-process.ts, keep its consumers alive).
+      ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-force-exit', '--test-reporter=spec', '--test-timeout=180000', ...files],
       { cwd: repoRoot, env, stdio: 'inherit' },
     );
     const stopChild = () => child.kill('SIGTERM');

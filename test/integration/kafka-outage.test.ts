@@ -12,7 +12,6 @@ import { Kafka, logLevel } from 'kafkajs';
 import { runMigrations } from '../../src/commands/migrate';
 import { createPool } from '../../src/db/pool';
 import { startLocalPostgres } from '../../src/stack/postgres';
-import { isPortOpen } from '../../src/stack/processes';
 import { startWorker } from '../../src/temporal/worker';
 import { newProject, startTestApi } from '../support/api';
 import { startDeliveryStack } from '../support/delivery-stack';
@@ -26,8 +25,13 @@ describe('Kafka ingestion while PostgreSQL is down', () => {
   it('pauses, then catches up with nothing lost', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-pg-outage-'));
     fs.chmodSync(dataDir, 0o755);
-    let port = 56000 + Math.floor(Math.random() * 2000);
-    while (await isPortOpen('127.0.0.1', port)) port++;
+    // A port the OS just handed out and took back: free, unlike a guess in the ephemeral range.
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
     const pgOptions = { dataDir, port, logFile: path.join(dataDir, 'postgres.log') };
     let postgres = await startLocalPostgres(pgOptions);
     const databaseUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;

@@ -2,7 +2,7 @@
  * `switchyard kafka` as a child process, for tests that kill it: its log is kept so a test can
  * wait for what it says (a pause, a resume) and show it when something fails.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from '../../src/config';
 
@@ -13,12 +13,35 @@ export interface ConsumerProcess {
   kill(signal: NodeJS.Signals): Promise<number | string>;
 }
 
+/**
+ * A consumer outliving its test would take up the next tests' Kafka sources (the test database
+ * is shared) and start their deliveries on a dead task queue: kill them with the test process,
+ * including when the runner ends it for taking too long.
+ */
+const live = new Set<ChildProcess>();
+let hooked = false;
+function killWithThisProcess(child: ChildProcess): void {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  if (hooked) return;
+  hooked = true;
+  const killAll = () => live.forEach((c) => c.kill('SIGKILL'));
+  process.on('exit', killAll);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.exit(1);
+    });
+  }
+}
+
 export function startConsumerProcess(env: NodeJS.ProcessEnv): ConsumerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli.ts'), 'kafka'], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  killWithThisProcess(child);
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
