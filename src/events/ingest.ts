@@ -65,17 +65,12 @@ async function earlierEvents(client: PoolClient, projectId: string, keys: string
     'SELECT id, event_id, endpoint_id FROM deliveries WHERE event_id = ANY($1) ORDER BY id',
     [rows.map((row) => row.id)],
   );
+  const byEvent = new Map<string, { id: string; endpointId: string }[]>();
+  for (const d of deliveries.rows) byEvent.set(d.event_id, [...(byEvent.get(d.event_id) ?? []), { id: d.id, endpointId: d.endpoint_id }]);
   return new Map(
     rows.map((row) => [
       row.idempotency_key,
-      {
-        event: {
-          id: row.id,
-          eventType: row.event_type,
-          deliveries: deliveries.rows.filter((d) => d.event_id === row.id).map((d) => ({ id: d.id, endpointId: d.endpoint_id })),
-        },
-        digest: row.request_digest,
-      },
+      { event: { id: row.id, eventType: row.event_type, deliveries: byEvent.get(row.id) ?? [] }, digest: row.request_digest },
     ]),
   );
 }
