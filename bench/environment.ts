@@ -1,0 +1,133 @@
+/**
+ * What every benchmark scenario runs against, brought up once per `npm run bench`: a Temporal
+ * dev server of its own (in memory, free ports), PostgreSQL and Kafka reused or started, a
+ * database of its own, the API and the worker as separate processes (as deployed), receivers in
+ * a process of their own, and a project.
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import { runMigrations } from '../src/commands/migrate';
+import { loadConfig, localDatabaseUrl, repoRoot, type Config } from '../src/config';
+import { createPool, type Db } from '../src/db/pool';
+import { createProject } from '../src/projects/repository';
+import { generateSecret } from '../src/signing/standard-webhooks';
+import { isPortOpen } from '../src/stack/processes';
+import { recreateDatabase } from '../src/stack/postgres';
+import { startStack, type Stack } from '../src/stack/stack';
+import { createTemporalClient } from '../src/temporal/client';
+
+export type ReceiverMode = 'ok' | 'fail' | 'hang';
+
+export interface BenchEnvironment {
+  config: Config;
+  db: Db;
+  temporal: ReturnType<typeof createTemporalClient>;
+  apiUrl: string;
+  apiKey: string;
+  projectId: string;
+  /** Started anew per scenario with the endpoints it needs: `{path: {secret, mode}}`. */
+  startReceiver(endpoints: Record<string, { secret: string; mode: ReceiverMode }>): Promise<Receiver>;
+  stop(): Promise<void>;
+}
+
+export interface Receiver {
+  url: string;
+  /** [endpoint index, webhook-id, arrival ms, signature valid] since the last reset. */
+  arrivals(reset?: boolean): Promise<[number, string, number, boolean][]>;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function newSecret(): string {
+  return generateSecret(crypto.randomBytes(32));
+}
+
+async function waitForPort(port: number, child: ChildProcess, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await isPortOpen('127.0.0.1', port))) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error(`${what} did not listen on ${port}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+export async function startEnvironment(options: { kafka: boolean }): Promise<BenchEnvironment> {
+  const [temporalPort, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+  const base = loadConfig({ ...process.env, TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, TEMPORAL_UI_PORT: String(uiPort), LOG_LEVEL: 'warn' });
+  const stack: Stack = await startStack(base, { kafka: options.kafka, ephemeral: true });
+  const databaseUrl = (base.databaseUrl ?? localDatabaseUrl(base)).replace(/\/[^/]*$/, '/switchyard_bench');
+  const config: Config = { ...base, databaseUrl };
+  await recreateDatabase(databaseUrl);
+  await runMigrations(config);
+  const db = createPool(databaseUrl, 4);
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: config.temporal.address,
+    KAFKA_BROKERS: config.kafkaBrokers.join(','),
+    KAFKA_CONSUMERS_IN_WORKER: 'false',
+    PORT: String(apiPort),
+    LOG_LEVEL: 'warn',
+  };
+  const children: ChildProcess[] = [];
+  const command = (name: string) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli.ts'), name], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    children.push(child);
+    return child;
+  };
+  command('worker');
+  await waitForPort(apiPort, command('api'), 'the API');
+  const { project, apiKey } = await createProject(db, 'bench');
+  const temporal = createTemporalClient(config);
+
+  return {
+    config,
+    db,
+    temporal,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    apiKey,
+    projectId: project.id,
+    async startReceiver(endpoints) {
+      const port = await freePort();
+      const child = fork(path.join(__dirname, 'receiver.ts'), [], {
+        execArgv: ['--import', 'tsx'],
+        env: { ...process.env, BENCH_RECEIVER: JSON.stringify({ port, endpoints }) },
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      });
+      await new Promise<void>((resolve, reject) => {
+        child.once('message', () => resolve());
+        child.once('exit', (code) => reject(new Error(`the receiver exited with ${code}`)));
+      });
+      const url = `http://127.0.0.1:${port}`;
+      return {
+        url,
+        async arrivals(reset = false) {
+          const answer = await fetch(`${url}/arrivals${reset ? '?reset=1' : ''}`);
+          return (await answer.json()) as [number, string, number, boolean][];
+        },
+        async stop() {
+          child.kill('SIGTERM');
+          await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
+        },
+      };
+    },
+    async stop() {
+      for (const child of children) child.kill('SIGTERM');
+      await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)))));
+      await temporal.connection.close();
+      await db.end();
+      await stack.stop();
+    },
+  };
+}
