@@ -20,6 +20,7 @@ export async function benchEndpoints(env: BenchEnvironment, modes: ReceiverMode[
   const secrets = modes.map(() => newSecret());
   const receiver = await env.startReceiver(Object.fromEntries(modes.map((mode, i) => [`/e/${i}`, { secret: secrets[i]!, mode }])));
   const api = new Pool(env.apiUrl, { connections: POSTERS * 2 });
+  const ids: string[] = [];
   for (const [i] of modes.entries()) {
     const answer = await api.request({
       path: '/v1/endpoints',
@@ -28,9 +29,9 @@ export async function benchEndpoints(env: BenchEnvironment, modes: ReceiverMode[
       body: JSON.stringify({ url: `${receiver.url}/e/${i}`, eventTypes: [`bench.e${i}`], secret: secrets[i], timeoutMs: 5_000 }),
     });
     if (answer.statusCode !== 201) throw new Error(`endpoint creation answered ${answer.statusCode}: ${await answer.body.text()}`);
-    await answer.body.dump();
+    ids.push(((await answer.body.json()) as { id: string }).id);
   }
-  return { receiver, api };
+  return { receiver, api, ids };
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -1,0 +1,51 @@
+/**
+ * Scenario 6, history cost: what one delivery that succeeds at its first attempt writes to
+ * Temporal (history events, workflow tasks), and what each interaction costs the endpoint's
+ * entity workflow. History size drives the server's CPU, which is this machine's ceiling.
+ */
+import { temporal } from '@temporalio/proto';
+import type { BenchEnvironment } from '../environment';
+import { benchEndpoints } from './saturation';
+
+const { EventType } = temporal.api.enums.v1;
+const DELIVERIES = 100;
+
+export async function historyCost(env: BenchEnvironment) {
+  const { receiver, api, ids } = await benchEndpoints(env, ['ok']);
+  try {
+    const answer = await api.request({
+      path: '/v1/events/batch',
+      method: 'POST',
+      headers: { authorization: `Bearer ${env.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ events: Array.from({ length: DELIVERIES }, (_, n) => ({ eventType: 'bench.e0', payload: { n } })) }),
+    });
+    const { data } = (await answer.body.json()) as { data: { id: string; deliveries: { endpointId: string }[] }[] };
+    const { client } = env.temporal;
+    let events = 0;
+    let workflowTasks = 0;
+    for (const event of data) {
+      const handle = client.workflow.getHandle(`delivery/${event.id}/${ids[0]}`);
+      await handle.result();
+      const history = await handle.fetchHistory();
+      events += history.events?.length ?? 0;
+      workflowTasks += (history.events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).length;
+    }
+    const entity = await client.workflow.getHandle(`endpoint/${ids[0]}`).fetchHistory();
+    const entityEvents = entity.events ?? [];
+    // An interaction: an update (permits, outcomes) or a signal the entity took in.
+    const interactions = entityEvents.filter(
+      (e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED || e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED,
+    ).length;
+    const arrivals = await receiver.arrivals();
+    return {
+      deliveries: DELIVERIES,
+      arrived: new Set(arrivals.map((a) => a[1])).size,
+      eventsPerDelivery: events / DELIVERIES,
+      workflowTasksPerDelivery: workflowTasks / DELIVERIES,
+      entity: { events: entityEvents.length, interactions, eventsPerInteraction: interactions ? entityEvents.length / interactions : null },
+    };
+  } finally {
+    await api.close();
+    await receiver.stop();
+  }
+}
