@@ -1,39 +1,85 @@
 /**
- * The reconciler: starts the workflows of deliveries that were committed but whose start was
- * never confirmed (the process died between the commit and the start, or Temporal was down).
- * Starting is idempotent, so a delivery started twice by a race still runs once.
+ * The reconciler: starts the workflows of deliveries that are committed but not started. Two
+ * kinds: those ingest queued because the start window was full (start-window.ts), started as
+ * soon as the window has room, oldest first; and those whose start was lost (the process died
+ * between the commit and the start, or Temporal was down), started once they are old enough that
+ * ingest is surely not still starting them. Starting is idempotent, so a delivery started twice
+ * by a race still runs once.
+ *
+ * One reconciler works at a time across all worker processes (a transaction-scoped advisory
+ * lock): two would each see the same room and start twice as much.
  */
-import type { Db } from '../db/pool';
+import { withTransaction, type Db } from '../db/pool';
 import { errorMessage, log } from '../log';
 import { unstartedDeliveries } from './repository';
+import { countInFlight, roomIn } from './start-window';
 import type { DeliveryStarter } from './starter';
 
 /** Long enough that the ingest path has normally started its own deliveries. */
 export const RECONCILE_AFTER_MS = 10_000;
+/** The most one pass starts; the next pass follows at once when there is more. */
+const PASS_LIMIT = 500;
+const LOCK_KEY = 0x5377_7964; // any constant shared by every worker: 'Swyd'
 
-/** One pass; returns how many deliveries it found waiting. */
-export async function reconcileOnce(db: Db, starter: DeliveryStarter, olderThanMs = RECONCILE_AFTER_MS): Promise<number> {
-  const waiting = await unstartedDeliveries(db, olderThanMs, 500);
-  if (waiting.length > 0) {
-    const failed = await starter.start(waiting);
-    log.info('reconciler started deliveries', { found: waiting.length, failed: failed.length });
-  }
-  return waiting.length;
+export interface ReconcilePass {
+  /** Deliveries it started (or tried to). */
+  started: number;
+  /** Whether it stopped short with more to do: a full pass, or a full window. */
+  more: boolean;
 }
 
+/** One pass. */
+export async function reconcileOnce(db: Db, starter: DeliveryStarter, olderThanMs = RECONCILE_AFTER_MS): Promise<ReconcilePass> {
+  return withTransaction(db, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    const room = Math.min(PASS_LIMIT, roomIn(await countInFlight(client), starter.window));
+    if (room === 0) return { started: 0, more: true };
+    const due = await unstartedDeliveries(client, olderThanMs, room);
+    if (due.length === 0) return { started: 0, more: false };
+    const failed = await starter.start(due);
+    if (failed.length > 0) log.warn('reconciler could not start every delivery', { due: due.length, failed: failed.length });
+    return { started: due.length, more: due.length === room && failed.length === 0 };
+  });
+}
+
+/**
+ * Runs passes until stopped: back to back while there is more to start, every `busyMs` while the
+ * window is full, every `everyMs` when there is nothing to do (which is also how soon a newly
+ * queued delivery is noticed).
+ */
 export function startReconciler(
   db: Db,
   starter: DeliveryStarter,
-  { everyMs = 5_000, afterMs = RECONCILE_AFTER_MS }: { everyMs?: number; afterMs?: number } = {},
+  { everyMs = 250, busyMs = 50, afterMs = RECONCILE_AFTER_MS }: { everyMs?: number; busyMs?: number; afterMs?: number } = {},
 ): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = reconcileOnce(db, starter, afterMs).catch((error) => log.warn('reconciler pass failed', { error: errorMessage(error) }));
-  }, everyMs);
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  const loop = (async () => {
+    while (!stopped) {
+      let delay = everyMs;
+      try {
+        const pass = await reconcileOnce(db, starter, afterMs);
+        if (pass.more) delay = pass.started > 0 ? 0 : busyMs;
+      } catch (error) {
+        log.warn('reconciler pass failed', { error: errorMessage(error) });
+        delay = Math.max(everyMs, 1_000);
+      }
+      if (!stopped && delay > 0) await pause(delay);
+    }
+  })();
   return {
     async stop() {
-      clearInterval(timer);
-      await running;
+      stopped = true;
+      wake?.();
+      await loop;
     },
   };
 }

@@ -260,10 +260,14 @@ function toStart(row: UnstartedRow): DeliveryToStart {
   };
 }
 
-/** For the reconciler: deliveries committed a while ago whose workflow start was never confirmed. */
-export async function unstartedDeliveries(db: Db, olderThanMs: number, limit: number): Promise<DeliveryToStart[]> {
+/**
+ * For the reconciler: deliveries queued by a full start window, and deliveries committed a while
+ * ago whose workflow start was never confirmed; oldest first.
+ */
+export async function unstartedDeliveries(db: Queryable, olderThanMs: number, limit: number): Promise<DeliveryToStart[]> {
   const { rows } = await db.query<UnstartedRow>(
-    `${unstartedSelect} AND d.created_at < now() - make_interval(secs => $1::double precision / 1000) ORDER BY d.created_at LIMIT $2`,
+    `${unstartedSelect} AND (d.start_queued OR d.created_at < now() - make_interval(secs => $1::double precision / 1000))
+      ORDER BY d.created_at LIMIT $2`,
     [olderThanMs, limit],
   );
   return rows.map(toStart);

@@ -31,11 +31,13 @@ export function memoUrl(url: string): string {
 const START_CONCURRENCY = 32;
 
 export interface DeliveryStarter {
+  /** The start window's size (DELIVERY_START_WINDOW): see start-window.ts. */
+  readonly window: number;
   /** Starts each delivery's workflow and marks it started; returns the ids it could not start. */
   start(deliveries: DeliveryToStart[]): Promise<string[]>;
 }
 
-export function createDeliveryStarter(db: Db, client: Client, taskQueue: string): DeliveryStarter {
+export function createDeliveryStarter(db: Db, client: Client, taskQueue: string, window = 200): DeliveryStarter {
   async function startOne(delivery: DeliveryToStart): Promise<boolean> {
     try {
       await client.workflow.start(deliveryWorkflow, {
@@ -62,6 +64,7 @@ export function createDeliveryStarter(db: Db, client: Client, taskQueue: string)
   }
 
   return {
+    window,
     async start(deliveries) {
       const started: string[] = [];
       const failed: string[] = [];

@@ -1,14 +1,17 @@
 /**
  * The ingest path, shared by every way events come in: validate, deduplicate by idempotency key,
  * fan out to the matching endpoints, commit events and deliveries in one transaction, then start
- * the delivery workflows. A crash after the commit leaves deliveries without a started workflow;
- * the reconciler starts those, so a committed event is always delivered.
+ * the delivery workflows, or leave them queued when the start window is full
+ * (deliveries/start-window.ts). A crash after the commit leaves deliveries without a started
+ * workflow; the reconciler starts those and the queued ones, so a committed event is always
+ * delivered.
  */
 import crypto from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { withTransaction, type Db } from '../db/pool';
 import { deliveryWorkflowId, type DeliveryStarter, type DeliveryToStart } from '../deliveries/starter';
 import { unstartedDeliveriesOf } from '../deliveries/repository';
+import { mustQueue, windowState } from '../deliveries/start-window';
 import { disabledReason, subscribableEndpoints, type EndpointWithSecrets } from '../endpoints/repository';
 import { nextId } from '../ids';
 import { canonicalJson } from '../json';
@@ -115,16 +118,19 @@ export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: 
     const isNew = new Set(inserted.rows.map((row) => row.id));
 
     const events: AcceptedEvent[] = [];
-    const toStart: DeliveryToStart[] = [];
+    const planned: DeliveryToStart[] = [];
     const deliveryRows: unknown[][] = [];
     candidates.forEach(({ input, id }, index) => {
       if (!isNew.has(id)) return;
-      const planned = planDeliveries(projectId, id, input.eventType, selectEndpoints(endpoints, input));
-      deliveryRows.push(...planned.rows);
-      toStart.push(...planned.toStart);
-      events[index] = { id, eventType: input.eventType, deliveries: planned.deliveries };
+      const plan = planDeliveries(projectId, id, input.eventType, selectEndpoints(endpoints, input));
+      deliveryRows.push(...plan.rows);
+      planned.push(...plan.toStart);
+      events[index] = { id, eventType: input.eventType, deliveries: plan.deliveries };
     });
-    await insertDeliveries(client, deliveryRows);
+    // A full start window queues this call's deliveries for the reconciler instead.
+    const queued = mustQueue(await windowState(client), planned.length, starter.window);
+    await insertDeliveries(client, deliveryRows, queued);
+    const toStart = queued ? [] : planned;
 
     const repeats = candidates.flatMap((c, index) => (isNew.has(c.id) ? [] : [{ ...c, index, key: c.input.idempotencyKey! }]));
     if (repeats.length > 0) {
@@ -169,13 +175,13 @@ export function planDeliveries(projectId: string, eventId: string, eventType: st
   return { rows, toStart, deliveries };
 }
 
-/** planDeliveries' rows, in one statement. */
-export async function insertDeliveries(client: PoolClient, rows: unknown[][]): Promise<void> {
+/** planDeliveries' rows, in one statement; `queued` leaves their starts to the reconciler. */
+export async function insertDeliveries(client: PoolClient, rows: unknown[][], queued = false): Promise<void> {
   if (rows.length === 0) return;
   await client.query(
-    `INSERT INTO deliveries (id, project_id, event_id, endpoint_id, workflow_id, status, status_reason)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
-    columnsOf(rows, 7),
+    `INSERT INTO deliveries (id, project_id, event_id, endpoint_id, workflow_id, status, status_reason, start_queued)
+     SELECT *, $8::boolean FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+    [...columnsOf(rows, 7), queued],
   );
 }
 

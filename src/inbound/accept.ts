@@ -2,11 +2,13 @@
  * Accepting a verified inbound webhook, durably: drop it if the same provider delivery was
  * accepted within the source's window, else record the event (original bytes, provider id,
  * verification, headers) and one delivery per routed endpoint in one transaction, then start
- * the delivery workflows. Only then does the provider get its 2xx; the reconciler covers a crash
- * between the commit and the starts, as for every event.
+ * the delivery workflows (or queue them when the start window is full). Only then does the
+ * provider get its 2xx; the reconciler covers a crash between the commit and the starts, and
+ * the queue, as for every event.
  */
 import { withTransaction, type Db } from '../db/pool';
 import { parseDuration } from '../delivery/retry-schedule';
+import { mustQueue, windowState } from '../deliveries/start-window';
 import type { DeliveryStarter } from '../deliveries/starter';
 import { subscribableEndpoints } from '../endpoints/repository';
 import { insertDeliveries, planDeliveries } from '../events/ingest';
@@ -64,8 +66,9 @@ export async function acceptInbound(db: Db, starter: DeliveryStarter, source: So
     const wanted = routeTargets(source.routes, request.headers, body);
     const endpoints = wanted.length === 0 ? [] : await subscribableEndpoints(client, source.projectId, wanted);
     const planned = planDeliveries(source.projectId, eventId, eventType, endpoints);
-    await insertDeliveries(client, planned.rows);
-    return planned;
+    const queued = mustQueue(await windowState(client), planned.toStart.length, starter.window);
+    await insertDeliveries(client, planned.rows, queued);
+    return { ...planned, toStart: queued ? [] : planned.toStart };
   }).catch((error) => {
     if (error instanceof Duplicate) return undefined;
     throw error;

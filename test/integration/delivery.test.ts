@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client } from '@temporalio/client';
 import { Webhook } from 'standardwebhooks';
-import { reconcileOnce } from '../../src/deliveries/reconciler';
+import { reconcileOnce, startReconciler } from '../../src/deliveries/reconciler';
 import { createDeliveryStarter } from '../../src/deliveries/starter';
 import { ingestEvents } from '../../src/events/ingest';
 import { cancelSignal, retryNowSignal } from '../../workflows/delivery';
 import { newProject, type TestApi } from '../support/api';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
-import type { Receiver } from '../support/receiver';
+import { eventually, type Receiver } from '../support/receiver';
 import { request } from '../support/http';
 import { uniqueName } from '../support/services';
 
@@ -164,16 +164,56 @@ describe('outbound delivery', () => {
 
   it('delivers deliveries whose start was lost to a crash: the reconciler starts them', async () => {
     await endpoint('/reconciled', { eventTypes: ['crash.*'] });
-    const lostStarts = { start: async () => [] as string[] }; // the process "died" right after the commit
+    const lostStarts = { window: 200, start: async () => [] as string[] }; // the process "died" right after the commit
     const [event] = (await ingestEvents(test.db, lostStarts, project.id, [{ eventType: 'crash.test', payload: { n: 1 } }])).events;
     const unstarted = await test.db.query('SELECT count(*)::int AS n FROM deliveries WHERE event_id = $1 AND workflow_started_at IS NULL', [event!.id]);
     assert.equal(unstarted.rows[0].n, 1);
     const apiClient = temporalClient;
-    assert.ok((await reconcileOnce(test.db, createDeliveryStarter(test.db, apiClient, stack.taskQueue), 0)) >= 1);
+    assert.ok((await reconcileOnce(test.db, createDeliveryStarter(test.db, apiClient, stack.taskQueue), 0)).started >= 1);
     await receiver.waitFor('/reconciled', 1);
     assert.equal((await settled(event!.deliveries[0]!.id)).status, 'succeeded');
     const second = await reconcileOnce(test.db, createDeliveryStarter(test.db, apiClient, stack.taskQueue), 0);
-    assert.equal(second, 0, 'nothing is started twice');
+    assert.equal(second.started, 0, 'nothing is started twice');
+  });
+
+  it('queues deliveries beyond the start window; the reconciler starts them as room frees, never more in flight', async () => {
+    const { id: endpointId } = await endpoint('/windowed', { eventTypes: ['window.*'] });
+    receiver.script('/windowed', [{ status: 200, delayMs: 300 }]); // slow enough to keep the window full
+    const narrow = createDeliveryStarter(test.db, temporalClient, stack.taskQueue, 3);
+    const ids: string[] = [];
+    for (let n = 0; n < 10; n++) {
+      const { events, notStarted } = await ingestEvents(test.db, narrow, project.id, [{ eventType: 'window.item', payload: { n } }]);
+      assert.deepEqual(notStarted, []);
+      ids.push(events[0]!.deliveries[0]!.id);
+    }
+    const ofEndpoint = async () => {
+      const { rows } = await test.db.query(
+        `SELECT count(*) FILTER (WHERE start_queued)::int AS queued,
+                count(*) FILTER (WHERE workflow_started_at IS NULL)::int AS unstarted,
+                count(*) FILTER (WHERE status = 'pending' AND workflow_started_at IS NOT NULL)::int AS "inFlight"
+           FROM deliveries WHERE endpoint_id = $1`,
+        [endpointId],
+      );
+      return rows[0] as { queued: number; unstarted: number; inFlight: number };
+    };
+    const before = await ofEndpoint();
+    assert.ok(before.queued >= 7, `at most 3 started inline, the rest queued (${JSON.stringify(before)})`);
+    assert.equal(before.unstarted, before.queued, 'nothing queued was started, nothing inline left unstarted');
+
+    const reconciler = startReconciler(test.db, narrow, { everyMs: 50, busyMs: 20 });
+    let mostInFlight = 0;
+    try {
+      await eventually('every windowed delivery to be started', async () => {
+        const now = await ofEndpoint();
+        mostInFlight = Math.max(mostInFlight, now.inFlight);
+        return now.unstarted === 0 ? true : undefined;
+      });
+    } finally {
+      await reconciler.stop();
+    }
+    assert.ok(mostInFlight <= 3, `never more than the window in flight (saw ${mostInFlight})`);
+    for (const id of ids) assert.equal((await settled(id)).status, 'succeeded');
+    assert.equal(new Set((await receiver.waitFor('/windowed', 10)).map((r) => r.headers['webhook-id'])).size, 10);
   });
 
   it('lists events and deliveries with filters and cursors', async () => {

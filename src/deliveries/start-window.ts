@@ -1,0 +1,53 @@
+/**
+ * The start window: how many delivery workflows may be started and still await their first
+ * attempt. Temporal runs only so many workflows a second; starts beyond that do not make
+ * deliveries faster, they queue inside the server and take its time from the executions (the
+ * saturation benchmark delivered 7/s while ingest started 254/s, against a ceiling of ~90/s).
+ *
+ * So ingest starts its deliveries itself only while the window has room for them and nothing is
+ * queued ahead; otherwise it commits them queued (`start_queued`), and the reconciler starts the
+ * queue oldest first as room frees up. Queued deliveries are durable like any other: the producer
+ * has its 202, and nothing is lost; only the start waits.
+ */
+import type { Queryable } from '../db/pool';
+
+/**
+ * A delivery started longer ago than this is no longer counted as in flight: a workflow an
+ * operator terminated leaves its row pending forever, and must not hold the window shut. It is
+ * the attempt activity's timeout (two minutes) and then some.
+ */
+export const IN_FLIGHT_HORIZON_MS = 180_000;
+
+export interface WindowState {
+  /** Deliveries started in the horizon and still without an attempt. */
+  inFlight: number;
+  /** Whether deliveries are already queued for the reconciler. */
+  queuedAhead: boolean;
+}
+
+/** Whether `adding` new deliveries must be queued rather than started now: never overtake the queue. */
+export function mustQueue(state: WindowState, adding: number, size: number): boolean {
+  if (adding === 0) return false;
+  return state.queuedAhead || state.inFlight + adding > size;
+}
+
+/** How many more deliveries the reconciler may start now. */
+export function roomIn(inFlight: number, size: number): number {
+  return Math.max(0, size - inFlight);
+}
+
+const inFlightCount = `SELECT count(*)::int FROM deliveries
+  WHERE status = 'pending' AND workflow_started_at > now() - make_interval(secs => ${IN_FLIGHT_HORIZON_MS / 1000})`;
+
+export async function countInFlight(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(`SELECT (${inFlightCount}) AS n`);
+  return rows[0]!.n;
+}
+
+export async function windowState(db: Queryable): Promise<WindowState> {
+  const { rows } = await db.query<WindowState>(
+    `SELECT (${inFlightCount}) AS "inFlight",
+            EXISTS (SELECT 1 FROM deliveries WHERE workflow_started_at IS NULL AND start_queued AND status <> 'cancelled') AS "queuedAhead"`,
+  );
+  return rows[0]!;
+}
