@@ -41,6 +41,7 @@ export const envSchema = z.object({
   KAFKA_CONSUMERS_IN_WORKER: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   // Deliveries started and awaiting their first attempt, at most; see src/deliveries/start-window.ts.
   DELIVERY_START_WINDOW: z.coerce.number().int().min(1).max(100_000).default(200),
+  DELIVERY_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(10_000),
   SWITCHYARD_ADMIN_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   SWITCHYARD_HOME: optionalString,
   // Credentials may ride in the URL (smtps://user:pass@host:465); send errors are scrubbed of them.
@@ -71,8 +72,11 @@ export interface Config {
   kafkaBrokers: string[];
   /** Whether `switchyard worker` also runs the Kafka sources' consumers. */
   kafkaConsumersInWorker: boolean;
-  /** How many deliveries may be started and still await their first attempt; the rest queue. */
-  deliveryStartWindow: number;
+  /**
+   * window: how many deliveries may be started and still await their first attempt (the rest
+   * queue); queueLimit: how many may queue before ingest refuses new events.
+   */
+  deliveryPacing: { window: number; queueLimit: number };
   /** Creates projects (POST /v1/projects). Unset: no admin routes, unless `dev` made one. */
   adminKey: string | undefined;
   /** Operational notices by email; unset (no SMTP_URL): notices go to the operational webhook only. */
@@ -110,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     kafkaBrokers: e.KAFKA_BROKERS,
     kafkaConsumersInWorker: e.KAFKA_CONSUMERS_IN_WORKER === 'true',
-    deliveryStartWindow: e.DELIVERY_START_WINDOW,
+    deliveryPacing: { window: e.DELIVERY_START_WINDOW, queueLimit: e.DELIVERY_QUEUE_LIMIT },
     adminKey: e.SWITCHYARD_ADMIN_KEY,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.NOTICE_EMAIL_FROM } : undefined,
     paths: { home, data: path.join(home, 'data'), tools: path.join(home, 'tools') },

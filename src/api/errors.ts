@@ -11,11 +11,15 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
+
+/** The start queue is full (deliveries/start-window.ts): a temporary refusal, with when to retry. */
+export const overCapacity = (error: Error) => new ApiError(503, 'over_capacity', error.message, undefined, { 'retry-after': '1' });
 
 export const unauthorized = () => new ApiError(401, 'unauthorized', 'A valid API key is required: Authorization: Bearer <key>.');
 
@@ -49,6 +53,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const databaseError = typeof error?.code === 'string' && error?.severity ? postgresInputErrors[error.code]?.() : undefined;
   const apiError = error instanceof ApiError ? error : (parserError ?? databaseError);
   if (apiError) {
+    res.set(apiError.headers ?? {});
     res.status(apiError.status).json({
       error: { code: apiError.code, message: apiError.message, ...(apiError.details === undefined ? {} : { details: apiError.details }) },
     });

@@ -26,7 +26,7 @@ export async function startApi(config: Config, shared: { db?: Db } = {}): Promis
   const app = createApp({
     kafkaOffsets,
     db,
-    starter: createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, config.deliveryStartWindow),
+    starter: createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, config.deliveryPacing),
     endpoints: createEndpointControl(temporal.client, endpointTaskQueue(config.temporal.taskQueue)),
     adminKey: config.adminKey,
     readiness: {

@@ -13,7 +13,7 @@ export async function runWorker(config: Config, shared: { db?: Db } = {}): Promi
   const db = shared.db ?? createPool(databaseUrlOf(config));
   const running = await startWorker(config, db);
   const temporal = createTemporalClient(config);
-  const starter = createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, config.deliveryStartWindow);
+  const starter = createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, config.deliveryPacing);
   const reconciler = startReconciler(db, starter);
   const kafka = config.kafkaConsumersInWorker ? startKafkaConsumers(config.kafkaBrokers, db, starter) : undefined;
   log.info('worker polling', { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace });

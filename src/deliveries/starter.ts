@@ -5,6 +5,7 @@
  */
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Db } from '../db/pool';
+import { createQueueGauge } from './start-window';
 import { log } from '../log';
 import { deliveryWorkflow, type DeliveryInput } from '../../workflows/delivery';
 import { DeliveryStatus, EndpointId, EventId, EventType, ProjectId } from '../../workflows/search-attributes';
@@ -33,11 +34,19 @@ const START_CONCURRENCY = 32;
 export interface DeliveryStarter {
   /** The start window's size (DELIVERY_START_WINDOW): see start-window.ts. */
   readonly window: number;
+  /** Whether the queue behind the window is at its limit (DELIVERY_QUEUE_LIMIT): ingest refuses then. */
+  queueFull(): Promise<boolean>;
   /** Starts each delivery's workflow and marks it started; returns the ids it could not start. */
   start(deliveries: DeliveryToStart[]): Promise<string[]>;
 }
 
-export function createDeliveryStarter(db: Db, client: Client, taskQueue: string, window = 200): DeliveryStarter {
+export interface Pacing {
+  window: number;
+  queueLimit: number;
+}
+
+export function createDeliveryStarter(db: Db, client: Client, taskQueue: string, pacing: Pacing = { window: 200, queueLimit: 10_000 }): DeliveryStarter {
+  const queue = createQueueGauge(db, pacing.queueLimit);
   async function startOne(delivery: DeliveryToStart): Promise<boolean> {
     try {
       await client.workflow.start(deliveryWorkflow, {
@@ -64,7 +73,8 @@ export function createDeliveryStarter(db: Db, client: Client, taskQueue: string,
   }
 
   return {
-    window,
+    window: pacing.window,
+    queueFull: () => queue.isFull(),
     async start(deliveries) {
       const started: string[] = [];
       const failed: string[] = [];

@@ -11,7 +11,7 @@ import type { PoolClient } from 'pg';
 import { withTransaction, type Db } from '../db/pool';
 import { deliveryWorkflowId, type DeliveryStarter, type DeliveryToStart } from '../deliveries/starter';
 import { unstartedDeliveriesOf } from '../deliveries/repository';
-import { mustQueue, windowState } from '../deliveries/start-window';
+import { mustQueue, QueueFull, windowState } from '../deliveries/start-window';
 import { disabledReason, subscribableEndpoints, type EndpointWithSecrets } from '../endpoints/repository';
 import { nextId } from '../ids';
 import { canonicalJson } from '../json';
@@ -86,11 +86,12 @@ export interface IngestResult {
 }
 
 /**
- * Accepts events for a project, all or none. A repeated idempotency key (from an earlier call or
+ * Accepts events for a project, all or none; none at all (QueueFull) while the start queue is full. A repeated idempotency key (from an earlier call or
  * earlier in this one) gets the first answer back and creates nothing; any of that event's
  * deliveries whose start was lost is started now, so a retry after a failure finishes the job.
  */
 export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: string, inputs: EventInput[]): Promise<IngestResult> {
+  if (await starter.queueFull()) throw new QueueFull();
   const named = [...new Set(inputs.flatMap((input) => input.endpointIds ?? []))];
   const { events, toStart } = await withTransaction(db, async (client) => {
     const endpoints = await subscribableEndpoints(client, projectId);

@@ -8,7 +8,7 @@
  */
 import { withTransaction, type Db } from '../db/pool';
 import { parseDuration } from '../delivery/retry-schedule';
-import { mustQueue, windowState } from '../deliveries/start-window';
+import { mustQueue, QueueFull, windowState } from '../deliveries/start-window';
 import type { DeliveryStarter } from '../deliveries/starter';
 import { subscribableEndpoints } from '../endpoints/repository';
 import { insertDeliveries, planDeliveries } from '../events/ingest';
@@ -33,6 +33,7 @@ export async function acceptInbound(db: Db, starter: DeliveryStarter, source: So
   const eventType = inboundEventType(source.provider, request.headers, body);
   const windowMs = parseDuration(source.dedupeWindow) ?? 7 * 86_400_000;
   const eventId = nextId('evt');
+  if (await starter.queueFull()) throw new QueueFull();
 
   const outcome = await withTransaction(db, async (client) => {
     // The event row first (the receipt refers to it); a duplicate rolls both back.

@@ -41,7 +41,7 @@ export async function startWorker(config: Config, db: Db, options: { taskQueue?:
   const client = new Client({ connection, namespace: config.temporal.namespace });
   const gate = createPermitGate({ client, taskQueue: endpointTaskQueue(taskQueue) });
   try {
-    const activities = createActivities({ db, smtp: config.smtp, client, gate, starter: createDeliveryStarter(db, client, taskQueue, config.deliveryStartWindow) });
+    const activities = createActivities({ db, smtp: config.smtp, client, gate, starter: createDeliveryStarter(db, client, taskQueue, config.deliveryPacing) });
     const common = { connection, namespace: config.temporal.namespace, workflowsPath: require.resolve('../../workflows'), activities };
     const worker = await Worker.create({ ...common, taskQueue });
     const endpointsWorker = await Worker.create({ ...common, taskQueue: endpointTaskQueue(taskQueue) });

@@ -11,7 +11,7 @@ import { reconcileOnce, startReconciler } from '../../src/deliveries/reconciler'
 import { createDeliveryStarter } from '../../src/deliveries/starter';
 import { ingestEvents } from '../../src/events/ingest';
 import { cancelSignal, retryNowSignal } from '../../workflows/delivery';
-import { newProject, type TestApi } from '../support/api';
+import { client, newProject, startTestApi, type TestApi } from '../support/api';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
 import { eventually, type Receiver } from '../support/receiver';
 import { request } from '../support/http';
@@ -164,7 +164,7 @@ describe('outbound delivery', () => {
 
   it('delivers deliveries whose start was lost to a crash: the reconciler starts them', async () => {
     await endpoint('/reconciled', { eventTypes: ['crash.*'] });
-    const lostStarts = { window: 200, start: async () => [] as string[] }; // the process "died" right after the commit
+    const lostStarts = { window: 200, queueFull: async () => false, start: async () => [] as string[] }; // the process "died" right after the commit
     const [event] = (await ingestEvents(test.db, lostStarts, project.id, [{ eventType: 'crash.test', payload: { n: 1 } }])).events;
     const unstarted = await test.db.query('SELECT count(*)::int AS n FROM deliveries WHERE event_id = $1 AND workflow_started_at IS NULL', [event!.id]);
     assert.equal(unstarted.rows[0].n, 1);
@@ -179,7 +179,7 @@ describe('outbound delivery', () => {
   it('queues deliveries beyond the start window; the reconciler starts them as room frees, never more in flight', async () => {
     const { id: endpointId } = await endpoint('/windowed', { eventTypes: ['window.*'] });
     receiver.script('/windowed', [{ status: 200, delayMs: 300 }]); // slow enough to keep the window full
-    const narrow = createDeliveryStarter(test.db, temporalClient, stack.taskQueue, 3);
+    const narrow = createDeliveryStarter(test.db, temporalClient, stack.taskQueue, { window: 3, queueLimit: 10_000 });
     const ids: string[] = [];
     for (let n = 0; n < 10; n++) {
       const { events, notStarted } = await ingestEvents(test.db, narrow, project.id, [{ eventType: 'window.item', payload: { n } }]);
@@ -214,6 +214,47 @@ describe('outbound delivery', () => {
     assert.ok(mostInFlight <= 3, `never more than the window in flight (saw ${mostInFlight})`);
     for (const id of ids) assert.equal((await settled(id)).status, 'succeeded');
     assert.equal(new Set((await receiver.waitFor('/windowed', 10)).map((r) => r.headers['webhook-id'])).size, 10);
+  });
+
+  it('refuses events with 503 and Retry-After while the start queue is full, records nothing of them, and accepts again once it drains', async () => {
+    await endpoint('/capacity', { eventTypes: ['capacity.*'] });
+    receiver.script('/capacity', [{ status: 200, delayMs: 1_000 }]);
+    const narrow = await startTestApi({ TEMPORAL_TASK_QUEUE: stack.taskQueue, DELIVERY_START_WINDOW: '1', DELIVERY_QUEUE_LIMIT: '2' });
+    const reconciler = startReconciler(test.db, createDeliveryStarter(test.db, temporalClient, stack.taskQueue, { window: 1, queueLimit: 2 }), {
+      everyMs: 100,
+    });
+    try {
+      const http = client(narrow.api.url, project.apiKey);
+      const accepted: string[] = [];
+      let refusal: Response | undefined;
+      for (let n = 0; n < 30 && !refusal; n++) {
+        const answer = await fetch(`${narrow.api.url}/v1/events`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${project.apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ eventType: 'capacity.item', payload: { n } }),
+        });
+        if (answer.status === 202) accepted.push(((await answer.json()) as { id: string }).id);
+        else refusal = answer;
+        await new Promise((resolve) => setTimeout(resolve, 150)); // the queue's length is re-read every 0.5 s
+      }
+      assert.ok(refusal, 'refused once the queue was full');
+      assert.equal(refusal.status, 503);
+      assert.equal(refusal.headers.get('retry-after'), '1');
+      assert.equal(((await refusal.json()) as { error: { code: string } }).error.code, 'over_capacity');
+      const { rows } = await test.db.query(`SELECT count(*)::int AS n FROM events WHERE project_id = $1 AND event_type = 'capacity.item'`, [project.id]);
+      assert.equal(rows[0].n, accepted.length, 'nothing of the refused event was recorded');
+
+      await receiver.waitFor('/capacity', accepted.length, 60_000);
+      const again = await eventually('an event accepted once the queue drained', async () => {
+        const answer = await http.post('/v1/events', { eventType: 'capacity.item', payload: { n: 'again' } });
+        return answer.status === 202 ? answer : undefined;
+      });
+      await receiver.waitFor('/capacity', accepted.length + 1, 60_000);
+      assert.equal((await settled(again.body.deliveries[0].id)).status, 'succeeded');
+    } finally {
+      await reconciler.stop();
+      await narrow.stop();
+    }
   });
 
   it('lists events and deliveries with filters and cursors', async () => {
