@@ -23,10 +23,11 @@ export async function startApi(config: Config, shared: { db?: Db } = {}): Promis
   // connection under such a call makes its next retry throw where nothing can catch it.
   const temporalCalls = new Set<Promise<unknown>>();
   const kafkaOffsets = createKafkaOffsets(config.kafkaBrokers);
+  const starter = createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, config.deliveryPacing);
   const app = createApp({
     kafkaOffsets,
     db,
-    starter: createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, config.deliveryPacing),
+    starter,
     endpoints: createEndpointControl(temporal.client, endpointTaskQueue(config.temporal.taskQueue)),
     adminKey: config.adminKey,
     readiness: {
@@ -58,6 +59,7 @@ export async function startApi(config: Config, shared: { db?: Db } = {}): Promis
       await closed;
       clearTimeout(cutOff);
       await Promise.allSettled(temporalCalls);
+      await starter.idle(); // starts of events answered just before the stop
       await temporal.connection.close();
       await kafkaOffsets.close().catch(() => undefined);
       if (!shared.db) await db.end();

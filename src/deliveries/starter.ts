@@ -38,6 +38,8 @@ export interface DeliveryStarter {
   queueFull(): Promise<boolean>;
   /** Starts each delivery's workflow and marks it started; returns the ids it could not start. */
   start(deliveries: DeliveryToStart[]): Promise<string[]>;
+  /** Settles when no start() is under way: a process waits for it before it closes its connections. */
+  idle(): Promise<void>;
 }
 
 export interface Pacing {
@@ -72,27 +74,39 @@ export function createDeliveryStarter(db: Db, client: Client, taskQueue: string,
     }
   }
 
+  /** In slices, so that a Temporal that is down costs one slice's wait, not one per delivery. */
+  async function startAll(deliveries: DeliveryToStart[]): Promise<string[]> {
+    const started: string[] = [];
+    const failed: string[] = [];
+    for (let i = 0; i < deliveries.length; i += START_CONCURRENCY) {
+      const slice = deliveries.slice(i, i + START_CONCURRENCY);
+      const results = await Promise.all(slice.map(startOne));
+      slice.forEach((delivery, j) => (results[j] ? started : failed).push(delivery.deliveryId));
+      // A start that failed has usually waited out the SDK's retries: Temporal is down or
+      // overloaded, and the rest would each wait as long. Leave them to the reconciler.
+      if (failed.length > 0) {
+        failed.push(...deliveries.slice(i + START_CONCURRENCY).map((delivery) => delivery.deliveryId));
+        break;
+      }
+    }
+    if (started.length > 0) {
+      await db.query('UPDATE deliveries SET workflow_started_at = now() WHERE id = ANY($1) AND workflow_started_at IS NULL', [started]);
+    }
+    return failed;
+  }
+
+  const underWay = new Set<Promise<unknown>>();
   return {
     window: pacing.window,
     queueFull: () => queue.isFull(),
-    async start(deliveries) {
-      const started: string[] = [];
-      const failed: string[] = [];
-      for (let i = 0; i < deliveries.length; i += START_CONCURRENCY) {
-        const slice = deliveries.slice(i, i + START_CONCURRENCY);
-        const results = await Promise.all(slice.map(startOne));
-        slice.forEach((delivery, j) => (results[j] ? started : failed).push(delivery.deliveryId));
-        // A start that failed has usually waited out the SDK's retries: Temporal is down or
-        // overloaded, and the rest would each wait as long. Leave them to the reconciler.
-        if (failed.length > 0) {
-          failed.push(...deliveries.slice(i + START_CONCURRENCY).map((delivery) => delivery.deliveryId));
-          break;
-        }
-      }
-      if (started.length > 0) {
-        await db.query('UPDATE deliveries SET workflow_started_at = now() WHERE id = ANY($1) AND workflow_started_at IS NULL', [started]);
-      }
-      return failed;
+    start(deliveries) {
+      const starting = startAll(deliveries);
+      underWay.add(starting);
+      void starting.catch(() => undefined).finally(() => underWay.delete(starting));
+      return starting;
+    },
+    async idle() {
+      await Promise.allSettled([...underWay]);
     },
   };
 }

@@ -85,12 +85,25 @@ export interface IngestResult {
   notStarted: string[];
 }
 
-/**
- * Accepts events for a project, all or none; none at all (QueueFull) while the start queue is full. A repeated idempotency key (from an earlier call or
- * earlier in this one) gets the first answer back and creates nothing; any of that event's
- * deliveries whose start was lost is started now, so a retry after a failure finishes the job.
- */
+/** Committed, and the starts under way: `starting` settles with the deliveries not started. */
+export interface Accepted {
+  events: AcceptedEvent[];
+  starting: Promise<string[]>;
+}
+
+/** ingestEvents, waiting for the starts (Kafka commits an offset only once they are done). */
 export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: string, inputs: EventInput[]): Promise<IngestResult> {
+  const { events, starting } = await acceptEvents(db, starter, projectId, inputs);
+  return { events, notStarted: await starting };
+}
+
+/**
+ * Accepts events for a project, all or none, and sets their starts going; none at all (QueueFull)
+ * while the start queue is full. A repeated idempotency key (from an earlier call or earlier in
+ * this one) gets the first answer back and creates nothing; any of that event's deliveries whose
+ * start was lost is started now, so a retry after a failure finishes the job.
+ */
+export async function acceptEvents(db: Db, starter: DeliveryStarter, projectId: string, inputs: EventInput[]): Promise<Accepted> {
   if (await starter.queueFull()) throw new QueueFull();
   const named = [...new Set(inputs.flatMap((input) => input.endpointIds ?? []))];
   const { events, toStart } = await withTransaction(db, async (client) => {
@@ -154,7 +167,7 @@ export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: 
     return { events, toStart };
   });
   // Committed: from here the reconciler guarantees the starts even if this process dies.
-  return { events, notStarted: await starter.start(toStart) };
+  return { events, starting: starter.start(toStart) };
 }
 
 /**

@@ -24,6 +24,20 @@ function installRuntime(config: Config): void {
   });
 }
 
+/**
+ * The delivery worker's limits. An attempt is a local activity, and its workflow task stays open
+ * (holding a task slot) while the endpoint answers: with the SDK's default of 40 slots, endpoints
+ * hanging until their timeout took the slots from healthy ones (the isolation benchmark). Slots
+ * waiting on sockets cost little, so there are many. The cache only helps deliveries that wait
+ * and come back (a first-attempt success is one task); bounding it bounds the memory of many
+ * waiting deliveries, which replay their few events when they wake instead.
+ */
+const DELIVERY_WORKER_TUNING = {
+  maxConcurrentWorkflowTaskExecutions: 400,
+  maxConcurrentLocalActivityExecutions: 400,
+  maxCachedWorkflows: 1_000,
+};
+
 export interface RunningWorker {
   /** Delivery workflows, and the rest of Switchyard's work. */
   worker: Worker;
@@ -43,7 +57,7 @@ export async function startWorker(config: Config, db: Db, options: { taskQueue?:
   try {
     const activities = createActivities({ db, smtp: config.smtp, client, gate, starter: createDeliveryStarter(db, client, taskQueue, config.deliveryPacing) });
     const common = { connection, namespace: config.temporal.namespace, workflowsPath: require.resolve('../../workflows'), activities };
-    const worker = await Worker.create({ ...common, taskQueue });
+    const worker = await Worker.create({ ...common, taskQueue, ...DELIVERY_WORKER_TUNING });
     const endpointsWorker = await Worker.create({ ...common, taskQueue: endpointTaskQueue(taskQueue) });
     const deliveries = worker.run();
     const entities = endpointsWorker.run();

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { startReconciler } from '../../src/deliveries/reconciler';
-import { createDeliveryStarter } from '../../src/deliveries/starter';
 import { newProject, startTestApi } from '../support/api';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
 import { startConsumerProcess, type ConsumerProcess } from '../support/kafka-process';
@@ -74,7 +72,6 @@ describe('Kafka ingestion', () => {
   // Connections left open would keep the file's process alive past a failure: closed in after().
   const admin = kafka.admin();
   let consumer: ConsumerProcess | undefined;
-  let reconciler: ReturnType<typeof startReconciler> | undefined;
   const sources: string[] = [];
 
   const counts = async (projectId: string) => {
@@ -96,8 +93,6 @@ describe('Kafka ingestion', () => {
 
   before(async () => {
     stack = await startDeliveryStack();
-    // As in `switchyard worker`: a chunk bigger than the start window is queued, and this starts it.
-    reconciler = startReconciler(stack.workerDb, createDeliveryStarter(stack.workerDb, stack.temporalClient, stack.taskQueue));
     producer = kafka.producer();
     await producer.connect();
     await admin.connect();
@@ -107,7 +102,6 @@ describe('Kafka ingestion', () => {
     // Other test files' workers must not find these sources in the shared test database.
     for (const id of sources) await stack.project.http.delete(`/v1/kafka-sources/${id}`);
     await consumer?.kill('SIGTERM');
-    await reconciler?.stop();
     await producer?.disconnect();
     await admin.disconnect();
     await stack?.stop();

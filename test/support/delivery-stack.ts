@@ -1,12 +1,14 @@
 /**
- * What delivery tests share: a worker on a task queue of their own, an API starting workflows on
- * it, a webhook receiver, a Temporal client to look at histories, and a project.
+ * What delivery tests share: a worker on a task queue of their own with a reconciler beside it,
+ * an API starting workflows on it, a webhook receiver, a Temporal client to look at histories, and a project.
  */
 import assert from 'node:assert/strict';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { Config } from '../../src/config';
 import { createPool, type Db } from '../../src/db/pool';
+import { startReconciler } from '../../src/deliveries/reconciler';
+import { createDeliveryStarter } from '../../src/deliveries/starter';
 import { startWorker, type RunningWorker } from '../../src/temporal/worker';
 import { newProject, startTestApi, type TestApi } from './api';
 import { eventually, startReceiver, type Receiver } from './receiver';
@@ -28,6 +30,11 @@ export interface DeliveryStack {
   settled(deliveryId: string, statuses?: string[]): Promise<any>;
   /** The closed workflow's history: event count, workflow tasks, event types. */
   historyOf(workflowId: string): Promise<{ events: number; workflowTasks: number; types: string[] }>;
+  /**
+   * Runs `fn` with the stack's reconciler stopped (for a test that runs its own, with a narrower
+   * start window), and starts it again afterwards.
+   */
+  withoutReconciler<T>(fn: () => Promise<T>): Promise<T>;
   /** Stops the worker and starts a fresh one on the same task queue, as a deploy would. */
   restartWorker(): Promise<void>;
   stop(): Promise<void>;
@@ -44,6 +51,9 @@ export async function startDeliveryStack(env: NodeJS.ProcessEnv = {}): Promise<D
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporalClient = new Client({ connection, namespace: config.temporal.namespace });
   const project = await newProject(test);
+  // As `switchyard worker` runs one: it starts deliveries queued behind a full start window.
+  const startReconciling = () => startReconciler(workerDb, createDeliveryStarter(workerDb, temporalClient, taskQueue));
+  let reconciler = startReconciling();
 
   return {
     config,
@@ -72,11 +82,20 @@ export async function startDeliveryStack(env: NodeJS.ProcessEnv = {}): Promise<D
       const types = (history.events ?? []).map((event) => EventType[event.eventType!]!);
       return { events: types.length, workflowTasks: types.filter((t) => t === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED').length, types };
     },
+    async withoutReconciler(fn) {
+      await reconciler.stop();
+      try {
+        return await fn();
+      } finally {
+        reconciler = startReconciling();
+      }
+    },
     async restartWorker() {
       await worker.stop();
       worker = await startWorker(config, workerDb, { taskQueue });
     },
     async stop() {
+      await reconciler.stop();
       await test.stop();
       await worker.stop();
       await workerDb.end();

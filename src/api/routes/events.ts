@@ -1,13 +1,14 @@
 /** /v1/events: producers publish here; every matching endpoint gets a delivery. */
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
 import { listDeliveries } from '../../deliveries/repository';
 import { QueueFull } from '../../deliveries/start-window';
 import type { DeliveryStarter } from '../../deliveries/starter';
-import { IngestError, ingestEvents } from '../../events/ingest';
+import { acceptEvents, IngestError } from '../../events/ingest';
 import { findEvent, listEvents } from '../../events/repository';
-import { eventBatchSchema, eventInputSchema } from '../../events/schema';
+import { eventBatchSchema, eventInputSchema, type EventInput } from '../../events/schema';
+import { errorMessage, log } from '../../log';
 import { projectOf } from '../auth';
 import { ApiError, overCapacity } from '../errors';
 import { pageOf, pageQuery } from '../pagination';
@@ -31,20 +32,25 @@ function asApiError(error: unknown): unknown {
 export function eventRoutes(db: Db, starter: DeliveryStarter): Router {
   const router = Router();
 
-  router.post('/', async (req, res) => {
-    const input = parseBody(eventInputSchema, req.body);
-    const { events } = await ingestEvents(db, starter, projectOf(req).id, [input]).catch((error) => {
+  // The 202 goes out once the events are committed, before their workflows have started: from
+  // the commit on, the reconciler guarantees the starts, so the producer need not wait for them.
+  const accept = (req: Request, inputs: EventInput[]) =>
+    acceptEvents(db, starter, projectOf(req).id, inputs).catch((error) => {
       throw asApiError(error);
     });
+  const startAfterAnswering = (starting: Promise<string[]>) =>
+    starting.catch((error) => log.warn('could not record starts; the reconciler will start what is missing', { error: errorMessage(error) }));
+
+  router.post('/', async (req, res) => {
+    const { events, starting } = await accept(req, [parseBody(eventInputSchema, req.body)]);
     res.status(202).json(events[0]);
+    await startAfterAnswering(starting);
   });
 
   router.post('/batch', async (req, res) => {
-    const { events } = parseBody(eventBatchSchema, req.body);
-    const accepted = await ingestEvents(db, starter, projectOf(req).id, events).catch((error) => {
-      throw asApiError(error);
-    });
-    res.status(202).json({ data: accepted.events });
+    const { events, starting } = await accept(req, parseBody(eventBatchSchema, req.body).events);
+    res.status(202).json({ data: events });
+    await startAfterAnswering(starting);
   });
 
   router.get('/', async (req, res) => {
