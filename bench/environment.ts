@@ -6,6 +6,7 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { runMigrations } from '../src/commands/migrate';
@@ -27,6 +28,10 @@ export interface BenchEnvironment {
   apiUrl: string;
   apiKey: string;
   projectId: string;
+  /** Runs `switchyard <name>` as a process with the benchmark's settings; stopped with the environment. */
+  command(name: string): ChildProcess;
+  /** The worker process's resident memory, in bytes. */
+  workerRss(): number;
   /** Started anew per scenario with the endpoints it needs: `{path: {secret, mode}}`. */
   startReceiver(endpoints: Record<string, { secret: string; mode: ReceiverMode }>): Promise<Receiver>;
   stop(): Promise<void>;
@@ -86,7 +91,7 @@ export async function startEnvironment(options: { kafka: boolean }): Promise<Ben
     children.push(child);
     return child;
   };
-  command('worker');
+  const worker = command('worker');
   await waitForPort(apiPort, command('api'), 'the API');
   const { project, apiKey } = await createProject(db, 'bench');
   const temporal = createTemporalClient(config);
@@ -98,6 +103,11 @@ export async function startEnvironment(options: { kafka: boolean }): Promise<Ben
     apiUrl: `http://127.0.0.1:${apiPort}`,
     apiKey,
     projectId: project.id,
+    command,
+    workerRss() {
+      const status = fs.readFileSync(`/proc/${worker.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+    },
     async startReceiver(endpoints) {
       const port = await freePort();
       const child = fork(path.join(__dirname, 'receiver.ts'), [], {

@@ -3,7 +3,9 @@
  * writes the results as JSON (bench-results/, not committed) and, for a run of every scenario,
  * into BENCHMARKS.md. Benchmarks measure; no test asserts their figures.
  *
- *   npm run bench -- [--scenario ceilings,saturation,history] [--duration 60] [--endpoints 20] [--payload-bytes 1024]
+ *   npm run bench -- [--scenario ceilings,saturation,latency,isolation,history,kafka,waiting]
+ *                    [--duration 60] [--endpoints 20] [--payload-bytes 1024] [--rate N]
+ *                    [--kafka-messages 5000] [--waiting 10000]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,9 +16,12 @@ import { setLogLevel } from '../src/log';
 import { startEnvironment } from './environment';
 import { postCeiling, workflowCeiling } from './scenarios/ceilings';
 import { historyCost } from './scenarios/history-cost';
+import { kafkaIngest } from './scenarios/kafka';
 import { saturation } from './scenarios/saturation';
+import { isolationModes, steadyLoad, type SteadyLoadResult } from './scenarios/steady-load';
+import { waitingWork } from './scenarios/waiting-work';
 
-const SCENARIOS = ['ceilings', 'saturation', 'history'] as const;
+const SCENARIOS = ['ceilings', 'saturation', 'latency', 'isolation', 'history', 'kafka', 'waiting'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +29,10 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '60' },
     endpoints: { type: 'string', default: '20' },
     'payload-bytes': { type: 'string', default: '1024' },
+    // Offered events/s for latency and isolation; by default half of what saturation delivered.
+    rate: { type: 'string' },
+    'kafka-messages': { type: 'string', default: '5000' },
+    waiting: { type: 'string', default: '10000' },
   },
 });
 const chosen = values.scenario!.split(',');
@@ -32,53 +41,113 @@ if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')};
 const seconds = Number(values.duration);
 const endpoints = Number(values.endpoints);
 const payloadBytes = Number(values['payload-bytes']);
+const kafkaMessages = Number(values['kafka-messages']);
+const waiting = Number(values.waiting);
 
 function machine(): string {
   const cpus = os.cpus();
   return `${cpus.length} × ${cpus[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
 }
 
+/** Where the healthy deliveries' time went (see steady-load.ts). */
+function stagesRow(name: string, result: SteadyLoadResult): [string, string, string] {
+  const { toStart, toAttempt, attempt } = result.stages;
+  const pair = (s: { p50: number; p99: number }) => `${round(s.p50)}/${round(s.p99)}`;
+  return [`${name}: p50/p99 ms, commit → start recorded, → attempt begun, attempt`, `${pair(toStart)}, ${pair(toAttempt)}, ${pair(attempt)}`, ''];
+}
+
 const round = (n: number, digits = 0) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
 
 async function main(): Promise<void> {
   setLogLevel('warn');
-  const env = await startEnvironment({ kafka: false });
+  const env = await startEnvironment({ kafka: chosen.includes('kafka') });
   const results: Record<string, unknown> = {};
   const rows: [string, string, string][] = [];
+  const ms = (n: number) => `${round(n)}`;
+  const ratio = (n: number, of: number | undefined, what: string) => (of ? `${(n / of).toFixed(2)} ${what}` : '');
   try {
     let ceilingA: number | undefined;
+    let saturated: number | undefined;
     if (chosen.includes('ceilings')) {
       // Shorter than the load scenarios: a ceiling settles within seconds.
       const a = await workflowCeiling(env, Math.min(seconds, 20));
       const b = await postCeiling(env, Math.min(seconds, 20), payloadBytes);
       ceilingA = a.perSecond;
       results.ceilings = { workflows: a, posts: b };
-      rows.push(['(a) ceiling: no-op workflows/s, started like deliveries', `${round(a.perSecond)}`, '1.00']);
+      rows.push([`(a) ceiling: no-op workflows/s, started like deliveries, ${a.inFlight} in flight`, `${round(a.perSecond)}`, '1.00']);
       rows.push(['(b) ceiling: raw undici POSTs/s to the receivers', `${round(b.perSecond)}`, `verified ${b.verified}`]);
     }
     if (chosen.includes('saturation')) {
       const s = await saturation(env, { seconds, endpoints, payloadBytes });
       results.saturation = s;
-      const ratio = ceilingA ? (s.deliveredPerSecondDuringLoad / ceilingA).toFixed(2) : 'n/a';
-      rows.push([`saturation: delivered/s during ${seconds} s of load (${endpoints} endpoints)`, `${round(s.deliveredPerSecondDuringLoad)}`, `${ratio} of (a)`]);
-      rows.push(['saturation: accepted events/s', `${round(s.acceptedPerSecond)}`, '']);
+      saturated = s.deliveredPerSecondDuringLoad;
+      rows.push([`saturation: delivered/s during ${seconds} s of load (${endpoints} endpoints)`, `${round(s.deliveredPerSecondDuringLoad)}`, ratio(s.deliveredPerSecondDuringLoad, ceilingA, 'of (a)')]);
+      rows.push(['saturation: accepted events/s; 503 over_capacity answers', `${round(s.acceptedPerSecond)}; ${s.refusals}`, '']);
       rows.push(['saturation: drain after the load stopped (s)', `${round(s.drainSeconds, 1)}`, '']);
-      rows.push(['saturation: ingest p50 / p99 (ms, per batch of 50)', `${round(s.ingestMs.p50)} / ${round(s.ingestMs.p99)}`, '']);
-      rows.push(['saturation: end-to-end p50 / p95 / p99 (ms)', `${round(s.endToEndMs.p50)} / ${round(s.endToEndMs.p95)} / ${round(s.endToEndMs.p99)}`, '']);
+      rows.push(['saturation: ingest p50 / p99 (ms, per accepted batch of 50)', `${ms(s.ingestMs.p50)} / ${ms(s.ingestMs.p99)}`, '']);
+      rows.push(['saturation: end-to-end p50 / p95 / p99 (ms, first post → received)', `${ms(s.endToEndMs.p50)} / ${ms(s.endToEndMs.p95)} / ${ms(s.endToEndMs.p99)}`, '']);
       rows.push(['saturation: invalid signatures, duplicates', `${s.invalidSignatures}, ${s.duplicates}`, '']);
     }
-    // Last: after saturation the backlog is drained, so it measures a quiet system.
+    const rate = values.rate ? Number(values.rate) : (saturated ?? ceilingA ?? NaN) / 2;
+    let healthy: SteadyLoadResult | undefined;
+    if (chosen.includes('latency') || chosen.includes('isolation')) {
+      if (!(rate > 0)) throw new Error('latency and isolation need --rate, or the saturation or ceilings scenario in the same run');
+    }
+    if (chosen.includes('latency')) {
+      healthy = await steadyLoad(env, Array.from({ length: endpoints }, () => 'ok'), { rate, seconds, payloadBytes });
+      results.latency = { rate, ...healthy };
+      rows.push([`latency at ${round(rate)} events/s${values.rate ? '' : ' (half of saturation)'}: ingest p50 / p99 (ms, single events)`, `${ms(healthy.ingestMs.p50)} / ${ms(healthy.ingestMs.p99)}`, '']);
+      const e = healthy.healthy.endToEndMs;
+      rows.push(['latency: end-to-end p50 / p95 / p99 (ms, sent → received)', `${ms(e.p50)} / ${ms(e.p95)} / ${ms(e.p99)}`, '']);
+      rows.push(['latency: delivered/s, refused, invalid signatures', `${round(healthy.healthy.perSecond, 1)}, ${healthy.refused}, ${healthy.invalidSignatures}`, '']);
+      rows.push(stagesRow('latency', healthy));
+    }
+    if (chosen.includes('isolation')) {
+      const modes = isolationModes(endpoints);
+      const sick = await steadyLoad(env, modes, { rate, seconds, payloadBytes });
+      results.isolation = { rate, modes, ...sick };
+      const base = healthy?.healthy;
+      rows.push([
+        `isolation (${sick.healthy.endpoints} healthy, ${modes.filter((m) => m === 'fail').length} answering 500, ${modes.filter((m) => m === 'hang').length} hanging): healthy delivered/s per endpoint`,
+        `${round(sick.healthy.perEndpointPerSecond, 2)}`,
+        ratio(sick.healthy.perEndpointPerSecond, base?.perEndpointPerSecond, 'of all-healthy'),
+      ]);
+      rows.push(['isolation: healthy end-to-end p99 (ms)', ms(sick.healthy.endToEndMs.p99), ratio(sick.healthy.endToEndMs.p99, base?.endToEndMs.p99, 'of all-healthy')]);
+      rows.push(['isolation: ingest p99 (ms), refused', `${ms(sick.ingestMs.p99)}, ${sick.refused}`, '']);
+      rows.push(stagesRow('isolation', sick));
+    }
+    // After the load scenarios: their backlog is drained, so it measures a quiet system.
     if (chosen.includes('history')) {
       const h = await historyCost(env);
       results.history = h;
       rows.push([`history: events / workflow tasks per first-attempt success (${h.deliveries})`, `${round(h.eventsPerDelivery, 1)} / ${round(h.workflowTasksPerDelivery, 1)}`, '']);
       rows.push([`history: entity events per interaction (${h.entity.interactions} interactions)`, `${round(h.entity.eventsPerInteraction ?? NaN, 1)}`, '']);
     }
+    if (chosen.includes('kafka')) {
+      const k = await kafkaIngest(env, kafkaMessages, payloadBytes);
+      results.kafka = k;
+      rows.push([`kafka: no-op kafkajs group, messages/s (${k.messages} on ${k.partitions} partitions)`, `${round(k.baselinePerSecond)}`, '']);
+      rows.push(['kafka: messages/s into events', `${round(k.intoEventsPerSecond)}`, ratio(k.intoEventsPerSecond, k.baselinePerSecond, 'of the no-op group')]);
+      rows.push(['kafka: messages/s into started deliveries', `${round(k.intoStartedDeliveriesPerSecond)}`, ratio(k.intoStartedDeliveriesPerSecond, ceilingA, 'of (a)')]);
+    }
+    // Last: its 10,000 workflows stay waiting until the environment stops.
+    if (chosen.includes('waiting')) {
+      const w = await waitingWork(env, waiting);
+      results.waiting = w;
+      const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+      rows.push([`waiting: worker RSS before → with ${w.deliveries} deliveries in backoff (MiB)`, `${mib(w.rssBeforeBytes)} → ${mib(w.rssAfterBytes)}`, `+${round(w.addedMiB, 1)} MiB`]);
+      rows.push(['waiting: history events / workflow tasks per waiting delivery', `${round(w.historyEventsPerWaitingDelivery, 1)} / ${round(w.workflowTasksPerWaitingDelivery, 1)}`, '']);
+    }
   } finally {
     await env.stop();
   }
 
-  const command = `npm run bench -- --scenario ${chosen.join(',')} --duration ${seconds} --endpoints ${endpoints} --payload-bytes ${payloadBytes}`;
+  const command = [
+    `npm run bench -- --scenario ${chosen.join(',')} --duration ${seconds} --endpoints ${endpoints} --payload-bytes ${payloadBytes}`,
+    values.rate ? ` --rate ${values.rate}` : '',
+    chosen.includes('kafka') ? ` --kafka-messages ${kafkaMessages}` : '',
+    chosen.includes('waiting') ? ` --waiting ${waiting}` : '',
+  ].join('');
   const table = ['| figure | value | ratio |', '|---|---:|---:|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
   process.stdout.write(`\n${machine()}\n${command}\n\n${table}\n`);
 

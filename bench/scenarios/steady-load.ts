@@ -1,0 +1,172 @@
+/**
+ * Scenarios 3 and 4, a steady offered load: single events posted through POST /v1/events at a
+ * fixed rate (open loop: a slow answer does not slow the sender), spread evenly over the
+ * endpoints by event type.
+ * Each run starts with a warm-up (below).
+ *   3. latency at half of saturation, every endpoint healthy: ingest p50/p99 per request, and
+ *      end to end (request sent → received) p50/p95/p99;
+ *   4. isolation: the same load with 20% of the endpoints answering 500 and 20% hanging until
+ *      their timeout; the healthy endpoints' throughput and end-to-end p99, compared with the
+ *      same endpoints in the all-healthy run.
+ */
+import type { Pool } from 'undici';
+import type { BenchEnvironment, Receiver, ReceiverMode } from '../environment';
+import { benchEndpoints, percentile, postBatch } from './saturation';
+
+export interface SteadyLoadOptions {
+  /** Events per second offered. */
+  rate: number;
+  seconds: number;
+  payloadBytes: number;
+}
+
+export interface SteadyLoadResult {
+  offered: number;
+  ingestMs: { p50: number; p99: number };
+  /** Ingest answers other than 202 (the run goes on; they are reported, not hidden). */
+  refused: number;
+  /** Over the endpoints that answer 2xx. */
+  healthy: {
+    endpoints: number;
+    sent: number;
+    arrived: number;
+    perSecond: number;
+    /** perSecond over the healthy endpoints: comparable between runs with different counts. */
+    perEndpointPerSecond: number;
+    endToEndMs: { p50: number; p95: number; p99: number };
+  };
+  invalidSignatures: number;
+  /** Where the healthy deliveries' time went, p50 / p99 in ms: see stagesOf. */
+  stages: Record<'toStart' | 'toAttempt' | 'attempt', { p50: number; p99: number }>;
+}
+
+/**
+ * The healthy deliveries' time by stage, from the database's records: commit → workflow start
+ * recorded (the start window and queue), → first attempt begun (Temporal and the worker), and
+ * the attempt itself (the endpoint, the signing and the record).
+ */
+async function stagesOf(env: BenchEnvironment, eventIds: string[]): Promise<SteadyLoadResult['stages']> {
+  const { rows } = await env.db.query<{ to_start: number; to_attempt: number; attempt: number }>(
+    `SELECT extract(epoch FROM d.workflow_started_at - d.created_at) * 1000 AS to_start,
+            extract(epoch FROM a.started_at - d.workflow_started_at) * 1000 AS to_attempt,
+            a.duration_ms AS attempt
+       FROM deliveries d JOIN attempts a ON a.delivery_id = d.id AND a.n = 1
+      WHERE d.event_id = ANY($1)`,
+    [eventIds],
+  );
+  const stat = (values: number[]) => {
+    const sorted = values.map(Number).sort((a, b) => a - b);
+    return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  };
+  return { toStart: stat(rows.map((r) => r.to_start)), toAttempt: stat(rows.map((r) => r.to_attempt)), attempt: stat(rows.map((r) => r.attempt)) };
+}
+
+/** The endpoints' modes for 4: the first 60% healthy, then 20% failing, then 20% hanging. */
+export function isolationModes(endpoints: number): ReceiverMode[] {
+  const sick = Math.round(endpoints * 0.2);
+  return Array.from({ length: endpoints }, (_, i) => (i < endpoints - 2 * sick ? 'ok' : i < endpoints - sick ? 'fail' : 'hang'));
+}
+
+/**
+ * One event per endpoint, and the healthy ones' arrival awaited, before the clock starts: the
+ * first delivery to an endpoint also starts its entity workflow, a one-off that is not the
+ * steady state this measures.
+ */
+async function warmUp(env: BenchEnvironment, receiver: Receiver, api: Pool, modes: ReceiverMode[]): Promise<void> {
+  await postBatch(env, api, modes.map((_, i) => ({ eventType: `bench.e${i}`, payload: { warmUp: true } })));
+  const healthy = new Set(modes.flatMap((mode, i) => (mode === 'ok' ? [i] : [])));
+  const deadline = Date.now() + 60_000;
+  while (new Set((await receiver.arrivals()).filter((a) => healthy.has(a[0])).map((a) => a[0])).size < healthy.size) {
+    if (Date.now() > deadline) throw new Error('the warm-up deliveries did not arrive within a minute');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await receiver.arrivals(true);
+}
+
+export async function steadyLoad(env: BenchEnvironment, modes: ReceiverMode[], options: SteadyLoadOptions): Promise<SteadyLoadResult> {
+  // Sick endpoints keep their retries and circuit at the defaults: that is what is being tested.
+  const { receiver, api, ids } = await benchEndpoints(env, modes);
+  try {
+    const filler = 'x'.repeat(Math.max(0, options.payloadBytes - 40));
+    await warmUp(env, receiver, api, modes);
+    const sentAt = new Map<string, number>();
+    const healthyIds = new Set<string>();
+    const ingestMs: number[] = [];
+    let refused = 0;
+    const inFlight = new Set<Promise<void>>();
+    const total = Math.round(options.rate * options.seconds);
+    const start = Date.now();
+    for (let n = 0; n < total; n++) {
+      // Open loop: request n leaves at start + n / rate, whatever happened to the ones before.
+      const due = start + (n * 1000) / options.rate;
+      if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+      const endpoint = n % modes.length;
+      const sent = Date.now();
+      const t0 = performance.now();
+      const request = api
+        .request({
+          path: '/v1/events',
+          method: 'POST',
+          headers: { authorization: `Bearer ${env.apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ eventType: `bench.e${endpoint}`, payload: { n, filler } }),
+        })
+        .then(async (answer) => {
+          const body = (await answer.body.json()) as { id?: string };
+          ingestMs.push(performance.now() - t0);
+          if (answer.statusCode !== 202 || !body.id) {
+            refused++;
+            return;
+          }
+          sentAt.set(body.id, sent);
+          if (modes[endpoint] === 'ok') healthyIds.add(body.id);
+        })
+        .catch(() => {
+          refused++;
+        })
+        .finally(() => inFlight.delete(request));
+      inFlight.add(request);
+    }
+    await Promise.all(inFlight);
+    const until = start + options.seconds * 1000;
+
+    // Drain the healthy ones (the sick ones never finish within a benchmark).
+    let arrivals = await receiver.arrivals();
+    const healthyArrived = () => new Set(arrivals.filter((a) => healthyIds.has(a[1])).map((a) => a[1])).size;
+    const deadline = Date.now() + 120_000;
+    while (healthyArrived() < healthyIds.size && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      arrivals = await receiver.arrivals();
+    }
+    const firstArrival = new Map<string, number>();
+    for (const [, id, at] of arrivals) if (healthyIds.has(id) && !firstArrival.has(id)) firstArrival.set(id, at);
+    const endToEnd = [...firstArrival.entries()].map(([id, at]) => at - sentAt.get(id)!).sort((a, b) => a - b);
+    const sortedIngest = [...ingestMs].sort((a, b) => a - b);
+    const stages = await stagesOf(env, [...healthyIds]);
+    const inWindow = [...firstArrival.values()].filter((at) => at <= until).length;
+    const healthyEndpoints = modes.filter((mode) => mode === 'ok').length;
+    return {
+      offered: total,
+      ingestMs: { p50: percentile(sortedIngest, 50), p99: percentile(sortedIngest, 99) },
+      refused,
+      healthy: {
+        endpoints: healthyEndpoints,
+        sent: healthyIds.size,
+        arrived: firstArrival.size,
+        perSecond: inWindow / options.seconds,
+        perEndpointPerSecond: inWindow / options.seconds / healthyEndpoints,
+        endToEndMs: { p50: percentile(endToEnd, 50), p95: percentile(endToEnd, 95), p99: percentile(endToEnd, 99) },
+      },
+      invalidSignatures: arrivals.filter((a) => !a[3]).length,
+      stages,
+    };
+  } finally {
+    // The sick endpoints' retries would go on into the next scenario: disabling cancels them.
+    for (const [i, id] of ids.entries()) {
+      if (modes[i] === 'ok') continue;
+      const answer = await api.request({ path: `/v1/endpoints/${id}/disable`, method: 'POST', headers: { authorization: `Bearer ${env.apiKey}` } });
+      await answer.body.dump();
+    }
+    await api.close();
+    await receiver.stop();
+  }
+}
