@@ -39,7 +39,7 @@ export const envSchema = z.object({
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1)),
   // Off when the consumers run in processes of their own (`switchyard kafka`).
   KAFKA_CONSUMERS_IN_WORKER: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
-  // Deliveries started and awaiting their first attempt, at most; see src/deliveries/start-window.ts.
+  // Deliveries started and not yet begun, at most; see src/deliveries/start-window.ts.
   DELIVERY_START_WINDOW: z.coerce.number().int().min(1).max(100_000).default(200),
   DELIVERY_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(10_000),
   SWITCHYARD_ADMIN_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
@@ -73,7 +73,7 @@ export interface Config {
   /** Whether `switchyard worker` also runs the Kafka sources' consumers. */
   kafkaConsumersInWorker: boolean;
   /**
-   * window: how many deliveries may be started and still await their first attempt (the rest
+   * window: how many deliveries may be started and not yet begun their first attempt (the rest
    * queue); queueLimit: how many may queue before ingest refuses new events.
    */
   deliveryPacing: { window: number; queueLimit: number };

@@ -15,10 +15,15 @@ export interface AttemptContext {
   endpointVersion: number;
 }
 
-/** What the activity needs to know before an attempt, in one round-trip. */
+/**
+ * What the activity needs to know before an attempt, in one round-trip. The first read also marks
+ * the delivery begun: it is out of Temporal's queues, and the start window stops counting it
+ * (whatever it waits on next, an endpoint's answer or a rate slot, is not the engine's work).
+ */
 export async function attemptContext(db: Db, deliveryId: string): Promise<AttemptContext | undefined> {
   const { rows } = await db.query(
-    `SELECT d.status, d.status_reason, d.attempt_count, d.next_attempt_at, d.event_id, d.endpoint_id, e.version
+    `WITH begun AS (UPDATE deliveries SET begun_at = now() WHERE id = $1 AND begun_at IS NULL)
+     SELECT d.status, d.status_reason, d.attempt_count, d.next_attempt_at, d.event_id, d.endpoint_id, e.version
        FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id WHERE d.id = $1`,
     [deliveryId],
   );

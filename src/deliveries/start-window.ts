@@ -1,6 +1,9 @@
 /**
- * The start window: how many delivery workflows may be started and still await their first
- * attempt. Temporal runs only so many workflows a second; starts beyond that do not make
+ * The start window: how many delivery workflows may be started and not yet begun (their first
+ * attempt's activity has not read the delivery yet: they are still in Temporal's queues).
+ * Deliveries that have begun are not counted, whatever they wait on next: an endpoint that hangs
+ * until its timeout, or a rate slot, must not shut the window on everyone else's deliveries.
+ * Temporal runs only so many workflows a second; starts beyond that do not make
  * deliveries faster, they queue inside the server and take its time from the executions (the
  * saturation benchmark delivered 7/s while ingest started 254/s, against a ceiling of ~90/s).
  *
@@ -19,13 +22,12 @@ import type { Queryable } from '../db/pool';
 
 /**
  * A delivery started longer ago than this is no longer counted as in flight: a workflow an
- * operator terminated leaves its row pending forever, and must not hold the window shut. It is
- * the attempt activity's timeout (two minutes) and then some.
+ * operator terminated before it began never begins, and must not hold the window shut forever.
  */
 export const IN_FLIGHT_HORIZON_MS = 180_000;
 
 export interface WindowState {
-  /** Deliveries started in the horizon and still without an attempt. */
+  /** Deliveries started in the horizon and not begun. */
   inFlight: number;
   /** Whether deliveries are already queued for the reconciler. */
   queuedAhead: boolean;
@@ -43,7 +45,7 @@ export function roomIn(inFlight: number, size: number): number {
 }
 
 const inFlightCount = `SELECT count(*)::int FROM deliveries
-  WHERE status = 'pending' AND workflow_started_at > now() - make_interval(secs => ${IN_FLIGHT_HORIZON_MS / 1000})`;
+  WHERE workflow_started_at > now() - make_interval(secs => ${IN_FLIGHT_HORIZON_MS / 1000}) AND begun_at IS NULL AND status = 'pending'`;
 
 export async function countInFlight(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>(`SELECT (${inFlightCount}) AS n`);

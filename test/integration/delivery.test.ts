@@ -176,34 +176,42 @@ describe('outbound delivery', () => {
     assert.equal(second.started, 0, 'nothing is started twice');
   });
 
-  it('queues deliveries beyond the start window; the reconciler starts them as room frees, never more in flight', () =>
+  it('queues deliveries beyond the start window; the reconciler starts them only as the worker takes them on', () =>
     // Its own reconciler, with the same narrow window; the stack's would start the queue at once.
     stack.withoutReconciler(async () => {
       const { id: endpointId } = await endpoint('/windowed', { eventTypes: ['window.*'] });
-      receiver.script('/windowed', [{ status: 200, delayMs: 300 }]); // slow enough to keep the window full
       const narrow = createDeliveryStarter(test.db, temporalClient, stack.taskQueue, { window: 3, queueLimit: 10_000 });
-      const ids: string[] = [];
-      for (let n = 0; n < 10; n++) {
-        const { events, notStarted } = await ingestEvents(test.db, narrow, project.id, [{ eventType: 'window.item', payload: { n } }]);
-        assert.deepEqual(notStarted, []);
-        ids.push(events[0]!.deliveries[0]!.id);
-      }
       const ofEndpoint = async () => {
         const { rows } = await test.db.query(
           `SELECT count(*) FILTER (WHERE start_queued)::int AS queued,
                   count(*) FILTER (WHERE workflow_started_at IS NULL)::int AS unstarted,
-                  count(*) FILTER (WHERE status = 'pending' AND workflow_started_at IS NOT NULL)::int AS "inFlight"
+                  count(*) FILTER (WHERE status = 'pending' AND workflow_started_at IS NOT NULL AND begun_at IS NULL)::int AS "inFlight"
              FROM deliveries WHERE endpoint_id = $1`,
           [endpointId],
         );
         return rows[0] as { queued: number; unstarted: number; inFlight: number };
       };
-      const before = await ofEndpoint();
-      assert.ok(before.queued >= 7, `at most 3 started inline, the rest queued (${JSON.stringify(before)})`);
-      assert.equal(before.unstarted, before.queued, 'nothing queued was started, nothing inline left unstarted');
+      const ids: string[] = [];
+      let mostInFlight = 0;
+      // No worker: the started workflows stay in Temporal's queues, not begun, and fill the window.
+      await stack.withoutWorker(async () => {
+        for (let n = 0; n < 10; n++) {
+          const { events, notStarted } = await ingestEvents(test.db, narrow, project.id, [{ eventType: 'window.item', payload: { n } }]);
+          assert.deepEqual(notStarted, []);
+          ids.push(events[0]!.deliveries[0]!.id);
+        }
+        const queued = await ofEndpoint();
+        assert.ok(queued.queued >= 7, `at most 3 started inline, the rest queued (${JSON.stringify(queued)})`);
+        assert.equal(queued.unstarted, queued.queued, 'nothing queued was started, nothing inline left unstarted');
+        const reconciler = startReconciler(test.db, narrow, { everyMs: 50, busyMs: 20 });
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await reconciler.stop();
+        const held = await ofEndpoint();
+        assert.equal(held.unstarted, queued.unstarted, 'a full window starts nothing more');
+        mostInFlight = held.inFlight;
+      });
 
       const reconciler = startReconciler(test.db, narrow, { everyMs: 50, busyMs: 20 });
-      let mostInFlight = 0;
       try {
         await eventually('every windowed delivery to be started', async () => {
           const now = await ofEndpoint();
@@ -219,44 +227,46 @@ describe('outbound delivery', () => {
     }));
 
   it('refuses events with 503 and Retry-After while the start queue is full, records nothing of them, and accepts again once it drains', () =>
-    // Its own reconciler, with the same narrow window; the stack's would start the queue at once.
     stack.withoutReconciler(async () => {
       await endpoint('/capacity', { eventTypes: ['capacity.*'] });
-      receiver.script('/capacity', [{ status: 200, delayMs: 1_000 }]);
       const narrow = await startTestApi({ TEMPORAL_TASK_QUEUE: stack.taskQueue, DELIVERY_START_WINDOW: '1', DELIVERY_QUEUE_LIMIT: '2' });
-      const reconciler = startReconciler(test.db, createDeliveryStarter(test.db, temporalClient, stack.taskQueue, { window: 1, queueLimit: 2 }), {
-        everyMs: 100,
-      });
       try {
         const http = client(narrow.api.url, project.apiKey);
         const accepted: string[] = [];
         let refusal: Response | undefined;
-        for (let n = 0; n < 30 && !refusal; n++) {
-          const answer = await fetch(`${narrow.api.url}/v1/events`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${project.apiKey}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ eventType: 'capacity.item', payload: { n } }),
-          });
-          if (answer.status === 202) accepted.push(((await answer.json()) as { id: string }).id);
-          else refusal = answer;
-          await new Promise((resolve) => setTimeout(resolve, 150)); // the queue's length is re-read every 0.5 s
-        }
-        assert.ok(refusal, 'refused once the queue was full');
-        assert.equal(refusal.status, 503);
-        assert.equal(refusal.headers.get('retry-after'), '1');
-        assert.equal(((await refusal.json()) as { error: { code: string } }).error.code, 'over_capacity');
-        const { rows } = await test.db.query(`SELECT count(*)::int AS n FROM events WHERE project_id = $1 AND event_type = 'capacity.item'`, [project.id]);
-        assert.equal(rows[0].n, accepted.length, 'nothing of the refused event was recorded');
-
-        await receiver.waitFor('/capacity', accepted.length, 60_000);
-        const again = await eventually('an event accepted once the queue drained', async () => {
-          const answer = await http.post('/v1/events', { eventType: 'capacity.item', payload: { n: 'again' } });
-          return answer.status === 202 ? answer : undefined;
+        // No worker and no reconciler: one start fills the window, two more fill the queue.
+        await stack.withoutWorker(async () => {
+          for (let n = 0; n < 20 && !refusal; n++) {
+            const answer = await fetch(`${narrow.api.url}/v1/events`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${project.apiKey}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ eventType: 'capacity.item', payload: { n } }),
+            });
+            if (answer.status === 202) accepted.push(((await answer.json()) as { id: string }).id);
+            else refusal = answer;
+            await new Promise((resolve) => setTimeout(resolve, 200)); // the queue's length is re-read every 0.5 s
+          }
+          assert.ok(refusal, 'refused once the queue was full');
+          assert.equal(refusal.status, 503);
+          assert.equal(refusal.headers.get('retry-after'), '1');
+          assert.equal(((await refusal.json()) as { error: { code: string } }).error.code, 'over_capacity');
+          const { rows } = await test.db.query(`SELECT count(*)::int AS n FROM events WHERE project_id = $1 AND event_type = 'capacity.item'`, [project.id]);
+          assert.equal(rows[0].n, accepted.length, 'nothing of the refused event was recorded');
         });
-        await receiver.waitFor('/capacity', accepted.length + 1, 60_000);
-        assert.equal((await settled(again.body.deliveries[0].id)).status, 'succeeded');
+
+        const reconciler = startReconciler(test.db, createDeliveryStarter(test.db, temporalClient, stack.taskQueue, { window: 1, queueLimit: 2 }), { everyMs: 50 });
+        try {
+          await receiver.waitFor('/capacity', accepted.length, 60_000);
+          const again = await eventually('an event accepted once the queue drained', async () => {
+            const answer = await http.post('/v1/events', { eventType: 'capacity.item', payload: { n: 'again' } });
+            return answer.status === 202 ? answer : undefined;
+          });
+          await receiver.waitFor('/capacity', accepted.length + 1, 60_000);
+          assert.equal((await settled(again.body.deliveries[0].id)).status, 'succeeded');
+        } finally {
+          await reconciler.stop();
+        }
       } finally {
-        await reconciler.stop();
         await narrow.stop();
       }
     }));

@@ -37,6 +37,8 @@ export interface DeliveryStack {
   withoutReconciler<T>(fn: () => Promise<T>): Promise<T>;
   /** Stops the worker and starts a fresh one on the same task queue, as a deploy would. */
   restartWorker(): Promise<void>;
+  /** Runs `fn` with no worker polling (started workflows stay in Temporal's queues), then starts one again. */
+  withoutWorker<T>(fn: () => Promise<T>): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -93,6 +95,14 @@ export async function startDeliveryStack(env: NodeJS.ProcessEnv = {}): Promise<D
     async restartWorker() {
       await worker.stop();
       worker = await startWorker(config, workerDb, { taskQueue });
+    },
+    async withoutWorker(fn) {
+      await worker.stop();
+      try {
+        return await fn();
+      } finally {
+        worker = await startWorker(config, workerDb, { taskQueue });
+      }
     },
     async stop() {
       await reconciler.stop();
