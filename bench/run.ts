@@ -115,6 +115,9 @@ async function main(): Promise<void> {
       rows.push(['isolation: healthy end-to-end p99 (ms)', ms(sick.healthy.endToEndMs.p99), ratio(sick.healthy.endToEndMs.p99, base?.endToEndMs.p99, 'of all-healthy')]);
       rows.push(['isolation: ingest p99 (ms), refused', `${ms(sick.ingestMs.p99)}, ${sick.refused}`, '']);
       rows.push(stagesRow('isolation', sick));
+      if (sick.sickHistory) {
+        rows.push(['isolation: a sick endpoint\'s delivery so far: history events / workflow tasks (a healthy one: 6 / 1)', `${round(sick.sickHistory.events, 1)} / ${round(sick.sickHistory.workflowTasks, 1)}`, '']);
+      }
     }
     // After the load scenarios: their backlog is drained, so it measures a quiet system.
     if (chosen.includes('history')) {

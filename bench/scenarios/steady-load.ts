@@ -9,9 +9,12 @@
  *      their timeout; the healthy endpoints' throughput and end-to-end p99, compared with the
  *      same endpoints in the all-healthy run.
  */
+import { temporal } from '@temporalio/proto';
 import type { Pool } from 'undici';
 import type { BenchEnvironment, Receiver, ReceiverMode } from '../environment';
 import { benchEndpoints, percentile, postBatch } from './saturation';
+
+const { EventType } = temporal.api.enums.v1;
 
 export interface SteadyLoadOptions {
   /** Events per second offered. */
@@ -38,6 +41,24 @@ export interface SteadyLoadResult {
   invalidSignatures: number;
   /** Where the healthy deliveries' time went, p50 / p99 in ms: see stagesOf. */
   stages: Record<'toStart' | 'toAttempt' | 'attempt', { p50: number; p99: number }>;
+  /** What the sick endpoints' deliveries cost Temporal so far, per delivery (a sample of 20). */
+  sickHistory?: { events: number; workflowTasks: number };
+}
+
+/** History events and workflow tasks so far, averaged over up to 20 of these events' deliveries. */
+async function historySample(env: BenchEnvironment, eventIds: string[]): Promise<{ events: number; workflowTasks: number }> {
+  const { rows } = await env.db.query<{ workflow_id: string }>(
+    'SELECT workflow_id FROM deliveries WHERE event_id = ANY($1) AND workflow_started_at IS NOT NULL ORDER BY random() LIMIT 20',
+    [eventIds],
+  );
+  let events = 0;
+  let workflowTasks = 0;
+  for (const { workflow_id } of rows) {
+    const history = await env.temporal.client.workflow.getHandle(workflow_id).fetchHistory();
+    events += history.events?.length ?? 0;
+    workflowTasks += (history.events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).length;
+  }
+  return { events: events / rows.length, workflowTasks: workflowTasks / rows.length };
 }
 
 /**
@@ -91,6 +112,7 @@ export async function steadyLoad(env: BenchEnvironment, modes: ReceiverMode[], o
     await warmUp(env, receiver, api, modes);
     const sentAt = new Map<string, number>();
     const healthyIds = new Set<string>();
+    const sickIds = new Set<string>();
     const ingestMs: number[] = [];
     let refused = 0;
     const inFlight = new Set<Promise<void>>();
@@ -119,6 +141,7 @@ export async function steadyLoad(env: BenchEnvironment, modes: ReceiverMode[], o
           }
           sentAt.set(body.id, sent);
           if (modes[endpoint] === 'ok') healthyIds.add(body.id);
+          else sickIds.add(body.id);
         })
         .catch(() => {
           refused++;
@@ -142,6 +165,7 @@ export async function steadyLoad(env: BenchEnvironment, modes: ReceiverMode[], o
     const endToEnd = [...firstArrival.entries()].map(([id, at]) => at - sentAt.get(id)!).sort((a, b) => a - b);
     const sortedIngest = [...ingestMs].sort((a, b) => a - b);
     const stages = await stagesOf(env, [...healthyIds]);
+    const sickHistory = sickIds.size > 0 ? await historySample(env, [...sickIds]) : undefined;
     const inWindow = [...firstArrival.values()].filter((at) => at <= until).length;
     const healthyEndpoints = modes.filter((mode) => mode === 'ok').length;
     return {
@@ -158,6 +182,7 @@ export async function steadyLoad(env: BenchEnvironment, modes: ReceiverMode[], o
       },
       invalidSignatures: arrivals.filter((a) => !a[3]).length,
       stages,
+      sickHistory,
     };
   } finally {
     // The sick endpoints' retries would go on into the next scenario: disabling cancels them.
