@@ -87,7 +87,9 @@ export async function startEnvironment(options: { kafka: boolean }): Promise<Ben
   };
   const children: ChildProcess[] = [];
   const command = (name: string) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli.ts'), name], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    // BENCH_CPU_PROF=1: each process writes a V8 CPU profile into bench-results/profiles on exit.
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot, 'bench-results', 'profiles')}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(repoRoot, 'src', 'cli.ts'), name], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(child);
     return child;
   };

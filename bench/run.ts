@@ -141,6 +141,10 @@ async function main(): Promise<void> {
       rows.push([`waiting: worker RSS before → with ${w.deliveries} deliveries in backoff (MiB)`, `${mib(w.rssBeforeBytes)} → ${mib(w.rssAfterBytes)}`, `+${round(w.addedMiB, 1)} MiB`]);
       rows.push(['waiting: history events / workflow tasks per waiting delivery', `${round(w.historyEventsPerWaitingDelivery, 1)} / ${round(w.workflowTasksPerWaitingDelivery, 1)}`, '']);
     }
+  } catch (error) {
+    // What ran before the failure is still worth seeing.
+    process.stdout.write(`\nfigures so far:\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n${JSON.stringify(results, null, 2)}\n`);
+    throw error;
   } finally {
     await env.stop();
   }

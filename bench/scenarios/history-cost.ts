@@ -20,6 +20,12 @@ export async function historyCost(env: BenchEnvironment) {
       body: JSON.stringify({ events: Array.from({ length: DELIVERIES }, (_, n) => ({ eventType: 'bench.e0', payload: { n } })) }),
     });
     const { data } = (await answer.body.json()) as { data: { id: string; deliveries: { endpointId: string }[] }[] };
+    // The 202 comes before the starts: wait for the deliveries themselves.
+    const deadline = Date.now() + 120_000;
+    while (new Set((await receiver.arrivals()).map((a) => a[1])).size < DELIVERIES) {
+      if (Date.now() > deadline) throw new Error('the history deliveries did not all arrive within two minutes');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     const { client } = env.temporal;
     let events = 0;
     let workflowTasks = 0;
