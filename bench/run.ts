@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       rows.push(['saturation: end-to-end p50 / p95 / p99 (ms, first post → received)', `${ms(s.endToEndMs.p50)} / ${ms(s.endToEndMs.p95)} / ${ms(s.endToEndMs.p99)}`, '']);
       rows.push(['saturation: invalid signatures, duplicates', `${s.invalidSignatures}, ${s.duplicates}`, '']);
     }
-    const rate = values.rate ? Number(values.rate) : (saturated ?? ceilingA ?? NaN) / 2;
+    const rate = values.rate ? Number(values.rate) : (saturated || ceilingA || NaN) / 2;
     let healthy: SteadyLoadResult | undefined;
     if (chosen.includes('latency') || chosen.includes('isolation')) {
       if (!(rate > 0)) throw new Error('latency and isolation need --rate, or the saturation or ceilings scenario in the same run');

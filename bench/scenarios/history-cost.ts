@@ -5,19 +5,20 @@
  */
 import { temporal } from '@temporalio/proto';
 import type { BenchEnvironment } from '../environment';
-import { benchEndpoints } from './saturation';
+import { benchEndpoints } from './common';
 
 const { EventType } = temporal.api.enums.v1;
 const DELIVERIES = 100;
 
 export async function historyCost(env: BenchEnvironment) {
-  const { receiver, api, ids } = await benchEndpoints(env, ['ok']);
+  const endpoints = await benchEndpoints(env, ['ok']);
+  const { receiver, api, ids } = endpoints;
   try {
     const answer = await api.request({
       path: '/v1/events/batch',
       method: 'POST',
       headers: { authorization: `Bearer ${env.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ events: Array.from({ length: DELIVERIES }, (_, n) => ({ eventType: 'bench.e0', payload: { n } })) }),
+      body: JSON.stringify({ events: Array.from({ length: DELIVERIES }, (_, n) => ({ eventType: endpoints.eventType(0), payload: { n } })) }),
     });
     const { data } = (await answer.body.json()) as { data: { id: string; deliveries: { endpointId: string }[] }[] };
     // The 202 comes before the starts: wait for the deliveries themselves.
@@ -51,7 +52,6 @@ export async function historyCost(env: BenchEnvironment) {
       entity: { events: entityEvents.length, interactions, eventsPerInteraction: interactions ? entityEvents.length / interactions : null },
     };
   } finally {
-    await api.close();
-    await receiver.stop();
+    await endpoints.close();
   }
 }

@@ -9,14 +9,15 @@
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { createKafkaSource } from '../../src/kafka/sources-repository';
 import type { BenchEnvironment } from '../environment';
-import { benchEndpoints } from './saturation';
+import { benchEndpoints } from './common';
 
 const PARTITIONS = 3;
 
 export async function kafkaIngest(env: BenchEnvironment, messages: number, payloadBytes: number) {
   const kafka = new Kafka({ clientId: 'switchyard-bench', brokers: env.config.kafkaBrokers, logLevel: logLevel.NOTHING });
   const topic = `bench-${Date.now().toString(36)}`;
-  const { receiver, api } = await benchEndpoints(env, ['ok']);
+  const endpoints = await benchEndpoints(env, ['ok']);
+  const { receiver } = endpoints;
   try {
     const admin = kafka.admin();
     await admin.connect();
@@ -30,7 +31,7 @@ export async function kafkaIngest(env: BenchEnvironment, messages: number, paylo
         topic,
         messages: Array.from({ length: Math.min(1000, messages - i) }, (_, j) => ({
           key: `k${(i + j) % 64}`,
-          value: JSON.stringify({ eventType: 'bench.e0', payload: { n: i + j, filler } }),
+          value: JSON.stringify({ eventType: endpoints.eventType(0), payload: { n: i + j, filler } }),
         })),
       });
     }
@@ -91,7 +92,6 @@ export async function kafkaIngest(env: BenchEnvironment, messages: number, paylo
       intoStartedDeliveriesPerSecond: messages / timing.intoStarts,
     };
   } finally {
-    await api.close();
-    await receiver.stop();
+    await endpoints.close();
   }
 }

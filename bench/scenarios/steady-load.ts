@@ -10,11 +10,11 @@
  *      same endpoints in the all-healthy run.
  */
 import { temporal } from '@temporalio/proto';
-import type { Pool } from 'undici';
-import type { BenchEnvironment, Receiver, ReceiverMode } from '../environment';
-import { benchEndpoints, percentile, postBatch } from './saturation';
+import type { BenchEnvironment, ReceiverMode } from '../environment';
+import { benchEndpoints, percentile, postBatch } from './common';
 
 const { EventType } = temporal.api.enums.v1;
+type BenchEndpoints = Awaited<ReturnType<typeof benchEndpoints>>;
 
 export interface SteadyLoadOptions {
   /** Events per second offered. */
@@ -93,8 +93,9 @@ export function isolationModes(endpoints: number): ReceiverMode[] {
  * first delivery to an endpoint also starts its entity workflow, a one-off that is not the
  * steady state this measures.
  */
-async function warmUp(env: BenchEnvironment, receiver: Receiver, api: Pool, modes: ReceiverMode[]): Promise<void> {
-  await postBatch(env, api, modes.map((_, i) => ({ eventType: `bench.e${i}`, payload: { warmUp: true } })));
+async function warmUp(env: BenchEnvironment, endpoints: BenchEndpoints, modes: ReceiverMode[]): Promise<void> {
+  const { receiver, api } = endpoints;
+  await postBatch(env, api, modes.map((_, i) => ({ eventType: endpoints.eventType(i), payload: { warmUp: true } })));
   const healthy = new Set(modes.flatMap((mode, i) => (mode === 'ok' ? [i] : [])));
   const deadline = Date.now() + 60_000;
   while (new Set((await receiver.arrivals()).filter((a) => healthy.has(a[0])).map((a) => a[0])).size < healthy.size) {
@@ -106,10 +107,11 @@ async function warmUp(env: BenchEnvironment, receiver: Receiver, api: Pool, mode
 
 export async function steadyLoad(env: BenchEnvironment, modes: ReceiverMode[], options: SteadyLoadOptions): Promise<SteadyLoadResult> {
   // Sick endpoints keep their retries and circuit at the defaults: that is what is being tested.
-  const { receiver, api, ids } = await benchEndpoints(env, modes);
+  const endpoints = await benchEndpoints(env, modes);
+  const { receiver, api } = endpoints;
   try {
     const filler = 'x'.repeat(Math.max(0, options.payloadBytes - 40));
-    await warmUp(env, receiver, api, modes);
+    await warmUp(env, endpoints, modes);
     const sentAt = new Map<string, number>();
     const healthyIds = new Set<string>();
     const sickIds = new Set<string>();
@@ -130,7 +132,7 @@ export async function steadyLoad(env: BenchEnvironment, modes: ReceiverMode[], o
           path: '/v1/events',
           method: 'POST',
           headers: { authorization: `Bearer ${env.apiKey}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ eventType: `bench.e${endpoint}`, payload: { n, filler } }),
+          body: JSON.stringify({ eventType: endpoints.eventType(endpoint), payload: { n, filler } }),
         })
         .then(async (answer) => {
           const body = (await answer.body.json()) as { id?: string };
@@ -186,12 +188,7 @@ export async function steadyLoad(env: BenchEnvironment, modes: ReceiverMode[], o
     };
   } finally {
     // The sick endpoints' retries would go on into the next scenario: disabling cancels them.
-    for (const [i, id] of ids.entries()) {
-      if (modes[i] === 'ok') continue;
-      const answer = await api.request({ path: `/v1/endpoints/${id}/disable`, method: 'POST', headers: { authorization: `Bearer ${env.apiKey}` } });
-      await answer.body.dump();
-    }
-    await api.close();
-    await receiver.stop();
+    await endpoints.disable(modes.flatMap((mode, i) => (mode === 'ok' ? [] : [i])));
+    await endpoints.close();
   }
 }

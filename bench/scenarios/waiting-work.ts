@@ -6,7 +6,7 @@
  */
 import { temporal } from '@temporalio/proto';
 import type { BenchEnvironment } from '../environment';
-import { benchEndpoints, postBatch } from './saturation';
+import { benchEndpoints, postBatch } from './common';
 
 const { EventType } = temporal.api.enums.v1;
 const ENDPOINTS = 20;
@@ -14,16 +14,17 @@ const BATCH = 100;
 const SAMPLE = 50;
 
 export async function waitingWork(env: BenchEnvironment, deliveries: number) {
-  const { receiver, api, ids } = await benchEndpoints(
+  const endpoints = await benchEndpoints(
     env,
     Array.from({ length: ENDPOINTS }, () => 'fail'),
     { retrySchedule: ['1h'], circuitBreaker: { consecutiveFailures: 100_000, minAttempts: 100_000 } },
   );
+  const { api, ids } = endpoints;
   try {
     const rssBefore = env.workerRss();
     const started = Date.now();
     for (let n = 0; n < deliveries; n += BATCH) {
-      const events = Array.from({ length: Math.min(BATCH, deliveries - n) }, (_, j) => ({ eventType: `bench.e${(n + j) % ENDPOINTS}`, payload: { n: n + j } }));
+      const events = Array.from({ length: Math.min(BATCH, deliveries - n) }, (_, j) => ({ eventType: endpoints.eventType((n + j) % ENDPOINTS), payload: { n: n + j } }));
       await postBatch(env, api, events);
     }
     const waiting = async () => {
@@ -61,7 +62,6 @@ export async function waitingWork(env: BenchEnvironment, deliveries: number) {
       workflowTasksPerWaitingDelivery: workflowTasks / rows.length,
     };
   } finally {
-    await api.close();
-    await receiver.stop();
+    await endpoints.close();
   }
 }

@@ -21,13 +21,14 @@
 import type { Queryable } from '../db/pool';
 
 /**
- * A delivery started longer ago than this is no longer counted as in flight: a workflow an
- * operator terminated before it began never begins, and must not hold the window shut forever.
+ * A delivery admitted longer ago than this is no longer counted as in flight: a start lost to a
+ * crash, or a workflow an operator terminated before it began, never begins, and must not hold
+ * the window shut forever.
  */
 export const IN_FLIGHT_HORIZON_MS = 180_000;
 
 export interface WindowState {
-  /** Deliveries started in the horizon and not begun. */
+  /** Deliveries admitted in the horizon and not begun. */
   inFlight: number;
   /** Whether deliveries are already queued for the reconciler. */
   queuedAhead: boolean;
@@ -44,8 +45,14 @@ export function roomIn(inFlight: number, size: number): number {
   return Math.max(0, size - inFlight);
 }
 
+/**
+ * Admitted and not begun. Ingest's own deliveries count from their commit, before their starts
+ * are even sent (it answers the producer first, so its starts may pile up): a queued delivery
+ * counts once the reconciler has started it. The predicate is the partial index's, word for word.
+ */
 const inFlightCount = `SELECT count(*)::int FROM deliveries
-  WHERE workflow_started_at > now() - make_interval(secs => ${IN_FLIGHT_HORIZON_MS / 1000}) AND begun_at IS NULL AND status = 'pending'`;
+  WHERE begun_at IS NULL AND status = 'pending' AND (NOT start_queued OR workflow_started_at IS NOT NULL)
+    AND coalesce(workflow_started_at, created_at) > now() - make_interval(secs => ${IN_FLIGHT_HORIZON_MS / 1000})`;
 
 export async function countInFlight(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>(`SELECT (${inFlightCount}) AS n`);

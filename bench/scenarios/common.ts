@@ -1,0 +1,78 @@
+/**
+ * What the load scenarios share: endpoints of their own on a receiver of their own, a producer
+ * that honours 503 Retry-After, and percentiles.
+ */
+import crypto from 'node:crypto';
+import { Pool } from 'undici';
+import { newSecret, type BenchEnvironment, type ReceiverMode } from '../environment';
+
+const CONNECTIONS = 32;
+
+/**
+ * Endpoints on one receiver, in the given modes, one event type each, so each event has one
+ * delivery. The event types carry a prefix of their own: the project outlives the scenario, and
+ * another scenario's events must never reach these endpoints. `close()` deletes the endpoints.
+ */
+export async function benchEndpoints(env: BenchEnvironment, modes: ReceiverMode[], settings: Record<string, unknown> = {}) {
+  const prefix = `bench.${crypto.randomBytes(4).toString('hex')}`;
+  const eventType = (i: number) => `${prefix}.e${i}`;
+  const secrets = modes.map(() => newSecret());
+  const receiver = await env.startReceiver(Object.fromEntries(modes.map((mode, i) => [`/e/${i}`, { secret: secrets[i]!, mode }])));
+  const api = new Pool(env.apiUrl, { connections: CONNECTIONS });
+  const call = async (method: 'POST' | 'DELETE', path: string, body?: unknown) => {
+    const answer = await api.request({
+      path,
+      method,
+      headers: { authorization: `Bearer ${env.apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: answer.statusCode, text: await answer.body.text() };
+  };
+  const ids: string[] = [];
+  for (const [i] of modes.entries()) {
+    const created = await call('POST', '/v1/endpoints', { url: `${receiver.url}/e/${i}`, eventTypes: [eventType(i)], secret: secrets[i], timeoutMs: 5_000, ...settings });
+    if (created.status !== 201) throw new Error(`endpoint creation answered ${created.status}: ${created.text}`);
+    ids.push((JSON.parse(created.text) as { id: string }).id);
+  }
+  return {
+    receiver,
+    api,
+    ids,
+    eventType,
+    /** Disables these endpoints: their waiting deliveries are cancelled now rather than later. */
+    async disable(indices: number[]) {
+      for (const i of indices) await call('POST', `/v1/endpoints/${ids[i]}/disable`);
+    },
+    async close() {
+      for (const id of ids) await call('DELETE', `/v1/endpoints/${id}`);
+      await api.close();
+      await receiver.stop();
+    },
+  };
+}
+
+/**
+ * POSTs a batch, as a well-behaved producer would: a 503 `over_capacity` waits its Retry-After
+ * and sends the same batch again. Returns the accepted events, how long the accepting request
+ * took, and how many refusals came before it.
+ */
+export async function postBatch(env: BenchEnvironment, api: Pool, events: unknown[]) {
+  for (let refusals = 0; ; refusals++) {
+    const sent = performance.now();
+    const answer = await api.request({
+      path: '/v1/events/batch',
+      method: 'POST',
+      headers: { authorization: `Bearer ${env.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ events }),
+    });
+    const body = (await answer.body.json()) as { data: { id: string }[] };
+    if (answer.statusCode === 202) return { data: body.data, ms: performance.now() - sent, refusals };
+    if (answer.statusCode !== 503) throw new Error(`batch answered ${answer.statusCode}: ${JSON.stringify(body)}`);
+    await new Promise((resolve) => setTimeout(resolve, Number(answer.headers['retry-after'] ?? 1) * 1000));
+  }
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
