@@ -11,7 +11,7 @@
  */
 import { withTransaction, type Db } from '../db/pool';
 import { errorMessage, log } from '../log';
-import { unstartedDeliveries } from './repository';
+import { lostStarts, queuedDeliveries } from './repository';
 import { countInFlight, roomIn } from './start-window';
 import type { DeliveryStarter } from './starter';
 
@@ -28,17 +28,24 @@ export interface ReconcilePass {
   more: boolean;
 }
 
-/** One pass. */
+/**
+ * One pass. Lost starts go first and need no room: they were counted in the window from their
+ * commit (start-window.ts), so starting them adds nothing to it. Queued ones take what room is left.
+ */
 export async function reconcileOnce(db: Db, starter: DeliveryStarter, olderThanMs = RECONCILE_AFTER_MS): Promise<ReconcilePass> {
   return withTransaction(db, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-    const room = Math.min(PASS_LIMIT, roomIn(await countInFlight(client), starter.window));
-    if (room === 0) return { started: 0, more: true };
-    const due = await unstartedDeliveries(client, olderThanMs, room);
-    if (due.length === 0) return { started: 0, more: false };
-    const failed = await starter.start(due);
-    if (failed.length > 0) log.warn('reconciler could not start every delivery', { due: due.length, failed: failed.length });
-    return { started: due.length, more: due.length === room && failed.length === 0 };
+    const lost = await lostStarts(client, olderThanMs, PASS_LIMIT);
+    const room = Math.min(PASS_LIMIT - lost.length, roomIn(await countInFlight(client), starter.window));
+    const queued = room > 0 ? await queuedDeliveries(client, room) : [];
+    const due = [...lost, ...queued];
+    const failed = due.length > 0 ? await starter.start(due) : [];
+    if (failed.length > 0) {
+      log.warn('reconciler could not start every delivery', { due: due.length, failed: failed.length });
+      return { started: due.length, more: false }; // Temporal is failing: wait a full interval
+    }
+    // More: a full pass of lost starts, a full window, or the room used up by the queue.
+    return { started: due.length, more: lost.length === PASS_LIMIT || room <= 0 || queued.length === room };
   });
 }
 

@@ -265,13 +265,16 @@ function toStart(row: UnstartedRow): DeliveryToStart {
   };
 }
 
-/**
- * For the reconciler: deliveries queued by a full start window, and deliveries committed a while
- * ago whose workflow start was never confirmed; oldest first.
- */
-export async function unstartedDeliveries(db: Queryable, olderThanMs: number, limit: number): Promise<DeliveryToStart[]> {
+/** For the reconciler: deliveries a full start window queued, oldest first. */
+export async function queuedDeliveries(db: Queryable, limit: number): Promise<DeliveryToStart[]> {
+  const { rows } = await db.query<UnstartedRow>(`${unstartedSelect} AND d.start_queued ORDER BY d.created_at LIMIT $1`, [limit]);
+  return rows.map(toStart);
+}
+
+/** For the reconciler: deliveries ingest meant to start itself, committed a while ago, still not started. */
+export async function lostStarts(db: Queryable, olderThanMs: number, limit: number): Promise<DeliveryToStart[]> {
   const { rows } = await db.query<UnstartedRow>(
-    `${unstartedSelect} AND (d.start_queued OR d.created_at < now() - make_interval(secs => $1::double precision / 1000))
+    `${unstartedSelect} AND NOT d.start_queued AND d.created_at < now() - make_interval(secs => $1::double precision / 1000)
       ORDER BY d.created_at LIMIT $2`,
     [olderThanMs, limit],
   );

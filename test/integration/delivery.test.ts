@@ -162,14 +162,17 @@ describe('outbound delivery', () => {
     assert.equal(events.body.data.length, 1, 'no second delivery');
   });
 
-  it('delivers deliveries whose start was lost to a crash: the reconciler starts them', async () => {
+  it('delivers deliveries whose start was lost to a crash: the reconciler starts them, full window or not', async () => {
     await endpoint('/reconciled', { eventTypes: ['crash.*'] });
     const lostStarts = { window: 200, queueFull: async () => false, start: async () => [] as string[], idle: async () => undefined }; // the process "died" right after the commit
     const [event] = (await ingestEvents(test.db, lostStarts, project.id, [{ eventType: 'crash.test', payload: { n: 1 } }])).events;
     const unstarted = await test.db.query('SELECT count(*)::int AS n FROM deliveries WHERE event_id = $1 AND workflow_started_at IS NULL', [event!.id]);
     assert.equal(unstarted.rows[0].n, 1);
     const apiClient = temporalClient;
-    assert.ok((await reconcileOnce(test.db, createDeliveryStarter(test.db, apiClient, stack.taskQueue), 0)).started >= 1);
+    // A window of one, already full with this very delivery (counted from its commit): a lost
+    // start needs no room, or an outage's lost starts would shut the window on their own restart.
+    const fullWindow = createDeliveryStarter(test.db, apiClient, stack.taskQueue, { window: 1, queueLimit: 10_000 });
+    assert.ok((await reconcileOnce(test.db, fullWindow, 0)).started >= 1);
     await receiver.waitFor('/reconciled', 1);
     assert.equal((await settled(event!.deliveries[0]!.id)).status, 'succeeded');
     const second = await reconcileOnce(test.db, createDeliveryStarter(test.db, apiClient, stack.taskQueue), 0);
