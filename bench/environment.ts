@@ -87,8 +87,9 @@ export async function startEnvironment(options: { kafka: boolean }): Promise<Ben
   };
   const children: ChildProcess[] = [];
   const command = (name: string) => {
-    // BENCH_CPU_PROF=1: each process writes a V8 CPU profile into bench-results/profiles on exit.
-    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot, 'bench-results', 'profiles')}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
+    // BENCH_CPU_PROF=1: each process writes V8 CPU profiles (one per thread, named by pid and
+    // thread) into bench-results/profiles/<command>/ on exit.
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot, 'bench-results', 'profiles', name)}`] : [];
     const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(repoRoot, 'src', 'cli.ts'), name], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(child);
     return child;
