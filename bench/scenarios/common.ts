@@ -1,8 +1,9 @@
 /**
  * What the load scenarios share: endpoints of their own on a receiver of their own, a producer
- * that honours 503 Retry-After, and percentiles.
+ * that honours 503 Retry-After, history counts, and percentiles.
  */
 import crypto from 'node:crypto';
+import { temporal } from '@temporalio/proto';
 import { Pool } from 'undici';
 import { newSecret, type BenchEnvironment, type ReceiverMode } from '../environment';
 
@@ -76,3 +77,15 @@ export function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+
+/** History events and workflow tasks, averaged over these workflows as they stand now. */
+export async function historyPerWorkflow(env: BenchEnvironment, workflowIds: string[]): Promise<{ events: number; workflowTasks: number }> {
+  let events = 0;
+  let workflowTasks = 0;
+  for (const id of workflowIds) {
+    const history = (await env.temporal.client.workflow.getHandle(id).fetchHistory()).events ?? [];
+    events += history.length;
+    workflowTasks += history.filter((e) => e.eventType === temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).length;
+  }
+  return { events: events / workflowIds.length, workflowTasks: workflowTasks / workflowIds.length };
+}

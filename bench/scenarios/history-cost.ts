@@ -5,7 +5,7 @@
  */
 import { temporal } from '@temporalio/proto';
 import type { BenchEnvironment } from '../environment';
-import { benchEndpoints } from './common';
+import { benchEndpoints, historyPerWorkflow } from './common';
 
 const { EventType } = temporal.api.enums.v1;
 const DELIVERIES = 100;
@@ -28,15 +28,9 @@ export async function historyCost(env: BenchEnvironment) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const { client } = env.temporal;
-    let events = 0;
-    let workflowTasks = 0;
-    for (const event of data) {
-      const handle = client.workflow.getHandle(`delivery/${event.id}/${ids[0]}`);
-      await handle.result();
-      const history = await handle.fetchHistory();
-      events += history.events?.length ?? 0;
-      workflowTasks += (history.events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).length;
-    }
+    const workflowIds = data.map((event) => `delivery/${event.id}/${ids[0]}`);
+    for (const id of workflowIds) await client.workflow.getHandle(id).result();
+    const history = await historyPerWorkflow(env, workflowIds);
     const entity = await client.workflow.getHandle(`endpoint/${ids[0]}`).fetchHistory();
     const entityEvents = entity.events ?? [];
     // An interaction: an update (permits, outcomes) or a signal the entity took in.
@@ -47,8 +41,8 @@ export async function historyCost(env: BenchEnvironment) {
     return {
       deliveries: DELIVERIES,
       arrived: new Set(arrivals.map((a) => a[1])).size,
-      eventsPerDelivery: events / DELIVERIES,
-      workflowTasksPerDelivery: workflowTasks / DELIVERIES,
+      eventsPerDelivery: history.events,
+      workflowTasksPerDelivery: history.workflowTasks,
       entity: { events: entityEvents.length, interactions, eventsPerInteraction: interactions ? entityEvents.length / interactions : null },
     };
   } finally {

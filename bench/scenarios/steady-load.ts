@@ -9,11 +9,9 @@
  *      their timeout; the healthy endpoints' throughput and end-to-end p99, compared with the
  *      same endpoints in the all-healthy run.
  */
-import { temporal } from '@temporalio/proto';
 import type { BenchEnvironment, ReceiverMode } from '../environment';
-import { benchEndpoints, percentile, postBatch } from './common';
+import { benchEndpoints, historyPerWorkflow, percentile, postBatch } from './common';
 
-const { EventType } = temporal.api.enums.v1;
 type BenchEndpoints = Awaited<ReturnType<typeof benchEndpoints>>;
 
 export interface SteadyLoadOptions {
@@ -51,14 +49,7 @@ async function historySample(env: BenchEnvironment, eventIds: string[]): Promise
     'SELECT workflow_id FROM deliveries WHERE event_id = ANY($1) AND workflow_started_at IS NOT NULL ORDER BY random() LIMIT 20',
     [eventIds],
   );
-  let events = 0;
-  let workflowTasks = 0;
-  for (const { workflow_id } of rows) {
-    const history = await env.temporal.client.workflow.getHandle(workflow_id).fetchHistory();
-    events += history.events?.length ?? 0;
-    workflowTasks += (history.events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).length;
-  }
-  return { events: events / rows.length, workflowTasks: workflowTasks / rows.length };
+  return historyPerWorkflow(env, rows.map((row) => row.workflow_id));
 }
 
 /**

@@ -4,11 +4,9 @@
  * (events per waiting delivery). The endpoints' circuit is set never to open, so every delivery
  * waits on its own retry timer rather than on the endpoint.
  */
-import { temporal } from '@temporalio/proto';
 import type { BenchEnvironment } from '../environment';
-import { benchEndpoints, postBatch } from './common';
+import { benchEndpoints, historyPerWorkflow, postBatch } from './common';
 
-const { EventType } = temporal.api.enums.v1;
 const ENDPOINTS = 20;
 const BATCH = 100;
 const SAMPLE = 50;
@@ -45,21 +43,15 @@ export async function waitingWork(env: BenchEnvironment, deliveries: number) {
       `SELECT workflow_id FROM deliveries WHERE endpoint_id = ANY($1) ORDER BY random() LIMIT $2`,
       [ids, SAMPLE],
     );
-    let events = 0;
-    let workflowTasks = 0;
-    for (const { workflow_id } of rows) {
-      const history = await env.temporal.client.workflow.getHandle(workflow_id).fetchHistory();
-      events += history.events?.length ?? 0;
-      workflowTasks += (history.events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).length;
-    }
+    const history = await historyPerWorkflow(env, rows.map((row) => row.workflow_id));
     return {
       deliveries,
       secondsToWait,
       rssBeforeBytes: rssBefore,
       rssAfterBytes: rssAfter,
       addedMiB: (rssAfter - rssBefore) / 2 ** 20,
-      historyEventsPerWaitingDelivery: events / rows.length,
-      workflowTasksPerWaitingDelivery: workflowTasks / rows.length,
+      historyEventsPerWaitingDelivery: history.events,
+      workflowTasksPerWaitingDelivery: history.workflowTasks,
     };
   } finally {
     await endpoints.close();

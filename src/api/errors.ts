@@ -3,6 +3,7 @@
  * `{"error": {"code", "message", "details"?}}`, a 4xx for anything the caller can fix.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { QueueFull } from '../deliveries/start-window';
 import { log } from '../log';
 
 export class ApiError extends Error {
@@ -17,9 +18,6 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
-
-/** The start queue is full (deliveries/start-window.ts): a temporary refusal, with when to retry. */
-export const overCapacity = (error: Error) => new ApiError(503, 'over_capacity', error.message, undefined, { 'retry-after': '1' });
 
 export const unauthorized = () => new ApiError(401, 'unauthorized', 'A valid API key is required: Authorization: Bearer <key>.');
 
@@ -51,9 +49,11 @@ export const notFoundHandler: RequestHandler = (req) => {
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const parserError = typeof error?.type === 'string' ? bodyParserErrors[error.type]?.(error.limit) : undefined;
   const databaseError = typeof error?.code === 'string' && error?.severity ? postgresInputErrors[error.code]?.() : undefined;
-  const apiError = error instanceof ApiError ? error : (parserError ?? databaseError);
+  // The start queue is full (deliveries/start-window.ts): a temporary refusal, with when to retry.
+  const capacityError = error instanceof QueueFull ? new ApiError(503, 'over_capacity', error.message, undefined, { 'retry-after': '1' }) : undefined;
+  const apiError = error instanceof ApiError ? error : (parserError ?? databaseError ?? capacityError);
   if (apiError) {
-    res.set(apiError.headers ?? {});
+    res.set(apiError.headers);
     res.status(apiError.status).json({
       error: { code: apiError.code, message: apiError.message, ...(apiError.details === undefined ? {} : { details: apiError.details }) },
     });

@@ -50,6 +50,9 @@ export function roomIn(inFlight: number, size: number): number {
  * are even sent (it answers the producer first, so its starts may pile up): a queued delivery
  * counts once the reconciler has started it. The predicate is the partial index's, word for word.
  */
+/** Queued by a full window and not started yet. */
+const queued = `workflow_started_at IS NULL AND start_queued AND status <> 'cancelled'`;
+
 const inFlightCount = `SELECT count(*)::int FROM deliveries
   WHERE begun_at IS NULL AND status = 'pending' AND (NOT start_queued OR workflow_started_at IS NOT NULL)
     AND coalesce(workflow_started_at, created_at) > now() - make_interval(secs => ${IN_FLIGHT_HORIZON_MS / 1000})`;
@@ -62,7 +65,7 @@ export async function countInFlight(db: Queryable): Promise<number> {
 export async function windowState(db: Queryable): Promise<WindowState> {
   const { rows } = await db.query<WindowState>(
     `SELECT (${inFlightCount}) AS "inFlight",
-            EXISTS (SELECT 1 FROM deliveries WHERE workflow_started_at IS NULL AND start_queued AND status <> 'cancelled') AS "queuedAhead"`,
+            EXISTS (SELECT 1 FROM deliveries WHERE ${queued}) AS "queuedAhead"`,
   );
   return rows[0]!;
 }
@@ -76,9 +79,7 @@ export class QueueFull extends Error {
 }
 
 async function countQueued(db: Queryable): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM deliveries WHERE workflow_started_at IS NULL AND start_queued AND status <> 'cancelled'`,
-  );
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE ${queued}`);
   return rows[0]!.n;
 }
 
@@ -91,7 +92,6 @@ export function createQueueGauge(db: Queryable, limit: number, maxAgeMs = 500) {
   let readAt = -Infinity;
   let reading: Promise<void> | undefined;
   return {
-    limit,
     async isFull(): Promise<boolean> {
       if (Date.now() - readAt > maxAgeMs) {
         reading ??= countQueued(db)

@@ -3,14 +3,13 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
 import { listDeliveries } from '../../deliveries/repository';
-import { QueueFull } from '../../deliveries/start-window';
 import type { DeliveryStarter } from '../../deliveries/starter';
 import { acceptEvents, IngestError } from '../../events/ingest';
 import { findEvent, listEvents } from '../../events/repository';
 import { eventBatchSchema, eventInputSchema, type EventInput } from '../../events/schema';
 import { errorMessage, log } from '../../log';
 import { projectOf } from '../auth';
-import { ApiError, overCapacity } from '../errors';
+import { ApiError } from '../errors';
 import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery } from '../validation';
 
@@ -22,7 +21,6 @@ const listQuery = z.object({
 });
 
 function asApiError(error: unknown): unknown {
-  if (error instanceof QueueFull) return overCapacity(error);
   if (!(error instanceof IngestError)) return error;
   return error.kind === 'idempotency_conflict'
     ? new ApiError(409, 'idempotency_conflict', error.message, error.details)

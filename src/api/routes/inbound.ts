@@ -6,14 +6,13 @@
  */
 import express, { Router } from 'express';
 import type { Db } from '../../db/pool';
-import { QueueFull } from '../../deliveries/start-window';
 import type { DeliveryStarter } from '../../deliveries/starter';
 import { log } from '../../log';
 import { acceptInbound } from '../../inbound/accept';
 import { verifierConfigOf } from '../../inbound/source-schema';
 import { recordFailure, sourceById } from '../../inbound/sources-repository';
 import { bodyDigest, verifyInbound } from '../../inbound/verify';
-import { ApiError, overCapacity } from '../errors';
+import { ApiError } from '../errors';
 
 export function inboundRoutes(db: Db, starter: DeliveryStarter, bodyLimit: number): Router {
   const router = Router();
@@ -36,8 +35,6 @@ export function inboundRoutes(db: Db, starter: DeliveryStarter, bodyLimit: numbe
       headers,
       dedupeKey: verification.deliveryId ?? `sha256:${bodyDigest(body)}`,
       providerEventId: verification.deliveryId,
-    }).catch((error) => {
-      throw error instanceof QueueFull ? overCapacity(error) : error;
     });
     if (source.response) {
       res.status(source.response.status).type(source.response.contentType ?? 'text/plain').send(source.response.body ?? '');
