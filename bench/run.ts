@@ -138,7 +138,11 @@ async function main(): Promise<void> {
       const w = await waitingWork(env, waiting);
       results.waiting = w;
       const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
-      rows.push([`waiting: worker RSS before → with ${w.deliveries} deliveries in backoff (MiB)`, `${mib(w.rssBeforeBytes)} → ${mib(w.rssAfterBytes)}`, `+${round(w.addedMiB, 1)} MiB`]);
+      rows.push([
+        `waiting: worker RSS, settled, before → with ${w.deliveries} deliveries in backoff (MiB)${w.settled ? '' : ' (NOT settled in 4 min)'}`,
+        `${mib(w.rssBeforeBytes)} → ${mib(w.rssAfterBytes)}`,
+        `+${round(w.addedMiB, 1)} MiB`,
+      ]);
       rows.push(['waiting: history events / workflow tasks per waiting delivery', `${round(w.historyEventsPerWaitingDelivery, 1)} / ${round(w.workflowTasksPerWaitingDelivery, 1)}`, '']);
     }
   } catch (error) {

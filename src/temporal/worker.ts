@@ -28,14 +28,18 @@ function installRuntime(config: Config): void {
  * The delivery worker's limits. An attempt is a local activity, and its workflow task stays open
  * (holding a task slot) while the endpoint answers: with the SDK's default of 40 slots, endpoints
  * hanging until their timeout took the slots from healthy ones (the isolation benchmark). Slots
- * waiting on sockets cost little, so there are many. The cache only helps deliveries that wait
- * and come back (a first-attempt success is one task); bounding it bounds the memory of many
- * waiting deliveries, which replay their few events when they wake instead.
+ * waiting on sockets cost little, so there are many.
+ *
+ * The cache must hold every workflow with a task in hand (the SDK requires cache ≥ slots), and
+ * beyond that it only helps deliveries that wait and come back, which replay their few events
+ * when they wake instead. Each cached workflow costs some 220 KB (JS and the SDK's native side),
+ * so the cache is what the worker pays for waiting deliveries: with 1,000, 5,000 deliveries in
+ * backoff held 131 MiB more than with 400 once settled (the `waiting` benchmark).
  */
 const DELIVERY_WORKER_TUNING = {
-  maxConcurrentWorkflowTaskExecutions: 400,
-  maxConcurrentLocalActivityExecutions: 400,
-  maxCachedWorkflows: 1_000,
+  maxConcurrentWorkflowTaskExecutions: 200,
+  maxConcurrentLocalActivityExecutions: 200,
+  maxCachedWorkflows: 200,
 };
 
 export interface RunningWorker {
