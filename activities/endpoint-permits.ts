@@ -37,6 +37,15 @@ export interface PermitGate {
 const FLUSH_EVERY_MS = 1_000;
 /** A delivery the circuit holds in half-open waits this long, unless woken when it closes. */
 const HALF_OPEN_WAIT_MS = 30_000;
+/**
+ * A delivery an open circuit holds sleeps until the entity wakes it (a few for the probes when
+ * the circuit half-opens, all when it closes), looking again on its own at the latest after
+ * this, spread over CIRCUIT_SPREAD_MS. Before, every held delivery came back at the half-open
+ * instant only to be held again: a burst of hundreds of workflow tasks per sick endpoint that
+ * stalled the healthy endpoints' deliveries for seconds (the isolation benchmark).
+ */
+const CIRCUIT_RECHECK_MS = 5 * 60_000;
+const CIRCUIT_SPREAD_MS = 60_000;
 /** The entity has paused the endpoint but not yet persisted it: look again shortly. */
 const PAUSE_PENDING_WAIT_MS = 5_000;
 /** How long closing waits to send the last reports. */
@@ -125,8 +134,8 @@ export function createPermitGate(options: { client: Client; taskQueue: string; n
     if (lease.status === 'disabled') return { go: false, reason: 'disabled', waitMs: 0, statusReason: lease.statusReason };
     if (lease.status === 'paused') return { go: false, reason: 'paused', waitMs: PAUSE_PENDING_WAIT_MS, statusReason: lease.statusReason };
     if (lease.circuit === 'open') {
-      // Spread over a second, so the deliveries it held do not all come back at once.
-      return { go: false, reason: 'circuit_open', waitMs: Math.max(0, lease.halfOpensInMs! - since) + Math.floor(random() * 1000) };
+      const halfOpensInMs = Math.max(0, lease.halfOpensInMs! - since);
+      return { go: false, reason: 'circuit_open', waitMs: Math.max(halfOpensInMs, CIRCUIT_RECHECK_MS) + Math.floor(random() * CIRCUIT_SPREAD_MS) };
     }
     if (lease.circuit === 'half_open') {
       if (st.probes > 0) {

@@ -63,13 +63,17 @@ const { attemptDelivery, cancelDelivery, wantsFailureNotice } = proxyLocalActivi
 export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliveryResult> {
   let retryNow = false;
   let forced = false;
+  // Counted, not a flag: the entity wakes deliveries it finds held in the database, and the hold
+  // is written by the attempt that decided it, so a wake can arrive before that attempt's answer.
+  // It still ends the wait that follows (see `wakesBefore`), instead of being lost.
+  let wakes = 0;
   let cancelReason: string | undefined;
   setHandler(retryNowSignal, () => {
     retryNow = true;
     forced = true;
   });
   setHandler(wakeSignal, () => {
-    retryNow = true;
+    wakes++;
   });
   setHandler(cancelSignal, (request) => {
     cancelReason = request?.reason ?? 'cancelled by an operator';
@@ -80,10 +84,10 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliveryRe
     if (next !== status) upsertSearchAttributes([{ key: DeliveryStatus, value: next }]);
     status = next;
   };
-  /** Waits for the time, a retryNow, or a cancel; true when cancelled. */
-  const wait = async (ms: number) => {
+  /** Waits for the time, a retryNow, a wake after `wakesBefore`, or a cancel; true when cancelled. */
+  const wait = async (ms: number, wakesBefore = wakes) => {
     retryNow = false;
-    if (ms > 0) await condition(() => retryNow || cancelReason !== undefined, ms);
+    if (ms > 0) await condition(() => retryNow || wakes > wakesBefore || cancelReason !== undefined, ms);
     return cancelReason !== undefined;
   };
   const cancelled = async (attempts: number): Promise<DeliveryResult> => {
@@ -95,6 +99,7 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliveryRe
   let slot: Slot | undefined;
   let attempt = 1;
   for (;;) {
+    const wakesBefore = wakes;
     const result = await attemptDelivery({ deliveryId: input.deliveryId, attempt, slot, forced });
     forced = false;
     if (result.outcome === 'held') {
@@ -102,7 +107,7 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliveryRe
       // and the same attempt goes again when the wait is over.
       if (result.recorded) setStatus('held');
       slot = result.slot;
-      if (await wait(result.waitMs)) return cancelled(attempt - 1);
+      if (await wait(result.waitMs, wakesBefore)) return cancelled(attempt - 1);
       continue;
     }
     slot = undefined;

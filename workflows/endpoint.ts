@@ -217,7 +217,10 @@ export async function endpointWorkflow(input: EndpointEntityInput): Promise<void
       continue;
     }
     const wakeAt = nextWakeAt(state);
-    const due = () => queue.length > 0 || state.deleted || workflowInfo().continueAsNewSuggested;
+    // A handler can move the wake-up without queueing an effect (a failed probe re-opens the
+    // circuit with a longer cool-down): the timer is set again, or the circuit would never
+    // half-open by itself, and the deliveries it holds sleep until their own recheck.
+    const due = () => queue.length > 0 || state.deleted || workflowInfo().continueAsNewSuggested || nextWakeAt(state) !== wakeAt;
     if (wakeAt === null) await condition(due);
     else await condition(due, Math.max(1, wakeAt - Date.now()));
   }

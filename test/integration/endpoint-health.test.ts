@@ -106,6 +106,10 @@ describe('endpoint entity workflows', () => {
     assert.equal(Date.parse(reopened.circuit.halfOpensAt) - Date.parse(reopened.circuit.openedAt), 6000, 'the cool-down grew');
     const probes = (await attemptsOf(ep.id)).filter((a) => a.started_at.getTime() >= halfOpensAt && a.started_at.getTime() < Date.parse(reopened.circuit.openedAt) + 50);
     assert.ok(probes.length >= 1 && probes.length <= 2, `at most two probes went out in half-open, saw ${probes.length}`);
+    // Only the probes were woken: the other held deliveries slept through the half-open rather
+    // than coming back to be held again (a burst of workflow tasks per cool-down).
+    const reheld = await stack.test.db.query(`SELECT id FROM deliveries WHERE endpoint_id = $1 AND status_reason LIKE '%half-open%'`, [ep.id]);
+    assert.deepEqual(reheld.rows, [], 'no delivery came back in half-open only to be held again');
 
     stack.receiver.script('/down', [{ status: 200 }]);
     for (const delivery of accepted.body.data.flatMap((e: { deliveries: { id: string }[] }) => e.deliveries)) {
