@@ -38,11 +38,12 @@ const FLUSH_EVERY_MS = 1_000;
 /** A delivery the circuit holds in half-open waits this long, unless woken when it closes. */
 const HALF_OPEN_WAIT_MS = 30_000;
 /**
- * A delivery an open circuit holds sleeps until the entity wakes it (a few for the probes when
- * the circuit half-opens, all when it closes), looking again on its own at the latest after
- * this, spread over CIRCUIT_SPREAD_MS. Before, every held delivery came back at the half-open
- * instant only to be held again: a burst of hundreds of workflow tasks per sick endpoint that
- * stalled the healthy endpoints' deliveries for seconds (the isolation benchmark).
+ * A delivery an open circuit holds sleeps until the entity wakes it: a few, to probe, when the
+ * circuit half-opens, and all when it closes. In case a wake is missed it looks again by itself
+ * after CIRCUIT_RECHECK_MS (or the cool-down, if longer), spread over CIRCUIT_SPREAD_MS. Before,
+ * every held delivery came back at the half-open instant only to be held again: some 50 workflow
+ * tasks per sick endpoint within a second in the isolation benchmark, which stalled the healthy
+ * endpoints' deliveries for seconds.
  */
 const CIRCUIT_RECHECK_MS = 5 * 60_000;
 const CIRCUIT_SPREAD_MS = 60_000;
