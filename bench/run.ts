@@ -139,9 +139,9 @@ async function main(): Promise<void> {
       results.waiting = w;
       const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
       rows.push([
-        `waiting: worker RSS, settled, before → with ${w.deliveries} deliveries in backoff (MiB)${w.settled ? '' : ' (NOT settled in 4 min)'}`,
-        `${mib(w.rssBeforeBytes)} → ${mib(w.rssAfterBytes)}`,
-        `+${round(w.addedMiB, 1)} MiB`,
+        `waiting: worker RSS, settled (MiB): before → after ${w.deliveries} delivered → with ${w.deliveries} in backoff${w.settled ? '' : ' (NOT settled in 4 min)'}`,
+        `${mib(w.rssFreshBytes)} → ${mib(w.rssBeforeBytes)} → ${mib(w.rssAfterBytes)}`,
+        `+${round(w.addedMiB, 1)} MiB for the waiting (+${round(w.addedSinceFreshMiB, 1)} since before)`,
       ]);
       rows.push(['waiting: history events / workflow tasks per waiting delivery', `${round(w.historyEventsPerWaitingDelivery, 1)} / ${round(w.workflowTasksPerWaitingDelivery, 1)}`, '']);
     }
