@@ -45,14 +45,15 @@ export function roomIn(inFlight: number, size: number): number {
   return Math.max(0, size - inFlight);
 }
 
-/**
- * Admitted and not begun. Ingest's own deliveries count from their commit, before their starts
- * are even sent (it answers the producer first, so its starts may pile up): a queued delivery
- * counts once the reconciler has started it. The predicate is the partial index's, word for word.
- */
 /** Queued by a full window and not started yet. */
 const queued = `workflow_started_at IS NULL AND start_queued AND status <> 'cancelled'`;
 
+/**
+ * Admitted and not begun. Ingest's own deliveries count from their commit, before their starts
+ * are even sent (it answers the producer first, so its starts may pile up): a queued delivery
+ * counts once the reconciler has started it. The predicate is the partial index's (migration
+ * 0007), word for word.
+ */
 const inFlightCount = `SELECT count(*)::int FROM deliveries
   WHERE begun_at IS NULL AND status = 'pending' AND (NOT start_queued OR workflow_started_at IS NOT NULL)
     AND coalesce(workflow_started_at, created_at) > now() - make_interval(secs => ${IN_FLIGHT_HORIZON_MS / 1000})`;
