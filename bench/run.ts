@@ -49,11 +49,14 @@ function machine(): string {
   return `${cpus.length} × ${cpus[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
 }
 
-/** Where the healthy deliveries' time went (see steady-load.ts). */
-function stagesRow(name: string, result: SteadyLoadResult): [string, string, string] {
-  const { toStart, toAttempt, attempt } = result.stages;
+/** Where the healthy deliveries' time went (see steady-load.ts): two rows. */
+function stagesRows(name: string, result: SteadyLoadResult): [string, string, string][] {
+  const { toStart, toAttempt, attempt, toTask, taskToAttempt } = result.stages;
   const pair = (s: { p50: number; p99: number }) => `${round(s.p50)}/${round(s.p99)}`;
-  return [`${name}: p50/p99 ms, commit → start recorded, → attempt begun, attempt`, `${pair(toStart)}, ${pair(toAttempt)}, ${pair(attempt)}`, ''];
+  return [
+    [`${name}: p50/p99 ms, commit → start recorded, → attempt begun, attempt`, `${pair(toStart)}, ${pair(toAttempt)}, ${pair(attempt)}`, ''],
+    [`${name}: p50/p99 ms, start event → first task to the worker (server), → attempt begun (worker)`, `${pair(toTask)}, ${pair(taskToAttempt)}`, ''],
+  ];
 }
 
 const round = (n: number, digits = 0) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
@@ -100,7 +103,7 @@ async function main(): Promise<void> {
       const e = healthy.healthy.endToEndMs;
       rows.push(['latency: end-to-end p50 / p95 / p99 (ms, sent → received)', `${ms(e.p50)} / ${ms(e.p95)} / ${ms(e.p99)}`, '']);
       rows.push(['latency: delivered/s, refused, invalid signatures', `${round(healthy.healthy.perSecond, 1)}, ${healthy.refused}, ${healthy.invalidSignatures}`, '']);
-      rows.push(stagesRow('latency', healthy));
+      rows.push(...stagesRows('latency', healthy));
     }
     if (chosen.includes('isolation')) {
       const modes = isolationModes(endpoints);
@@ -114,7 +117,7 @@ async function main(): Promise<void> {
       ]);
       rows.push(['isolation: healthy end-to-end p99 (ms)', ms(sick.healthy.endToEndMs.p99), ratio(sick.healthy.endToEndMs.p99, base?.endToEndMs.p99, 'of all-healthy')]);
       rows.push(['isolation: ingest p99 (ms), refused', `${ms(sick.ingestMs.p99)}, ${sick.refused}`, '']);
-      rows.push(stagesRow('isolation', sick));
+      rows.push(...stagesRows('isolation', sick));
       if (sick.sickHistory) {
         rows.push(['isolation: a sick endpoint\'s delivery so far: history events / workflow tasks (a healthy one: 6 / 1)', `${round(sick.sickHistory.events, 1)} / ${round(sick.sickHistory.workflowTasks, 1)}`, '']);
       }

@@ -9,6 +9,7 @@
  *      their timeout; the healthy endpoints' throughput and end-to-end p99, compared with the
  *      same endpoints in the all-healthy run.
  */
+import { temporal } from '@temporalio/proto';
 import type { BenchEnvironment, ReceiverMode } from '../environment';
 import { benchEndpoints, historyPerWorkflow, percentile, postBatch } from './common';
 
@@ -38,10 +39,12 @@ export interface SteadyLoadResult {
   };
   invalidSignatures: number;
   /** Where the healthy deliveries' time went, p50 / p99 in ms: see stagesOf. */
-  stages: Record<'toStart' | 'toAttempt' | 'attempt', { p50: number; p99: number }>;
+  stages: Record<'toStart' | 'toAttempt' | 'attempt' | 'toTask' | 'taskToAttempt', { p50: number; p99: number }>;
   /** What the sick endpoints' deliveries cost Temporal so far, per delivery (a sample of 20). */
   sickHistory?: { events: number; workflowTasks: number };
 }
+
+const { EventType } = temporal.api.enums.v1;
 
 /** History events and workflow tasks so far, averaged over up to 20 of these events' deliveries. */
 async function historySample(env: BenchEnvironment, eventIds: string[]): Promise<{ events: number; workflowTasks: number }> {
@@ -55,22 +58,56 @@ async function historySample(env: BenchEnvironment, eventIds: string[]): Promise
 /**
  * The healthy deliveries' time by stage, from the database's records: commit → workflow start
  * recorded (the start window and queue), → first attempt begun (Temporal and the worker), and
- * the attempt itself (the endpoint, the signing and the record).
+ * the attempt itself (the endpoint, the signing and the record). The middle stage is split by
+ * each workflow's history: the start event → its first workflow task handed to a worker (the
+ * server: persistence and matching), and → the attempt begun (the worker: the task's activation,
+ * the local activity, the attempt's reads and its permit).
  */
 async function stagesOf(env: BenchEnvironment, eventIds: string[]): Promise<SteadyLoadResult['stages']> {
-  const { rows } = await env.db.query<{ to_start: number; to_attempt: number; attempt: number }>(
-    `SELECT extract(epoch FROM d.workflow_started_at - d.created_at) * 1000 AS to_start,
+  const { rows } = await env.db.query<{ workflow_id: string; to_start: number; to_attempt: number; attempt: number; attempt_at: number }>(
+    `SELECT d.workflow_id,
+            extract(epoch FROM d.workflow_started_at - d.created_at) * 1000 AS to_start,
             extract(epoch FROM a.started_at - d.workflow_started_at) * 1000 AS to_attempt,
-            a.duration_ms AS attempt
+            a.duration_ms AS attempt,
+            extract(epoch FROM a.started_at) * 1000 AS attempt_at
        FROM deliveries d JOIN attempts a ON a.delivery_id = d.id AND a.n = 1
       WHERE d.event_id = ANY($1)`,
     [eventIds],
   );
+  const toTask: number[] = [];
+  const taskToAttempt: number[] = [];
+  await inLanes(rows, 8, async (row) => {
+    const events = (await env.temporal.client.workflow.getHandle(row.workflow_id).fetchHistory()).events ?? [];
+    const started = events.find((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)?.eventTime;
+    const taskStarted = events.find((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED)?.eventTime;
+    if (!started || !taskStarted) return;
+    toTask.push(msOf(taskStarted) - msOf(started));
+    taskToAttempt.push(Number(row.attempt_at) - msOf(taskStarted));
+  });
   const stat = (values: number[]) => {
     const sorted = values.map(Number).sort((a, b) => a - b);
     return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
   };
-  return { toStart: stat(rows.map((r) => r.to_start)), toAttempt: stat(rows.map((r) => r.to_attempt)), attempt: stat(rows.map((r) => r.attempt)) };
+  return {
+    toStart: stat(rows.map((r) => r.to_start)),
+    toAttempt: stat(rows.map((r) => r.to_attempt)),
+    attempt: stat(rows.map((r) => r.attempt)),
+    toTask: stat(toTask),
+    taskToAttempt: stat(taskToAttempt),
+  };
+}
+
+/** A protobuf timestamp in ms since the epoch (its seconds may come as a Long). */
+function msOf(ts: { seconds?: number | { toNumber(): number } | null; nanos?: number | null }): number {
+  const seconds = typeof ts.seconds === 'number' ? ts.seconds : (ts.seconds?.toNumber() ?? 0);
+  return seconds * 1000 + (ts.nanos ?? 0) / 1e6;
+}
+
+async function inLanes<T>(items: T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: lanes }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
 }
 
 /** The endpoints' modes for 4: the first 60% healthy, then 20% failing, then 20% hanging. */
