@@ -5,7 +5,7 @@
  *
  *   npm run bench -- [--scenario ceilings,saturation,latency,isolation,history,kafka,waiting]
  *                    [--duration 60] [--endpoints 20] [--payload-bytes 1024] [--rate N]
- *                    [--kafka-messages 5000] [--waiting 10000]
+ *                    [--repeat 3] [--kafka-messages 5000] [--waiting 10000]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,6 +31,9 @@ const { values } = parseArgs({
     'payload-bytes': { type: 'string', default: '1024' },
     // Offered events/s for latency and isolation; by default half of what saturation delivered.
     rate: { type: 'string' },
+    // Latency and isolation run this many times, alternately; their figures are the medians.
+    // A p99 over one minute moves by 2× between runs on this machine.
+    repeat: { type: 'string', default: '3' },
     'kafka-messages': { type: 'string', default: '5000' },
     waiting: { type: 'string', default: '10000' },
   },
@@ -43,6 +46,8 @@ const endpoints = Number(values.endpoints);
 const payloadBytes = Number(values['payload-bytes']);
 const kafkaMessages = Number(values['kafka-messages']);
 const waiting = Number(values.waiting);
+const repeat = Number(values.repeat);
+if (!(Number.isInteger(repeat) && repeat >= 1)) throw new Error('--repeat must be a whole number of at least 1');
 
 function machine(): string {
   const cpus = os.cpus();
@@ -60,6 +65,25 @@ function stagesRows(name: string, result: SteadyLoadResult): [string, string, st
 }
 
 const round = (n: number, digits = 0) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Runs of one scenario as one result: every number the median of the runs' (the rest from the first). */
+function medianOf<T>(runs: T[]): T {
+  const first = runs[0];
+  if (typeof first === 'number') return median(runs as number[]) as T;
+  if (first === null || typeof first !== 'object' || Array.isArray(first)) return first as T;
+  return Object.fromEntries(Object.keys(first).map((key) => [key, medianOf(runs.map((run) => (run as Record<string, unknown>)[key]))])) as T;
+}
+
+/** A figure's median, followed by each run's value when there were several. */
+function perRun(runs: SteadyLoadResult[], figure: (run: SteadyLoadResult) => number): string {
+  return runs.length === 1 ? '' : ` (runs: ${runs.map((run) => round(figure(run))).join(', ')})`;
+}
 
 async function main(): Promise<void> {
   setLogLevel('warn');
@@ -92,31 +116,50 @@ async function main(): Promise<void> {
       rows.push(['saturation: invalid signatures, duplicates', `${s.invalidSignatures}, ${s.duplicates}`, '']);
     }
     const rate = values.rate ? Number(values.rate) : (saturated || ceilingA || NaN) / 2;
-    let healthy: SteadyLoadResult | undefined;
     if (chosen.includes('latency') || chosen.includes('isolation')) {
       if (!(rate > 0)) throw new Error('latency and isolation need --rate, or the saturation or ceilings scenario in the same run');
     }
-    if (chosen.includes('latency')) {
-      healthy = await steadyLoad(env, Array.from({ length: endpoints }, () => 'ok'), { rate, seconds, payloadBytes });
-      results.latency = { rate, ...healthy };
-      rows.push([`latency at ${round(rate)} events/s${values.rate ? '' : ' (half of saturation)'}: ingest p50 / p99 (ms, single events)`, `${ms(healthy.ingestMs.p50)} / ${ms(healthy.ingestMs.p99)}`, '']);
+    const modes = isolationModes(endpoints);
+    const healthyRuns: SteadyLoadResult[] = [];
+    const sickRuns: SteadyLoadResult[] = [];
+    for (let run = 0; run < repeat; run++) {
+      if (chosen.includes('latency')) healthyRuns.push(await steadyLoad(env, Array.from({ length: endpoints }, () => 'ok'), { rate, seconds, payloadBytes }));
+      if (chosen.includes('isolation')) sickRuns.push(await steadyLoad(env, modes, { rate, seconds, payloadBytes }));
+    }
+    const total = (runs: SteadyLoadResult[], figure: (run: SteadyLoadResult) => number) => runs.reduce((sum, run) => sum + figure(run), 0);
+    const healthy = healthyRuns.length > 0 ? medianOf(healthyRuns) : undefined;
+    const runsNote = repeat > 1 ? `, median of ${repeat} runs` : '';
+    if (healthy) {
+      results.latency = { rate, median: healthy, runs: healthyRuns };
+      rows.push([
+        `latency at ${round(rate)} events/s${values.rate ? '' : ' (half of saturation)'}${runsNote}: ingest p50 / p99 (ms, single events)`,
+        `${ms(healthy.ingestMs.p50)} / ${ms(healthy.ingestMs.p99)}${perRun(healthyRuns, (r) => r.ingestMs.p99)}`,
+        '',
+      ]);
       const e = healthy.healthy.endToEndMs;
-      rows.push(['latency: end-to-end p50 / p95 / p99 (ms, sent → received)', `${ms(e.p50)} / ${ms(e.p95)} / ${ms(e.p99)}`, '']);
-      rows.push(['latency: delivered/s, refused, invalid signatures', `${round(healthy.healthy.perSecond, 1)}, ${healthy.refused}, ${healthy.invalidSignatures}`, '']);
+      rows.push(['latency: end-to-end p50 / p95 / p99 (ms, sent → received)', `${ms(e.p50)} / ${ms(e.p95)} / ${ms(e.p99)}${perRun(healthyRuns, (r) => r.healthy.endToEndMs.p99)}`, '']);
+      rows.push([
+        'latency: delivered/s; refused, invalid signatures (all runs)',
+        `${round(healthy.healthy.perSecond, 1)}; ${total(healthyRuns, (r) => r.refused)}, ${total(healthyRuns, (r) => r.invalidSignatures)}`,
+        '',
+      ]);
       rows.push(...stagesRows('latency', healthy));
     }
-    if (chosen.includes('isolation')) {
-      const modes = isolationModes(endpoints);
-      const sick = await steadyLoad(env, modes, { rate, seconds, payloadBytes });
-      results.isolation = { rate, modes, ...sick };
+    if (sickRuns.length > 0) {
+      const sick = medianOf(sickRuns);
+      results.isolation = { rate, modes, median: sick, runs: sickRuns };
       const base = healthy?.healthy;
       rows.push([
-        `isolation (${sick.healthy.endpoints} healthy, ${modes.filter((m) => m === 'fail').length} answering 500, ${modes.filter((m) => m === 'hang').length} hanging): healthy delivered/s per endpoint`,
+        `isolation (${sick.healthy.endpoints} healthy, ${modes.filter((m) => m === 'fail').length} answering 500, ${modes.filter((m) => m === 'hang').length} hanging)${runsNote}: healthy delivered/s per endpoint`,
         `${round(sick.healthy.perEndpointPerSecond, 2)}`,
         ratio(sick.healthy.perEndpointPerSecond, base?.perEndpointPerSecond, 'of all-healthy'),
       ]);
-      rows.push(['isolation: healthy end-to-end p99 (ms)', ms(sick.healthy.endToEndMs.p99), ratio(sick.healthy.endToEndMs.p99, base?.endToEndMs.p99, 'of all-healthy')]);
-      rows.push(['isolation: ingest p99 (ms), refused', `${ms(sick.ingestMs.p99)}, ${sick.refused}`, '']);
+      rows.push([
+        'isolation: healthy end-to-end p99 (ms)',
+        `${ms(sick.healthy.endToEndMs.p99)}${perRun(sickRuns, (r) => r.healthy.endToEndMs.p99)}`,
+        ratio(sick.healthy.endToEndMs.p99, base?.endToEndMs.p99, 'of all-healthy'),
+      ]);
+      rows.push(['isolation: ingest p99 (ms); refused (all runs)', `${ms(sick.ingestMs.p99)}; ${total(sickRuns, (r) => r.refused)}`, '']);
       rows.push(...stagesRows('isolation', sick));
       if (sick.sickHistory) {
         rows.push(['isolation: a sick endpoint\'s delivery so far: history events / workflow tasks (a healthy one: 6 / 1)', `${round(sick.sickHistory.events, 1)} / ${round(sick.sickHistory.workflowTasks, 1)}`, '']);
@@ -159,6 +202,7 @@ async function main(): Promise<void> {
   const command = [
     `npm run bench -- --scenario ${chosen.join(',')} --duration ${seconds} --endpoints ${endpoints} --payload-bytes ${payloadBytes}`,
     values.rate ? ` --rate ${values.rate}` : '',
+    chosen.includes('latency') || chosen.includes('isolation') ? ` --repeat ${repeat}` : '',
     chosen.includes('kafka') ? ` --kafka-messages ${kafkaMessages}` : '',
     chosen.includes('waiting') ? ` --waiting ${waiting}` : '',
   ].join('');
