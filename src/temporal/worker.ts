@@ -1,10 +1,12 @@
 /** The Temporal worker: Switchyard's workflows and activities on one task queue. */
+import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import { Client } from '@temporalio/client';
 import { createActivities } from '../../activities';
 import { createPermitGate } from '../../activities/endpoint-permits';
 import { createDeliveryStarter } from '../deliveries/starter';
 import { endpointTaskQueue } from './task-queues';
+import { workflowBundle } from './workflow-bundle';
 import type { Config } from '../config';
 import type { Db } from '../db/pool';
 import { log } from '../log';
@@ -60,7 +62,8 @@ export async function startWorker(config: Config, db: Db, options: { taskQueue?:
   const gate = createPermitGate({ client, taskQueue: endpointTaskQueue(taskQueue) });
   try {
     const activities = createActivities({ db, smtp: config.smtp, client, gate, starter: createDeliveryStarter(db, client, taskQueue, config.deliveryPacing) });
-    const common = { connection, namespace: config.temporal.namespace, workflowsPath: require.resolve('../../workflows'), activities };
+    const { code } = await workflowBundle(path.join(config.paths.home, 'cache'));
+    const common = { connection, namespace: config.temporal.namespace, workflowBundle: { code }, activities };
     const worker = await Worker.create({ ...common, taskQueue, ...DELIVERY_WORKER_TUNING });
     const endpointsWorker = await Worker.create({ ...common, taskQueue: endpointTaskQueue(taskQueue) });
     const deliveries = worker.run();
