@@ -40,9 +40,21 @@ export async function benchEndpoints(env: BenchEnvironment, modes: ReceiverMode[
     api,
     ids,
     eventType,
-    /** Disables these endpoints: their waiting deliveries are cancelled now rather than later. */
+    /**
+     * Disables these endpoints: their waiting deliveries are cancelled now rather than later.
+     * Returns once those workflows have closed: each cancellation is a workflow task, and the
+     * next scenario's figures must not carry hundreds of them (they stalled the next latency
+     * run by seconds).
+     */
     async disable(indices: number[]) {
       for (const i of indices) await call('POST', `/v1/endpoints/${ids[i]}/disable`);
+      if (indices.length === 0) return;
+      const query = `WorkflowType = 'deliveryWorkflow' AND ExecutionStatus = 'Running' AND EndpointId IN (${indices.map((i) => `'${ids[i]}'`).join(', ')})`;
+      const deadline = Date.now() + 5 * 60_000;
+      while ((await env.temporal.client.workflow.count(query)).count > 0) {
+        if (Date.now() > deadline) throw new Error('the disabled endpoints\' deliveries were still running after 5 minutes');
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
     },
     async close() {
       for (const id of ids) await call('DELETE', `/v1/endpoints/${id}`);
