@@ -1,9 +1,10 @@
 /**
  * The workflow code the workers run, bundled by webpack. Bundling is most of what a worker's
- * start costs: about 2 s of CPU on the 2-core machine, and some 130 MiB that stay in the process.
- * So a bundle is saved with what it was made from (every file webpack read, by content hash, and
- * every path it looked for and did not find), and the next start uses it while all of that is
- * unchanged. Otherwise the process bundles afresh, once: both its workers share the result.
+ * start costs: about 2 s of CPU on the 2-core machine, and some 100 MiB that stay in the worker.
+ * So a bundle is saved with what it was made from (the SDK's version, every file webpack read by
+ * content hash, and every path it looked for and did not find), and the next start uses it while
+ * all of that is unchanged. Otherwise the process bundles afresh, once: both its workers share
+ * the result.
  *
  * The saved bundle is a cache, never a source of truth: a missing, stale or unreadable one means
  * bundling, and a directory that cannot be written only means bundling again next time.
@@ -12,6 +13,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { version as sdkVersion } from '@temporalio/worker/package.json';
 import { errorMessage, log } from '../log';
 
 const WORKFLOWS_PATH = require.resolve('../../workflows');
@@ -25,6 +27,8 @@ export interface BundleInputs {
 }
 
 interface SavedBundle {
+  /** The bundler's own version: its webpack configuration is not among the files it reads. */
+  sdk: string;
   inputs: BundleInputs;
   code: string;
 }
@@ -38,7 +42,7 @@ export interface PreparedBundle {
 /** webpack's report is chatty at info (every module): its warnings and errors go to our log. */
 const bundlerLogger = new DefaultLogger('WARN', (entry) => (entry.level === 'ERROR' ? log.error : log.warn)(`workflow bundle: ${entry.message}`, entry.meta));
 
-const hashOf = (content: Buffer | string) => crypto.createHash('sha256').update(content).digest('hex');
+const hashOf = (content: Buffer) => crypto.createHash('sha256').update(content).digest('hex');
 
 function readOrUndefined(file: string): Buffer | undefined {
   try {
@@ -97,8 +101,8 @@ async function prepare(dir: string): Promise<PreparedBundle> {
   const saved = readOrUndefined(file);
   if (saved) {
     try {
-      const { inputs, code } = JSON.parse(saved.toString('utf8')) as SavedBundle;
-      if (inputsUnchanged(inputs)) return { code, source: 'saved' };
+      const { sdk, inputs, code } = JSON.parse(saved.toString('utf8')) as SavedBundle;
+      if (sdk === sdkVersion && inputsUnchanged(inputs)) return { code, source: 'saved' };
     } catch {
       // Unreadable: bundled afresh and replaced below.
     }
@@ -108,7 +112,7 @@ async function prepare(dir: string): Promise<PreparedBundle> {
     fs.mkdirSync(dir, { recursive: true });
     // Written whole and renamed: another process starting now reads the old bundle or the new one.
     const partial = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(partial, JSON.stringify({ inputs: made.inputs, code: made.code } satisfies SavedBundle));
+    fs.writeFileSync(partial, JSON.stringify({ sdk: sdkVersion, inputs: made.inputs, code: made.code } satisfies SavedBundle));
     fs.renameSync(partial, file);
   } catch (error) {
     log.info('could not save the workflow bundle; the next start bundles again', { dir, error: errorMessage(error) });

@@ -31,7 +31,7 @@ describe('workflow bundle inputs', () => {
 });
 
 describe('workflowBundle', () => {
-  it('bundles once and saves, uses the saved bundle while current, and bundles again when an input changed', async () => {
+  it('bundles once and saves, uses the saved bundle while current, and bundles again when an input or the SDK changed', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-bundle-'));
     try {
       const first = path.join(root, 'first');
@@ -41,7 +41,7 @@ describe('workflowBundle', () => {
       assert.equal(await workflowBundle(first), made, 'the same directory in the same process: bundled once');
 
       const saved = fs.readFileSync(path.join(first, 'workflow-bundle.json'), 'utf8');
-      const manifest = JSON.parse(saved) as { inputs: { files: Record<string, string> } };
+      const manifest = JSON.parse(saved) as { sdk: string; inputs: { files: Record<string, string> } };
       const files = Object.keys(manifest.inputs.files);
       assert.ok(files.some((file) => file.endsWith(path.join('workflows', 'delivery.ts'))), 'the workflow sources are among the inputs');
       assert.ok(files.some((file) => file.endsWith(path.join('src', 'endpoint-health', 'circuit.ts'))), 'and what they import');
@@ -60,6 +60,12 @@ describe('workflowBundle', () => {
       fs.writeFileSync(path.join(third, 'workflow-bundle.json'), JSON.stringify(stale));
       assert.equal((await workflowBundle(third)).source, 'bundled');
       assert.notEqual(fs.readFileSync(path.join(third, 'workflow-bundle.json'), 'utf8'), JSON.stringify(stale));
+
+      // Made by another version of the SDK's bundler: bundled afresh.
+      const other = path.join(root, 'other-sdk');
+      fs.mkdirSync(other);
+      fs.writeFileSync(path.join(other, 'workflow-bundle.json'), JSON.stringify({ ...manifest, sdk: '0.0.1' }));
+      assert.equal((await workflowBundle(other)).source, 'bundled');
 
       // Unreadable: bundled afresh rather than failing.
       const fourth = path.join(root, 'fourth');
