@@ -40,8 +40,9 @@ const FLUSH_EVERY_MS = 1_000;
  * Outcomes the entity need not hear at once (successes, failures within the budget) go this long
  * after the last exchange. Each exchange is a workflow update, some five history events: sent
  * every second, 20 busy endpoints cost Temporal 20 updates a second beside the 34 deliveries of
- * the latency benchmark. The circuit's window keeps each outcome's second, and the adaptive
- * rate's increase counts the time between reports, so neither depends on this cadence.
+ * the latency benchmark. The circuit's window keeps each outcome's second, so it does not
+ * depend on this cadence; the adaptive rate's climb counts the time between reports up to 5 s
+ * each (adaptive-rate.ts), so reports 5-6 s apart climb at least five sixths as fast.
  */
 const REPORT_EVERY_MS = 5_000;
 /** A delivery the circuit holds in half-open waits this long, unless woken when it closes. */
