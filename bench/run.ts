@@ -18,6 +18,7 @@ import { postCeiling, workflowCeiling } from './scenarios/ceilings';
 import { historyCost } from './scenarios/history-cost';
 import { kafkaIngest } from './scenarios/kafka';
 import { saturation } from './scenarios/saturation';
+import { percentile } from './scenarios/common';
 import { isolationModes, steadyLoad, type SteadyLoadResult } from './scenarios/steady-load';
 import { waitingWork } from './scenarios/waiting-work';
 
@@ -66,16 +67,10 @@ function stagesRows(name: string, result: SteadyLoadResult): [string, string, st
 
 const round = (n: number, digits = 0) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Runs of one scenario as one result: every number the median of the runs' (the rest from the first). */
+/** Runs of one scenario as one result: every number the median of the runs' (the rest from the first; of an even count, the upper middle). */
 function medianOf<T>(runs: T[]): T {
   const first = runs[0];
-  if (typeof first === 'number') return median(runs as number[]) as T;
+  if (typeof first === 'number') return percentile([...(runs as number[])].sort((a, b) => a - b), 50) as T;
   if (first === null || typeof first !== 'object' || Array.isArray(first)) return first as T;
   return Object.fromEntries(Object.keys(first).map((key) => [key, medianOf(runs.map((run) => (run as Record<string, unknown>)[key]))])) as T;
 }
