@@ -32,6 +32,8 @@ export const envSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('switchyard'),
   TEMPORAL_UI_PORT: port.default(8233),
   TEMPORAL_CLI: optionalString,
+  // Off only to measure what eager starts save (npm run bench); see src/deliveries/starter.ts.
+  TEMPORAL_EAGER_START: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   KAFKA_BROKERS: z
     .string()
     .default('127.0.0.1:9092')
@@ -68,6 +70,8 @@ export interface Config {
     taskQueue: string;
     uiPort: number;
     cli: string | undefined;
+    /** Start deliveries eagerly where the process also runs the delivery worker. */
+    eagerStart: boolean;
   };
   kafkaBrokers: string[];
   /** Whether `switchyard worker` also runs the Kafka sources' consumers. */
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       taskQueue: e.TEMPORAL_TASK_QUEUE,
       uiPort: e.TEMPORAL_UI_PORT,
       cli: e.TEMPORAL_CLI,
+      eagerStart: e.TEMPORAL_EAGER_START === 'true',
     },
     kafkaBrokers: e.KAFKA_BROKERS,
     kafkaConsumersInWorker: e.KAFKA_CONSUMERS_IN_WORKER === 'true',

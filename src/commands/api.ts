@@ -4,7 +4,7 @@ import { createApp } from '../api/app';
 import { databaseUrlOf, type Config } from '../config';
 import { createPool, type Db } from '../db/pool';
 import { log } from '../log';
-import { createDeliveryStarter } from '../deliveries/starter';
+import { createDeliveryStarter, type DeliveryStarter } from '../deliveries/starter';
 import { createEndpointControl } from '../endpoints/entity-client';
 import { createKafkaOffsets } from '../kafka/offsets';
 import { endpointTaskQueue } from '../temporal/task-queues';
@@ -15,15 +15,19 @@ export interface RunningApi extends Running {
   url: string;
 }
 
-/** Starts the API; `db` is shared when the caller already has a pool (dev runs all in one process). */
-export async function startApi(config: Config, shared: { db?: Db } = {}): Promise<RunningApi> {
+/**
+ * Starts the API. `db` is shared when the caller already has a pool, and `starter` when a worker
+ * runs in the same process (`serve`, `dev`): its starts are eager, on the worker's connection.
+ * On its own the API starts deliveries over a connection of its own, as ordinary starts.
+ */
+export async function startApi(config: Config, shared: { db?: Db; starter?: DeliveryStarter } = {}): Promise<RunningApi> {
   const db = shared.db ?? createPool(databaseUrlOf(config));
   const temporal = createTemporalClient(config);
   // The SDK retries an unavailable server in the background until the deadline; closing the
   // connection under such a call makes its next retry throw where nothing can catch it.
   const temporalCalls = new Set<Promise<unknown>>();
   const kafkaOffsets = createKafkaOffsets(config.kafkaBrokers);
-  const starter = createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, config.deliveryPacing);
+  const starter = shared.starter ?? createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, { pacing: config.deliveryPacing });
   const app = createApp({
     kafkaOffsets,
     db,

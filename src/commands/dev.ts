@@ -1,7 +1,7 @@
 /**
  * `switchyard dev`: the whole gateway on one machine, in one process tree. Provisions and starts
  * PostgreSQL, Temporal (and Kafka with --kafka), applies migrations, runs the API and a worker in
- * this process, proves a workflow goes through, and prints where everything is.
+ * this process (`serve`), proves a workflow goes through, and prints where everything is.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -13,10 +13,9 @@ import { createProject, findProjectByApiKey } from '../projects/repository';
 import { startStack } from '../stack/stack';
 import { createTemporalClient } from '../temporal/client';
 import { selfCheckWorkflow } from '../../workflows';
-import { startApi } from './api';
 import { runMigrations } from './migrate';
 import type { Running } from './running';
-import { runWorker } from './worker';
+import { runServe } from './serve';
 
 export interface DevOptions {
   kafka: boolean;
@@ -76,17 +75,15 @@ export async function runDev(baseConfig: Config, options: DevOptions): Promise<R
     const db = createPool(stack.databaseUrl);
     parts.push({ stop: () => db.end() });
     const apiKey = await devApiKey(config, db);
-    const worker = await runWorker(config, { db });
-    parts.push(worker);
-    const api = await startApi(config, { db });
-    parts.push(api);
+    const gateway = await runServe(config, { db });
+    parts.push(gateway);
     const schemaVersion = await runSelfCheck(config);
 
     const lines = [
       '',
       `Switchyard is running (ready in ${((Date.now() - started) / 1000).toFixed(1)}s; self-check workflow saw schema version ${schemaVersion}).`,
       '',
-      `  API          ${api.url}   (GET /healthz, GET /readyz)`,
+      `  API          ${gateway.url}   (GET /healthz, GET /readyz)`,
       `  Temporal UI  ${stack.temporalUiUrl ?? '(not a local dev server; use your own UI)'}`,
       `  Temporal     ${stack.temporalAddress}, namespace ${config.temporal.namespace}, task queue ${config.temporal.taskQueue}`,
       `  PostgreSQL   ${stack.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`,
@@ -96,13 +93,13 @@ export async function runDev(baseConfig: Config, options: DevOptions): Promise<R
       `  Admin key    ${config.adminKey}   (POST /v1/projects)`,
       '',
       'Try:',
-      `  curl -s -H "Authorization: Bearer ${apiKey}" ${api.url}/v1/project`,
+      `  curl -s -H "Authorization: Bearer ${apiKey}" ${gateway.url}/v1/project`,
       '',
       'Ctrl-C stops everything.',
       '',
     ];
     process.stdout.write(lines.join('\n'));
-    return { stop, ended: worker.ended };
+    return { stop, ended: gateway.ended };
   } catch (error) {
     await stop();
     throw error;

@@ -10,7 +10,7 @@ import type { Running } from './running';
 export async function runKafkaConsumers(config: Config): Promise<Running> {
   const db = createPool(databaseUrlOf(config));
   const temporal = createTemporalClient(config);
-  const consumers = startKafkaConsumers(config.kafkaBrokers, db, createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, config.deliveryPacing));
+  const consumers = startKafkaConsumers(config.kafkaBrokers, db, createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, { pacing: config.deliveryPacing }));
   log.info('Kafka consumers running', { brokers: config.kafkaBrokers, taskQueue: config.temporal.taskQueue });
   return {
     async stop() {

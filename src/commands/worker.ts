@@ -3,28 +3,31 @@ import { databaseUrlOf, type Config } from '../config';
 import { createPool, type Db } from '../db/pool';
 import { log } from '../log';
 import { startReconciler } from '../deliveries/reconciler';
-import { createDeliveryStarter } from '../deliveries/starter';
+import type { DeliveryStarter } from '../deliveries/starter';
 import { startKafkaConsumers } from '../kafka/supervisor';
-import { createTemporalClient } from '../temporal/client';
 import { startWorker } from '../temporal/worker';
 import type { Running } from './running';
 
-export async function runWorker(config: Config, shared: { db?: Db } = {}): Promise<Running> {
+export interface RunningWorkerProcess extends Running {
+  /** Starts deliveries eagerly on this worker: for an API in the same process (`serve`, `dev`). */
+  starter: DeliveryStarter;
+}
+
+export async function runWorker(config: Config, shared: { db?: Db } = {}): Promise<RunningWorkerProcess> {
   const db = shared.db ?? createPool(databaseUrlOf(config));
   const running = await startWorker(config, db);
-  const temporal = createTemporalClient(config);
-  const starter = createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, config.deliveryPacing);
+  const { starter } = running;
   const reconciler = startReconciler(db, starter);
   const kafka = config.kafkaConsumersInWorker ? startKafkaConsumers(config.kafkaBrokers, db, starter) : undefined;
   log.info('worker polling', { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace });
   return {
+    starter,
     ended: running.done,
     async stop() {
       // Consumers first: what they have in hand finishes while the worker can still run it.
       await kafka?.stop();
       await reconciler.stop();
       await running.stop().catch(() => undefined);
-      await temporal.connection.close();
       if (!shared.db) await db.end();
     },
   };

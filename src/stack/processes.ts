@@ -59,6 +59,8 @@ export function isExecutable(file: string): boolean {
 export interface Service {
   readonly name: string;
   readonly logFile: string;
+  /** The process id (the benchmark reads its CPU time from /proc). */
+  readonly pid: number | undefined;
   /** True until the process exits, whoever ended it. */
   running(): boolean;
   /** Resolves with the exit code (or signal) once the process is gone. */
@@ -121,6 +123,7 @@ export function startService(name: string, command: string, args: string[], opti
   return {
     name,
     logFile: options.logFile,
+    pid: child.pid,
     exited,
     running,
     async stop(graceMs = 20_000) {

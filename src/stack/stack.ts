@@ -31,6 +31,8 @@ export interface Stack {
   /** What this call started (and `stop()` will stop) and what it found running. */
   started: string[];
   reused: string[];
+  /** The process ids of what this call started, by service name. */
+  pids: Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -111,6 +113,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
     kafkaBrokers: options.kafka ? config.kafkaBrokers : undefined,
     started: services.map((service) => service.name),
     reused: results.flatMap((r) => (r.status === 'fulfilled' && r.value.reused ? [r.value.reused] : [])),
+    pids: Object.fromEntries(services.flatMap((service) => (service.pid ? [[service.name, service.pid]] : []))),
     stop,
   };
   log.info('services up', { started: stack.started, reused: stack.reused });

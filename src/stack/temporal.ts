@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import type { Config } from '../config';
 import { log } from '../log';
+import { searchAttributeKeys } from '../../workflows/search-attributes';
 import { isExecutable, run, startService, waitUntilReady, which, type Service } from './processes';
 
 /** v1.6+ carry a local `replace` in go.mod and cannot be `go install`ed. */
@@ -60,7 +61,36 @@ export interface TemporalDevServerOptions {
   /** SQLite file that keeps workflows across restarts; undefined keeps everything in memory. */
   dbFile: string | undefined;
   logFile: string;
+  /** The settings below that cut the server's work per delivery; off only to measure them. */
+  tuned?: boolean;
 }
+
+/**
+ * Dev-server settings that cut the server's CPU per delivery (each measured on and off in
+ * BENCHMARKS.md; the sources are in the README's Benchmarks section). Which are safe where:
+ * - No forced search-attribute refresh. The CLI forces a database read of the namespace and
+ *   the cluster metadata on every use of a search attribute, under process-wide locks, so that
+ *   attributes added at run time are usable at once; Temporal says never to do that in
+ *   production, and production servers do not. Our attributes are registered when the server
+ *   creates its namespaces instead (`--search-attribute`).
+ * - Visibility read in batches, twice a second: a delivery that closes before its start record
+ *   is written costs one visibility write instead of two (the server skips start records of
+ *   closed runs). The Web UI's list lags by up to a second. Safe anywhere; worth it where
+ *   visibility is the cost, as on SQLite.
+ * - One task-queue partition: with one worker process, tasks on the other three partitions
+ *   were forwarded or spooled to the database. A cluster with many pollers wants the default.
+ * - GOGC=200: the Go collector runs half as often, for more memory. Any server.
+ */
+export const DEV_SERVER_TUNING = {
+  dynamicConfig: {
+    'system.forceSearchAttributesCacheRefreshOnRead': false,
+    'history.visibilityProcessorMaxPollRPS': 2,
+    'history.visibilityTaskBatchSize': 500,
+    'matching.numTaskqueueReadPartitions': 1,
+    'matching.numTaskqueueWritePartitions': 1,
+  },
+  env: { GOGC: '200' },
+} as const;
 
 export function temporalDevServerArgs(options: TemporalDevServerOptions): string[] {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--ui-port', String(options.uiPort)];
@@ -70,12 +100,17 @@ export function temporalDevServerArgs(options: TemporalDevServerOptions): string
   }
   if (options.namespace !== 'default') args.push('--namespace', options.namespace);
   args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true', '--log-level', 'warn');
+  if (options.tuned ?? true) {
+    for (const [key, value] of Object.entries(DEV_SERVER_TUNING.dynamicConfig)) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
+    for (const key of searchAttributeKeys) args.push('--search-attribute', `${key.name}=Keyword`);
+  }
   return args;
 }
 
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<Service> {
   if (options.dbFile) fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
-  const service = startService('temporal', options.cli, temporalDevServerArgs(options), { logFile: options.logFile });
+  const env = options.tuned ?? true ? { ...process.env, ...DEV_SERVER_TUNING.env } : process.env;
+  const service = startService('temporal', options.cli, temporalDevServerArgs(options), { logFile: options.logFile, env });
   try {
     await waitUntilReady(service, 'Temporal dev server', () => isTemporalReady(`127.0.0.1:${options.port}`, options.namespace), 120_000);
   } catch (error) {

@@ -4,7 +4,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from 
 import { Client } from '@temporalio/client';
 import { createActivities } from '../../activities';
 import { createPermitGate } from '../../activities/endpoint-permits';
-import { createDeliveryStarter } from '../deliveries/starter';
+import { createDeliveryStarter, type DeliveryStarter } from '../deliveries/starter';
 import { endpointTaskQueue } from './task-queues';
 import { workflowBundle } from './workflow-bundle';
 import type { Config } from '../config';
@@ -49,6 +49,12 @@ export interface RunningWorker {
   worker: Worker;
   /** Endpoint entity workflows. */
   endpointsWorker: Worker;
+  /**
+   * Starts deliveries on this worker's connection: eagerly (config.temporal.eagerStart), so their
+   * first task comes straight to this worker. Whatever in this process starts deliveries (the
+   * API in `dev`, the reconciler, the Kafka consumers) should use it.
+   */
+  starter: DeliveryStarter;
   /** Settles when the workers have stopped; rejects if one failed. */
   done: Promise<void>;
   stop(): Promise<void>;
@@ -60,8 +66,9 @@ export async function startWorker(config: Config, db: Db, options: { taskQueue?:
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const client = new Client({ connection, namespace: config.temporal.namespace });
   const gate = createPermitGate({ client, taskQueue: endpointTaskQueue(taskQueue) });
+  const starter = createDeliveryStarter(db, client, taskQueue, { pacing: config.deliveryPacing, eager: config.temporal.eagerStart });
   try {
-    const activities = createActivities({ db, smtp: config.smtp, client, gate, starter: createDeliveryStarter(db, client, taskQueue, config.deliveryPacing) });
+    const activities = createActivities({ db, smtp: config.smtp, client, gate, starter });
     const { code } = await workflowBundle(path.join(config.paths.home, 'cache'));
     const common = { connection, namespace: config.temporal.namespace, workflowBundle: { code }, activities };
     const worker = await Worker.create({ ...common, taskQueue, ...DELIVERY_WORKER_TUNING });
@@ -74,6 +81,7 @@ export async function startWorker(config: Config, db: Db, options: { taskQueue?:
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
+        await starter.idle(); // a start under way may still hand this worker its first task
         if (worker.getState() === 'RUNNING') worker.shutdown();
         await deliveries.catch(() => undefined);
         await gate.close();
@@ -91,6 +99,7 @@ export async function startWorker(config: Config, db: Db, options: { taskQueue?:
     return {
       worker,
       endpointsWorker,
+      starter,
       done,
       async stop() {
         await stop();

@@ -73,6 +73,22 @@ describe('outbound delivery', () => {
     void users;
   });
 
+  it('starts deliveries eagerly from the worker\'s process: the first task comes back with the start, and a success still costs 6 events', async () => {
+    const eager = await endpoint('/eager', { eventTypes: ['eager.*'] });
+    const starter = stack.workerStarter();
+    const before = { ...starter.counts };
+    const { events, notStarted } = await ingestEvents(stack.workerDb, starter, project.id, [{ eventType: 'eager.test', payload: { n: 1 } }]);
+    assert.deepEqual(notStarted, []);
+    assert.deepEqual(starter.counts, { started: before.started + 1, eager: before.eager + 1 }, 'the server handed the first task back in the answer');
+    const [request] = await receiver.waitFor('/eager', 1);
+    new Webhook(eager.secret).verify(request!.body, request!.headers as Record<string, string>);
+    const delivery = await settled(events[0]!.deliveries[0]!.id);
+    assert.equal(delivery.status, 'succeeded');
+    const history = await historyOf(delivery.workflowId);
+    assert.equal(history.events, 6, history.types.join(' '));
+    assert.equal(history.workflowTasks, 1);
+  });
+
   it('retries on its schedule with the same webhook-id, signing each attempt afresh, until the endpoint answers 2xx', async () => {
     const flaky = await endpoint('/flaky', { eventTypes: ['flaky.*'], retrySchedule: ['1s', '1s', '1s'] });
     receiver.script('/flaky', [{ status: 500, body: 'boom' }, { status: 302, headers: { location: '/elsewhere' } }, { status: 200 }]);
@@ -164,14 +180,14 @@ describe('outbound delivery', () => {
 
   it('delivers deliveries whose start was lost to a crash: the reconciler starts them, full window or not', async () => {
     await endpoint('/reconciled', { eventTypes: ['crash.*'] });
-    const lostStarts = { window: 200, queueFull: async () => false, start: async () => [] as string[], idle: async () => undefined }; // the process "died" right after the commit
+    const lostStarts = { window: 200, queueFull: async () => false, start: async () => [] as string[], idle: async () => undefined, counts: { started: 0, eager: 0 } }; // the process "died" right after the commit
     const [event] = (await ingestEvents(test.db, lostStarts, project.id, [{ eventType: 'crash.test', payload: { n: 1 } }])).events;
     const unstarted = await test.db.query('SELECT count(*)::int AS n FROM deliveries WHERE event_id = $1 AND workflow_started_at IS NULL', [event!.id]);
     assert.equal(unstarted.rows[0].n, 1);
     const apiClient = temporalClient;
     // A window of one, already full with this very delivery (counted from its commit): a lost
     // start needs no room, or an outage's lost starts would shut the window on their own restart.
-    const fullWindow = createDeliveryStarter(test.db, apiClient, stack.taskQueue, { window: 1, queueLimit: 10_000 });
+    const fullWindow = createDeliveryStarter(test.db, apiClient, stack.taskQueue, { pacing: { window: 1, queueLimit: 10_000 } });
     assert.ok((await reconcileOnce(test.db, fullWindow, 0)).started >= 1);
     await receiver.waitFor('/reconciled', 1);
     assert.equal((await settled(event!.deliveries[0]!.id)).status, 'succeeded');
@@ -183,7 +199,7 @@ describe('outbound delivery', () => {
     // Its own reconciler, with the same narrow window; the stack's would start the queue at once.
     stack.withoutReconciler(async () => {
       const { id: endpointId } = await endpoint('/windowed', { eventTypes: ['window.*'] });
-      const narrow = createDeliveryStarter(test.db, temporalClient, stack.taskQueue, { window: 3, queueLimit: 10_000 });
+      const narrow = createDeliveryStarter(test.db, temporalClient, stack.taskQueue, { pacing: { window: 3, queueLimit: 10_000 } });
       const ofEndpoint = async () => {
         const { rows } = await test.db.query(
           `SELECT count(*) FILTER (WHERE start_queued)::int AS queued,
@@ -257,7 +273,7 @@ describe('outbound delivery', () => {
           assert.equal(rows[0].n, accepted.length, 'nothing of the refused event was recorded');
         });
 
-        const reconciler = startReconciler(test.db, createDeliveryStarter(test.db, temporalClient, stack.taskQueue, { window: 1, queueLimit: 2 }), { everyMs: 50 });
+        const reconciler = startReconciler(test.db, createDeliveryStarter(test.db, temporalClient, stack.taskQueue, { pacing: { window: 1, queueLimit: 2 } }), { everyMs: 50 });
         try {
           await receiver.waitFor('/capacity', accepted.length, 60_000);
           const again = await eventually('an event accepted once the queue drained', async () => {

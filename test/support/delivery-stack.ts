@@ -8,7 +8,7 @@ import { temporal } from '@temporalio/proto';
 import type { Config } from '../../src/config';
 import { createPool, type Db } from '../../src/db/pool';
 import { startReconciler } from '../../src/deliveries/reconciler';
-import { createDeliveryStarter } from '../../src/deliveries/starter';
+import { createDeliveryStarter, type DeliveryStarter } from '../../src/deliveries/starter';
 import { startWorker, type RunningWorker } from '../../src/temporal/worker';
 import { newProject, startTestApi, type TestApi } from './api';
 import { eventually, startReceiver, type Receiver } from './receiver';
@@ -35,6 +35,8 @@ export interface DeliveryStack {
    * start window), and starts it again afterwards.
    */
   withoutReconciler<T>(fn: () => Promise<T>): Promise<T>;
+  /** The running worker's own starter: eager starts on its connection, as `serve` uses it. */
+  workerStarter(): DeliveryStarter;
   /** Stops the worker and starts a fresh one on the same task queue, as a deploy would. */
   restartWorker(): Promise<void>;
   /** Runs `fn` with no worker polling (started workflows stay in Temporal's queues), then starts one again. */
@@ -92,6 +94,7 @@ export async function startDeliveryStack(env: NodeJS.ProcessEnv = {}): Promise<D
         reconciler = startReconciling();
       }
     },
+    workerStarter: () => worker.starter,
     async restartWorker() {
       await worker.stop();
       worker = await startWorker(config, workerDb, { taskQueue });

@@ -20,6 +20,20 @@ describe('local stack settings', () => {
     assert.ok(named.join(' ').includes('--namespace hooks'));
   });
 
+  it('tunes the dev server unless told not to, registering the search attributes at start', () => {
+    const options = { cli: 't', namespace: 'default', port: 7233, uiPort: 8233, dbFile: '/d/t.db', logFile: '/l' };
+    const pairs = (args: string[]) => args.map((arg, i) => `${arg} ${args[i + 1]}`);
+    const tuned = pairs(temporalDevServerArgs(options));
+    assert.ok(tuned.includes('--dynamic-config-value system.forceSearchAttributesCacheRefreshOnRead=false'));
+    assert.ok(tuned.includes('--dynamic-config-value history.visibilityProcessorMaxPollRPS=2'));
+    assert.ok(tuned.includes('--dynamic-config-value matching.numTaskqueueWritePartitions=1'));
+    for (const name of ['ProjectId', 'EndpointId', 'EventType', 'EventId', 'DeliveryStatus']) assert.ok(tuned.includes(`--search-attribute ${name}=Keyword`), name);
+    const plain = temporalDevServerArgs({ ...options, tuned: false }).join(' ');
+    assert.ok(!plain.includes('forceSearchAttributesCacheRefreshOnRead'));
+    assert.ok(!plain.includes('--search-attribute'));
+    assert.ok(plain.includes('journal_mode=wal'), 'durability settings are not tuning');
+  });
+
   it('runs Kafka 3.9 as one KRaft node on loopback', () => {
     assert.match(kafkaVersion(), /^3\.9\.\d+$/);
     const props = Object.fromEntries(
