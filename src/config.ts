@@ -28,6 +28,9 @@ export const envSchema = z.object({
     .string()
     .regex(/^[^:\s]+:\d+$/, 'expected host:port')
     .default('127.0.0.1:7233'),
+  // Which Temporal `dev` and the tests start when none answers: the CLI's dev server, or the
+  // real server (built from Go modules) on SQLite files or on the local PostgreSQL.
+  TEMPORAL_SERVER: z.enum(['dev', 'sqlite', 'postgres'], { error: 'must be dev, sqlite or postgres' }).default('dev'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('switchyard'),
   TEMPORAL_UI_PORT: port.default(8233),
@@ -66,6 +69,8 @@ export interface Config {
   localPostgresPort: number;
   temporal: {
     address: string;
+    /** The Temporal the local stack starts: `dev` (the CLI's dev server), `sqlite` or `postgres` (the real server). */
+    server: 'dev' | 'sqlite' | 'postgres';
     namespace: string;
     taskQueue: string;
     uiPort: number;
@@ -111,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localPostgresPort: e.LOCAL_PG_PORT,
     temporal: {
       address: e.TEMPORAL_ADDRESS,
+      server: e.TEMPORAL_SERVER,
       namespace: e.TEMPORAL_NAMESPACE,
       taskQueue: e.TEMPORAL_TASK_QUEUE,
       uiPort: e.TEMPORAL_UI_PORT,

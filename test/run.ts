@@ -6,6 +6,7 @@
  *   npm test                      every test
  *   npm test -- unit              test/unit only: no services started
  *   npm test -- test/x.test.ts    the files named
+ *   npm test -- test/integration  every test file under the folders named
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -39,7 +40,9 @@ function testDatabaseUrl(databaseUrl: string): string {
 
 async function main(args: string[]): Promise<number> {
   const unitOnly = args.includes('unit');
-  const named = args.filter((arg) => arg !== 'unit').map((arg) => path.resolve(arg));
+  const asked = args.filter((arg) => arg !== 'unit').map((arg) => path.resolve(arg));
+  const named = asked.flatMap((arg) => (fs.statSync(arg, { throwIfNoEntry: false })?.isDirectory() ? testFiles(arg) : [arg]));
+  if (asked.length > 0 && named.length === 0) throw new Error(`no test files in ${asked.join(', ')}`);
   const files = named.length > 0 ? named : testFiles(path.join(repoRoot, 'test', unitOnly ? 'unit' : ''));
   const needsStack = !unitOnly && files.some((file) => !file.includes(`${path.sep}unit${path.sep}`));
 

@@ -7,10 +7,24 @@ import { log } from '../log';
 import { ensureKafkaJars } from '../stack/kafka';
 import { ensurePostgresInstalled } from '../stack/postgres';
 import { findOrBuildTemporalCli } from '../stack/temporal';
+import { findOrBuildTemporalServer } from '../stack/temporal-server';
+
+/**
+ * The Temporal CLI always (the tests start dev servers of their own whatever TEMPORAL_SERVER
+ * says); with TEMPORAL_SERVER=sqlite or postgres, the real server and its SQL tool too. One
+ * after the other: the server's build then reuses the packages the CLI's compiled, instead of
+ * compiling them a second time beside it on the same cores.
+ */
+async function buildTemporal(config: Config): Promise<{ cli: string; server?: string }> {
+  const cli = await findOrBuildTemporalCli(config);
+  if (config.temporal.server === 'dev') return { cli };
+  const { server } = await findOrBuildTemporalServer(config);
+  return { cli, server };
+}
 
 export async function runSetup(config: Config, options: { kafka: boolean }): Promise<void> {
   const [temporal, postgres, kafka] = await Promise.all([
-    findOrBuildTemporalCli(config),
+    buildTemporal(config),
     config.databaseUrl ? Promise.resolve('(DATABASE_URL is set)') : ensurePostgresInstalled(),
     options.kafka ? ensureKafkaJars(config.paths.tools) : Promise.resolve('(not asked for)'),
   ]);

@@ -12,6 +12,7 @@ import { ensureKafkaJars, isKafkaReady, startLocalKafka } from './kafka';
 import { ensureDatabase, isPostgresReady, startLocalPostgres } from './postgres';
 import { hostPort, isLoopback, isPortOpen, type Service } from './processes';
 import { findOrBuildTemporalCli, isTemporalReady, startTemporalDevServer } from './temporal';
+import { findOrBuildTemporalServer, startTemporalServer, temporalDatabaseNames } from './temporal-server';
 
 export interface StackOptions {
   kafka: boolean;
@@ -20,6 +21,10 @@ export interface StackOptions {
    * Otherwise (dev) both persist under the data folder, so a restart finds its workflows again.
    */
   ephemeral: boolean;
+  /** Benchmarks: the dev server on a SQLite file as `dev` runs it, in the temporary folder when ephemeral. */
+  temporalOnDisk?: boolean;
+  /** Benchmarks: the dev server without its tuning (see src/stack/temporal.ts), to measure what it saves. */
+  untuned?: boolean;
 }
 
 export interface Stack {
@@ -62,18 +67,43 @@ export async function startStack(config: Config, options: StackOptions): Promise
     return { service };
   };
 
+  const postgresUp = postgres();
+
   const temporal = async (): Promise<Outcome> => {
-    const { address, namespace, uiPort } = config.temporal;
-    // A server that answers is reused as it is; `migrate` creates the namespace if it lacks it.
+    const { address, namespace, uiPort, server } = config.temporal;
+    // A server that answers is reused as it is, whatever TEMPORAL_SERVER says; `migrate` creates
+    // the namespace if it lacks it.
     if (await isTemporalReady(address)) return { reused: `temporal (${address})` };
     const { host, port } = hostPort(address);
     if (!isLoopback(host)) throw new Error(`Temporal at TEMPORAL_ADDRESS=${address} does not answer`);
+    if (server !== 'dev') {
+      // Built while PostgreSQL comes up; on PostgreSQL the server must wait for it.
+      const tools = await findOrBuildTemporalServer(config);
+      if (server === 'postgres') {
+        await postgresUp.catch(() => {
+          throw new Error('The Temporal server (TEMPORAL_SERVER=postgres) was not started: PostgreSQL did not come up');
+        });
+      }
+      const service = await startTemporalServer({
+        tools,
+        namespace,
+        port,
+        home: scratch ? path.join(scratch, 'temporal-server') : path.join(config.paths.data, 'temporal-server'),
+        persistence:
+          server === 'sqlite'
+            ? { kind: 'sqlite' }
+            : { kind: 'postgres', databaseUrl, ...temporalDatabaseNames(options.ephemeral), fresh: options.ephemeral },
+        logFile: path.join(logs, 'temporal.log'),
+      });
+      return { service };
+    }
     const service = await startTemporalDevServer({
       cli: await findOrBuildTemporalCli(config),
       namespace,
       port,
       uiPort,
-      dbFile: scratch ? undefined : path.join(config.paths.data, 'temporal', 'temporal.db'),
+      dbFile: scratch && !options.temporalOnDisk ? undefined : path.join(scratch ?? config.paths.data, 'temporal', 'temporal.db'),
+      tuned: !options.untuned,
       logFile: path.join(logs, 'temporal.log'),
     });
     return { service };
@@ -91,11 +121,16 @@ export async function startStack(config: Config, options: StackOptions): Promise
     return { service };
   };
 
-  // Independent, so in parallel: a cold machine builds the Temporal CLI while apt installs Postgres.
-  const results = await Promise.allSettled([postgres(), temporal(), kafka()]);
+  // In parallel: a cold machine builds the Temporal CLI or server while apt installs Postgres (the
+  // real server on PostgreSQL then waits for it, above).
+  const results = await Promise.allSettled([postgresUp, temporal(), kafka()]);
   const services = results.flatMap((r) => (r.status === 'fulfilled' && r.value.service ? [r.value.service] : []));
   const stop = async () => {
-    await Promise.all(services.map((service) => service.stop()));
+    // PostgreSQL last: the real Temporal server may keep its state there, and would spend its
+    // shutdown retrying a database that is gone.
+    const isPostgres = (service: Service) => service.name === 'postgres';
+    await Promise.all(services.filter((service) => !isPostgres(service)).map((service) => service.stop()));
+    await Promise.all(services.filter(isPostgres).map((service) => service.stop()));
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   };
   const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
@@ -105,7 +140,8 @@ export async function startStack(config: Config, options: StackOptions): Promise
   }
 
   const { host: temporalHost } = hostPort(config.temporal.address);
-  const uiOpen = isLoopback(temporalHost) && (await isPortOpen('127.0.0.1', config.temporal.uiPort));
+  // Only the dev server serves the Web UI; the real server has none (an open port there is not it).
+  const uiOpen = config.temporal.server === 'dev' && isLoopback(temporalHost) && (await isPortOpen('127.0.0.1', config.temporal.uiPort));
   const stack: Stack = {
     databaseUrl,
     temporalAddress: config.temporal.address,

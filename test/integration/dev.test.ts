@@ -8,6 +8,7 @@ import { repoRoot } from '../../src/config';
 import { isKafkaReady } from '../../src/stack/kafka';
 import { isPortOpen } from '../../src/stack/processes';
 import { findOrBuildTemporalCli, isTemporalReady } from '../../src/stack/temporal';
+import { findOrBuildTemporalServer } from '../../src/stack/temporal-server';
 import { closedPort, request } from '../support/http';
 import { testConfig, uniqueName } from '../support/services';
 
@@ -76,7 +77,8 @@ describe('switchyard dev', () => {
     const home = scratchHome();
     try {
       const dev = await startDev({ SWITCHYARD_HOME: home }, ['--kafka']);
-      assert.match(dev.stdout, /Temporal UI {2}http:\/\/localhost:\d+/);
+      // Only the dev server has a Web UI.
+      assert.match(dev.stdout, config.temporal.server === 'dev' ? /Temporal UI {2}http:\/\/localhost:\d+/ : /Temporal UI {2}\(not a local dev server/);
       assert.match(dev.stdout, /Kafka {8}127\.0\.0\.1:\d+/);
       assert.match(dev.stdout, /self-check workflow saw schema version \d+/);
       assert.equal((await request(`${dev.apiUrl}/readyz`)).status, 200);
@@ -106,9 +108,15 @@ describe('switchyard dev', () => {
       TEMPORAL_UI_PORT: String(ports.ui),
       TEMPORAL_CLI: await findOrBuildTemporalCli(config),
     };
+    if (config.temporal.server !== 'dev') {
+      // The real server this run uses, not a second build of it in the scratch home.
+      const built = path.dirname((await findOrBuildTemporalServer(config)).server);
+      fs.mkdirSync(path.join(home, 'tools'));
+      fs.symlinkSync(built, path.join(home, 'tools', path.basename(built)));
+    }
     try {
       const first = await startDev(env);
-      assert.match(first.stdout, new RegExp(`Temporal UI  http://localhost:${ports.ui}`));
+      if (config.temporal.server === 'dev') assert.match(first.stdout, new RegExp(`Temporal UI  http://localhost:${ports.ui}`));
       assert.match(first.stdout, new RegExp(`PostgreSQL   postgres://postgres@127\\.0\\.0\\.1:${ports.pg}/switchyard`));
       assert.equal((await request(`${first.apiUrl}/readyz`)).status, 200);
       await first.interrupt();

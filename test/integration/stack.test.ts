@@ -11,6 +11,8 @@ import { isPortOpen } from '../../src/stack/processes';
 import { startStack } from '../../src/stack/stack';
 import { ensureNamespace } from '../../src/temporal/namespace-setup';
 import { findOrBuildTemporalCli, isTemporalReady, startTemporalDevServer } from '../../src/stack/temporal';
+import { findOrBuildTemporalServer, startTemporalServer } from '../../src/stack/temporal-server';
+import { searchAttributeKeys } from '../../workflows/search-attributes';
 import { closedPort } from '../support/http';
 import { testConfig } from '../support/services';
 
@@ -77,6 +79,45 @@ describe('local stack provisioning', () => {
       await second.stop();
     }
   });
+
+  it(
+    'starts and stops the real Temporal server on SQLite files, registers the namespace, and keeps state across restarts',
+    // Only where the server is built anyway: the build takes minutes.
+    { skip: config.temporal.server === 'dev' && 'TEMPORAL_SERVER=dev' },
+    async () => {
+      const port = await closedPort();
+      const options = {
+        tools: await findOrBuildTemporalServer(config),
+        namespace: 'switchyard-test',
+        port,
+        home: path.join(scratch, 'temporal-server'),
+        persistence: { kind: 'sqlite' as const },
+        logFile: path.join(scratch, 'temporal-server.log'),
+      };
+      const address = `127.0.0.1:${port}`;
+      const first = await startTemporalServer(options);
+      const connection = await Connection.connect({ address });
+      try {
+        const listed = await connection.operatorService.listSearchAttributes({ namespace: 'switchyard-test' });
+        assert.deepEqual(Object.keys(listed.customAttributes ?? {}).sort(), searchAttributeKeys.map((key) => key.name).sort());
+        await ensureNamespace(connection, 'kept-across-restarts');
+      } finally {
+        await connection.close();
+      }
+      await first.stop();
+      assert.ok(!(await isPortOpen('127.0.0.1', port)));
+      assert.ok(fs.existsSync(path.join(options.home, 'temporal-visibility.db')), 'visibility has a file of its own');
+      const ports = fs.readFileSync(path.join(options.home, 'ports.json'), 'utf8');
+
+      const second = await startTemporalServer(options);
+      try {
+        assert.ok(await isTemporalReady(address, 'kept-across-restarts'), 'a restart finds what the last run made');
+        assert.equal(fs.readFileSync(path.join(options.home, 'ports.json'), 'utf8'), ports, 'on the ports the membership it remembers has');
+      } finally {
+        await second.stop();
+      }
+    },
+  );
 
   it('starts and stops a single-node KRaft Kafka from the Maven Central jars', async () => {
     const port = await closedPort();

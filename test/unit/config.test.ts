@@ -74,6 +74,13 @@ describe('config', () => {
     assert.throws(() => loadConfig({ NOTICE_EMAIL_FROM: 'Switchyard' }), /NOTICE_EMAIL_FROM:/);
   });
 
+  it('starts the dev server unless TEMPORAL_SERVER asks for the real one', () => {
+    assert.equal(loadConfig({}).temporal.server, 'dev');
+    assert.equal(loadConfig({ TEMPORAL_SERVER: 'sqlite' }).temporal.server, 'sqlite');
+    assert.equal(loadConfig({ TEMPORAL_SERVER: 'postgres' }).temporal.server, 'postgres');
+    assert.throws(() => loadConfig({ TEMPORAL_SERVER: 'mysql' }), /TEMPORAL_SERVER: must be dev, sqlite or postgres/);
+  });
+
   it('lists its variable names for the docs and compose checks', () => {
     assert.ok(configVariableNames.includes('DATABASE_URL'));
     assert.ok(configVariableNames.includes('KAFKA_BROKERS'));
