@@ -1,8 +1,9 @@
 /**
- * What every benchmark scenario runs against, brought up once per `npm run bench`: a Temporal
- * dev server of its own (in memory, free ports), PostgreSQL and Kafka reused or started, a
- * database of its own, the API and the worker as separate processes (as deployed), receivers in
- * a process of their own, and a project.
+ * What every benchmark scenario runs against, brought up once per setup (bench/setups.ts): a
+ * Temporal of its own on free ports (by default the dev server on a SQLite file, as `npm run dev`
+ * runs it), PostgreSQL and Kafka reused or started, a database of its own, the gateway as one
+ * `switchyard serve` process (API and worker, as `dev` runs them), receivers in a process of
+ * their own, and a project.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -18,6 +19,8 @@ import { isPortOpen } from '../src/stack/processes';
 import { recreateDatabase } from '../src/stack/postgres';
 import { startStack, type Stack } from '../src/stack/stack';
 import { createTemporalClient } from '../src/temporal/client';
+import { cpuSnapshot, pidsNamed, type CpuSnapshot } from './cpu';
+import type { Setup } from './setups';
 
 export type ReceiverMode = 'ok' | 'fail' | 'hang';
 
@@ -28,10 +31,13 @@ export interface BenchEnvironment {
   apiUrl: string;
   apiKey: string;
   projectId: string;
+  setup: Setup;
   /** Runs `switchyard <name>` as a process with the benchmark's settings; stopped with the environment. */
   command(name: string): ChildProcess;
-  /** The worker process's resident memory, in bytes. */
+  /** The gateway process's (API and worker) resident memory, in bytes. */
   workerRss(): number;
+  /** CPU ms so far by process: Temporal, the gateway, PostgreSQL, the receivers, the load generator (this process), the Kafka consumers. */
+  cpu(): CpuSnapshot;
   /** Started anew per scenario with the endpoints it needs: `{path: {secret, mode}}`. */
   startReceiver(endpoints: Record<string, { secret: string; mode: ReceiverMode }>): Promise<Receiver>;
   stop(): Promise<void>;
@@ -66,10 +72,22 @@ async function waitForPort(port: number, child: ChildProcess, what: string): Pro
   }
 }
 
-export async function startEnvironment(options: { kafka: boolean }): Promise<BenchEnvironment> {
+export async function startEnvironment(options: { kafka: boolean; setup: Setup }): Promise<BenchEnvironment> {
+  const { setup } = options;
   const [temporalPort, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
-  const base = loadConfig({ ...process.env, TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, TEMPORAL_UI_PORT: String(uiPort), LOG_LEVEL: 'warn' });
-  const stack: Stack = await startStack(base, { kafka: options.kafka, ephemeral: true });
+  const base = loadConfig({
+    ...process.env,
+    TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+    TEMPORAL_UI_PORT: String(uiPort),
+    TEMPORAL_SERVER: setup.temporal === 'dev-file' || setup.temporal === 'dev-memory' ? 'dev' : setup.temporal,
+    LOG_LEVEL: 'warn',
+  });
+  const stack: Stack = await startStack(base, {
+    kafka: options.kafka,
+    ephemeral: true,
+    temporalOnDisk: setup.temporal === 'dev-file',
+    untuned: !setup.tuned,
+  });
   const databaseUrl = (base.databaseUrl ?? localDatabaseUrl(base)).replace(/\/[^/]*$/, '/switchyard_bench');
   const config: Config = { ...base, databaseUrl };
   await recreateDatabase(databaseUrl);
@@ -82,10 +100,12 @@ export async function startEnvironment(options: { kafka: boolean }): Promise<Ben
     TEMPORAL_ADDRESS: config.temporal.address,
     KAFKA_BROKERS: config.kafkaBrokers.join(','),
     KAFKA_CONSUMERS_IN_WORKER: 'false',
+    TEMPORAL_EAGER_START: String(setup.eager),
     PORT: String(apiPort),
     LOG_LEVEL: 'warn',
   };
   const children: ChildProcess[] = [];
+  const receivers = new Set<ChildProcess>();
   const command = (name: string) => {
     // BENCH_CPU_PROF=1: each process writes V8 CPU profiles (one per thread, named by pid and
     // thread) into bench-results/profiles/<command>/ on exit.
@@ -94,12 +114,14 @@ export async function startEnvironment(options: { kafka: boolean }): Promise<Ben
     children.push(child);
     return child;
   };
-  const worker = command('worker');
-  await waitForPort(apiPort, command('api'), 'the API');
+  const gateway = command('serve');
+  await waitForPort(apiPort, gateway, 'the gateway');
   const { project, apiKey } = await createProject(db, 'bench');
   const temporal = createTemporalClient(config);
 
+  const live = (processes: Iterable<ChildProcess>) => [...processes].flatMap((child) => (child.pid && child.exitCode === null ? [child.pid] : []));
   return {
+    setup,
     config,
     db,
     temporal,
@@ -108,8 +130,21 @@ export async function startEnvironment(options: { kafka: boolean }): Promise<Ben
     projectId: project.id,
     command,
     workerRss() {
-      const status = fs.readFileSync(`/proc/${worker.pid}/status`, 'utf8');
+      const status = fs.readFileSync(`/proc/${gateway.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+    },
+    cpu() {
+      const usage = process.cpuUsage();
+      return {
+        ...cpuSnapshot({
+          temporal: stack.pids.temporal ? [stack.pids.temporal] : [],
+          gateway: live([gateway]),
+          postgres: pidsNamed('postgres'),
+          receivers: live(receivers),
+          kafka: live(children.filter((child) => child !== gateway)),
+        }),
+        'load generator': (usage.user + usage.system) / 1000,
+      };
     },
     async startReceiver(endpoints) {
       const port = await freePort();
@@ -118,6 +153,8 @@ export async function startEnvironment(options: { kafka: boolean }): Promise<Ben
         env: { ...process.env, BENCH_RECEIVER: JSON.stringify({ port, endpoints }) },
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
+      receivers.add(child);
+      child.once('exit', () => receivers.delete(child));
       await new Promise<void>((resolve, reject) => {
         child.once('message', () => resolve());
         child.once('exit', (code) => reject(new Error(`the receiver exited with ${code}`)));

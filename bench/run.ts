@@ -3,9 +3,12 @@
  * writes the results as JSON (bench-results/, not committed) and, for a run of every scenario,
  * into BENCHMARKS.md. Benchmarks measure; no test asserts their figures.
  *
- *   npm run bench -- [--scenario ceilings,saturation,latency,isolation,history,kafka,waiting]
- *                    [--duration 60] [--endpoints 20] [--payload-bytes 1024] [--rate N]
- *                    [--repeat 3] [--kafka-messages 5000] [--waiting 10000]
+ *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,history,kafka,waiting]
+ *                    [--setups default,plain,...] [--rounds 1] [--duration 60] [--endpoints 20] [--payload-bytes 1024]
+ *                    [--rate N] [--repeat 3] [--kafka-messages 5000] [--waiting 10000]
+ *
+ * Each setup (bench/setups.ts) gets an environment of its own and runs the chosen scenarios; with
+ * several, each figure is shown per setup with its ratio to the first setup's.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +16,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../src/config';
 import { setLogLevel } from '../src/log';
-import { startEnvironment } from './environment';
+import { startEnvironment, type BenchEnvironment } from './environment';
+import { setupNamed, type Setup } from './setups';
+import type { CpuSnapshot } from './cpu';
 import { postCeiling, workflowCeiling } from './scenarios/ceilings';
 import { historyCost } from './scenarios/history-cost';
 import { kafkaIngest } from './scenarios/kafka';
@@ -22,11 +27,12 @@ import { percentile } from './scenarios/common';
 import { isolationModes, steadyLoad, type SteadyLoadResult } from './scenarios/steady-load';
 import { waitingWork } from './scenarios/waiting-work';
 
-const SCENARIOS = ['ceilings', 'saturation', 'latency', 'isolation', 'history', 'kafka', 'waiting'] as const;
+const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'history', 'kafka', 'waiting'] as const;
 
 const { values } = parseArgs({
   options: {
     scenario: { type: 'string', default: SCENARIOS.join(',') },
+    setups: { type: 'string', default: 'default' },
     duration: { type: 'string', default: '60' },
     endpoints: { type: 'string', default: '20' },
     'payload-bytes': { type: 'string', default: '1024' },
@@ -35,6 +41,9 @@ const { values } = parseArgs({
     // Latency and isolation run this many times, alternately; their figures are the medians.
     // A p99 over one minute moves by 2× between runs on this machine.
     repeat: { type: 'string', default: '3' },
+    // Every setup's scenarios run this many times, the setups taking turns; compared figures are
+    // the median round's, each round's beside it.
+    rounds: { type: 'string', default: '1' },
     'kafka-messages': { type: 'string', default: '5000' },
     waiting: { type: 'string', default: '10000' },
   },
@@ -42,6 +51,7 @@ const { values } = parseArgs({
 const chosen = values.scenario!.split(',');
 const unknown = chosen.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
 if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
+const setups = values.setups!.split(',').map(setupNamed);
 const seconds = Number(values.duration);
 const endpoints = Number(values.endpoints);
 const payloadBytes = Number(values['payload-bytes']);
@@ -49,6 +59,8 @@ const kafkaMessages = Number(values['kafka-messages']);
 const waiting = Number(values.waiting);
 const repeat = Number(values.repeat);
 if (!(Number.isInteger(repeat) && repeat >= 1)) throw new Error('--repeat must be a whole number of at least 1');
+const rounds = Number(values.rounds);
+if (!(Number.isInteger(rounds) && rounds >= 1)) throw new Error('--rounds must be a whole number of at least 1');
 
 function machine(): string {
   const cpus = os.cpus();
@@ -80,155 +92,235 @@ function perRun(runs: SteadyLoadResult[], figure: (run: SteadyLoadResult) => num
   return runs.length === 1 ? '' : ` (runs: ${runs.map((run) => round(figure(run))).join(', ')})`;
 }
 
-async function main(): Promise<void> {
-  setLogLevel('warn');
-  const env = await startEnvironment({ kafka: chosen.includes('kafka') });
-  const results: Record<string, unknown> = {};
-  const rows: [string, string, string][] = [];
+/** A table row: the figure, its value as shown, a note (a ratio within the run); and the number compared between setups. */
+type Row = [figure: string, value: string, note: string, compared?: number];
+
+/** CPU ms per delivery by process, as one row compared on its total. */
+function cpuRow(name: string, cpu: CpuSnapshot | undefined): Row[] {
+  if (!cpu) return [];
+  const ms = (n: number | undefined) => (n ?? 0).toFixed(1);
+  return [
+    [
+      `${name}: CPU ms per delivery: Temporal / gateway (API and worker) / PostgreSQL / receivers / load generator; total`,
+      `${ms(cpu.temporal)} / ${ms(cpu.gateway)} / ${ms(cpu.postgres)} / ${ms(cpu.receivers)} / ${ms(cpu['load generator'])}; ${ms(cpu.total)}`,
+      '',
+      cpu.total,
+    ],
+  ];
+}
+
+/** Every chosen scenario against one environment: its rows and raw results. */
+async function runScenarios(env: BenchEnvironment, results: Record<string, unknown>, rows: Row[]): Promise<void> {
   const ms = (n: number) => `${round(n)}`;
   const ratio = (n: number, of: number | undefined, what: string) => (of ? `${(n / of).toFixed(2)} ${what}` : '');
-  try {
-    let ceilingA: number | undefined;
-    let saturated: number | undefined;
-    if (chosen.includes('ceilings')) {
-      // Shorter than the load scenarios: a ceiling settles within seconds.
-      const a = await workflowCeiling(env, Math.min(seconds, 20));
-      const b = await postCeiling(env, Math.min(seconds, 20), payloadBytes);
-      ceilingA = a.perSecond;
-      results.ceilings = { workflows: a, posts: b };
-      rows.push([`(a) ceiling: no-op workflows/s, started like deliveries, ${a.inFlight} in flight`, `${round(a.perSecond)}`, '1.00']);
-      rows.push(['(b) ceiling: raw undici POSTs/s to the receivers', `${round(b.perSecond)}`, `verified ${b.verified}`]);
-    }
-    if (chosen.includes('saturation')) {
-      const s = await saturation(env, { seconds, endpoints, payloadBytes });
-      results.saturation = s;
-      saturated = s.deliveredPerSecondDuringLoad;
-      rows.push([`saturation: delivered/s during ${seconds} s of load (${endpoints} endpoints)`, `${round(s.deliveredPerSecondDuringLoad)}`, ratio(s.deliveredPerSecondDuringLoad, ceilingA, 'of (a)')]);
-      rows.push(['saturation: accepted events/s; 503 over_capacity answers', `${round(s.acceptedPerSecond)}; ${s.refusals}`, '']);
-      rows.push(['saturation: drain after the load stopped (s)', `${round(s.drainSeconds, 1)}`, '']);
-      rows.push(['saturation: ingest p50 / p99 (ms, per accepted batch of 50)', `${ms(s.ingestMs.p50)} / ${ms(s.ingestMs.p99)}`, '']);
-      rows.push(['saturation: end-to-end p50 / p95 / p99 (ms, first post → received)', `${ms(s.endToEndMs.p50)} / ${ms(s.endToEndMs.p95)} / ${ms(s.endToEndMs.p99)}`, '']);
-      rows.push(['saturation: invalid signatures, duplicates', `${s.invalidSignatures}, ${s.duplicates}`, '']);
-    }
-    const rate = values.rate ? Number(values.rate) : (saturated || ceilingA || NaN) / 2;
-    if (chosen.includes('latency') || chosen.includes('isolation')) {
-      if (!(rate > 0)) throw new Error('latency and isolation need --rate, or the saturation or ceilings scenario in the same run');
-    }
-    const modes = isolationModes(endpoints);
-    const healthyRuns: SteadyLoadResult[] = [];
-    const sickRuns: SteadyLoadResult[] = [];
-    for (let run = 0; run < repeat; run++) {
-      if (chosen.includes('latency')) healthyRuns.push(await steadyLoad(env, Array.from({ length: endpoints }, () => 'ok'), { rate, seconds, payloadBytes }));
-      if (chosen.includes('isolation')) sickRuns.push(await steadyLoad(env, modes, { rate, seconds, payloadBytes }));
-    }
-    const total = (runs: SteadyLoadResult[], figure: (run: SteadyLoadResult) => number) => runs.reduce((sum, run) => sum + figure(run), 0);
-    const healthy = healthyRuns.length > 0 ? medianOf(healthyRuns) : undefined;
-    const runsNote = repeat > 1 ? `, median of ${repeat} runs` : '';
-    if (healthy) {
-      results.latency = { rate, median: healthy, runs: healthyRuns };
-      rows.push([
-        `latency at ${round(rate)} events/s${values.rate ? '' : ' (half of saturation)'}${runsNote}: ingest p50 / p99 (ms, single events)`,
-        `${ms(healthy.ingestMs.p50)} / ${ms(healthy.ingestMs.p99)}${perRun(healthyRuns, (r) => r.ingestMs.p99)}`,
-        '',
-      ]);
-      const e = healthy.healthy.endToEndMs;
-      rows.push(['latency: end-to-end p50 / p95 / p99 (ms, sent → received)', `${ms(e.p50)} / ${ms(e.p95)} / ${ms(e.p99)}${perRun(healthyRuns, (r) => r.healthy.endToEndMs.p99)}`, '']);
-      rows.push([
-        'latency: delivered/s; refused, invalid signatures (all runs)',
-        `${round(healthy.healthy.perSecond, 1)}; ${total(healthyRuns, (r) => r.refused)}, ${total(healthyRuns, (r) => r.invalidSignatures)}`,
-        '',
-      ]);
-      rows.push(...stagesRows('latency', healthy));
-    }
-    if (sickRuns.length > 0) {
-      const sick = medianOf(sickRuns);
-      results.isolation = { rate, modes, median: sick, runs: sickRuns };
-      const base = healthy?.healthy;
-      rows.push([
-        `isolation (${sick.healthy.endpoints} healthy, ${modes.filter((m) => m === 'fail').length} answering 500, ${modes.filter((m) => m === 'hang').length} hanging)${runsNote}: healthy delivered/s per endpoint`,
-        `${round(sick.healthy.perEndpointPerSecond, 2)}`,
-        ratio(sick.healthy.perEndpointPerSecond, base?.perEndpointPerSecond, 'of all-healthy'),
-      ]);
-      rows.push([
-        'isolation: healthy end-to-end p99 (ms)',
-        `${ms(sick.healthy.endToEndMs.p99)}${perRun(sickRuns, (r) => r.healthy.endToEndMs.p99)}`,
-        ratio(sick.healthy.endToEndMs.p99, base?.endToEndMs.p99, 'of all-healthy'),
-      ]);
-      rows.push(['isolation: ingest p99 (ms); refused (all runs)', `${ms(sick.ingestMs.p99)}; ${total(sickRuns, (r) => r.refused)}`, '']);
-      rows.push(...stagesRows('isolation', sick));
-      if (sick.sickHistory) {
-        rows.push(['isolation: a sick endpoint\'s delivery so far: history events / workflow tasks (a healthy one: 6 / 1)', `${round(sick.sickHistory.events, 1)} / ${round(sick.sickHistory.workflowTasks, 1)}`, '']);
-      }
-    }
-    // After the load scenarios: their backlog is drained, so it measures a quiet system.
-    if (chosen.includes('history')) {
-      const h = await historyCost(env);
-      results.history = h;
-      rows.push([`history: events / workflow tasks per first-attempt success (${h.deliveries})`, `${round(h.eventsPerDelivery, 1)} / ${round(h.workflowTasksPerDelivery, 1)}`, '']);
-      rows.push([`history: entity events per interaction (${h.entity.interactions} interactions)`, `${round(h.entity.eventsPerInteraction ?? NaN, 1)}`, '']);
-    }
-    if (chosen.includes('kafka')) {
-      const k = await kafkaIngest(env, kafkaMessages, payloadBytes);
-      results.kafka = k;
-      rows.push([`kafka: no-op kafkajs group, messages/s (${k.messages} on ${k.partitions} partitions)`, `${round(k.baselinePerSecond)}`, '']);
-      rows.push(['kafka: messages/s into events', `${round(k.intoEventsPerSecond)}`, ratio(k.intoEventsPerSecond, k.baselinePerSecond, 'of the no-op group')]);
-      rows.push(['kafka: messages/s into started deliveries', `${round(k.intoStartedDeliveriesPerSecond)}`, ratio(k.intoStartedDeliveriesPerSecond, ceilingA, 'of (a)')]);
-    }
-    // Last: its 10,000 workflows stay waiting until the environment stops.
-    if (chosen.includes('waiting')) {
-      const w = await waitingWork(env, waiting);
-      results.waiting = w;
-      const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
-      rows.push([
-        `waiting: worker RSS, settled (MiB): before → after ${w.deliveries} delivered → with ${w.deliveries} in backoff${w.settled ? '' : ' (NOT settled in 4 min)'}`,
-        `${mib(w.rssFreshBytes)} → ${mib(w.rssBeforeBytes)} → ${mib(w.rssAfterBytes)}`,
-        `+${round(w.addedMiB, 1)} MiB for the waiting (+${round(w.addedSinceFreshMiB, 1)} since before)`,
-      ]);
-      rows.push(['waiting: history events / workflow tasks per waiting delivery', `${round(w.historyEventsPerWaitingDelivery, 1)} / ${round(w.workflowTasksPerWaitingDelivery, 1)}`, '']);
-    }
-  } catch (error) {
-    // What ran before the failure is still worth seeing.
-    process.stdout.write(`\nfigures so far:\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n${JSON.stringify(results, null, 2)}\n`);
-    throw error;
-  } finally {
-    await env.stop();
+  let ceilingA: number | undefined;
+  let saturated: number | undefined;
+  if (chosen.includes('ceilings')) {
+    // Shorter than the load scenarios: a ceiling settles within seconds.
+    const a = await workflowCeiling(env, Math.min(seconds, 20));
+    const b = await postCeiling(env, Math.min(seconds, 20), payloadBytes);
+    ceilingA = a.perSecond;
+    results.ceilings = { workflows: a, posts: b };
+    rows.push([`(a) ceiling: no-op workflows/s, started like deliveries, ${a.inFlight} in flight`, `${round(a.perSecond)}`, '1.00']);
+    rows.push(['(b) ceiling: raw undici POSTs/s to the receivers', `${round(b.perSecond)}`, `verified ${b.verified}`]);
   }
+  for (const shape of ['batch', 'single'] as const) {
+    const name = shape === 'batch' ? 'saturation' : 'saturation-single';
+    if (!chosen.includes(name)) continue;
+    const s = await saturation(env, { seconds, endpoints, payloadBytes, shape });
+    results[name] = s;
+    // Latency runs at half of what producers of single events get through, when that was measured.
+    saturated = s.deliveredPerSecondDuringLoad;
+    const who = `${s.shape.producers} producers × ${s.shape.eventsPerRequest} event${s.shape.eventsPerRequest > 1 ? 's' : ''} per request`;
+    rows.push([`${name}: delivered/s during ${seconds} s of load (${endpoints} endpoints, ${who})`, `${round(s.deliveredPerSecondDuringLoad)}`, ratio(s.deliveredPerSecondDuringLoad, ceilingA, 'of (a)'), s.deliveredPerSecondDuringLoad]);
+    rows.push([`${name}: accepted events/s; 503 over_capacity answers`, `${round(s.acceptedPerSecond)}; ${s.refusals}`, '', s.acceptedPerSecond]);
+    rows.push([`${name}: drain after the load stopped (s)`, `${round(s.drainSeconds, 1)}`, '']);
+    rows.push([`${name}: ingest p50 / p99 (ms, per accepted request)`, `${ms(s.ingestMs.p50)} / ${ms(s.ingestMs.p99)}`, '']);
+    rows.push([`${name}: end-to-end p50 / p95 / p99 (ms, first post → received)`, `${ms(s.endToEndMs.p50)} / ${ms(s.endToEndMs.p95)} / ${ms(s.endToEndMs.p99)}`, '']);
+    rows.push([`${name}: invalid signatures, duplicates`, `${s.invalidSignatures}, ${s.duplicates}`, '']);
+    rows.push(...cpuRow(name, s.cpuMsPerDelivery));
+  }
+  const rate = values.rate ? Number(values.rate) : (saturated || ceilingA || NaN) / 2;
+  if (chosen.includes('latency') || chosen.includes('isolation')) {
+    if (!(rate > 0)) throw new Error('latency and isolation need --rate, or the saturation or ceilings scenario in the same run');
+  }
+  const modes = isolationModes(endpoints);
+  const healthyRuns: SteadyLoadResult[] = [];
+  const sickRuns: SteadyLoadResult[] = [];
+  for (let run = 0; run < repeat; run++) {
+    if (chosen.includes('latency')) healthyRuns.push(await steadyLoad(env, Array.from({ length: endpoints }, () => 'ok'), { rate, seconds, payloadBytes }));
+    if (chosen.includes('isolation')) sickRuns.push(await steadyLoad(env, modes, { rate, seconds, payloadBytes }));
+  }
+  const total = (runs: SteadyLoadResult[], figure: (run: SteadyLoadResult) => number) => runs.reduce((sum, run) => sum + figure(run), 0);
+  const healthy = healthyRuns.length > 0 ? medianOf(healthyRuns) : undefined;
+  const runsNote = repeat > 1 ? `, median of ${repeat} runs` : '';
+  if (healthy) {
+    results.latency = { rate, median: healthy, runs: healthyRuns };
+    rows.push([
+      `latency at ${round(rate)} events/s${values.rate ? '' : ' (half of saturation)'}${runsNote}: ingest p50 / p99 (ms, single events)`,
+      `${ms(healthy.ingestMs.p50)} / ${ms(healthy.ingestMs.p99)}${perRun(healthyRuns, (r) => r.ingestMs.p99)}`,
+      '',
+      healthy.ingestMs.p99,
+    ]);
+    const e = healthy.healthy.endToEndMs;
+    rows.push(['latency: end-to-end p50 / p95 / p99 (ms, sent → received)', `${ms(e.p50)} / ${ms(e.p95)} / ${ms(e.p99)}${perRun(healthyRuns, (r) => r.healthy.endToEndMs.p99)}`, '', e.p99]);
+    rows.push([
+      'latency: delivered/s; refused, invalid signatures (all runs)',
+      `${round(healthy.healthy.perSecond, 1)}; ${total(healthyRuns, (r) => r.refused)}, ${total(healthyRuns, (r) => r.invalidSignatures)}`,
+      '',
+    ]);
+    rows.push(...stagesRows('latency', healthy));
+    rows.push(...cpuRow(`latency${runsNote}`, healthy.cpuMsPerDelivery));
+  }
+  if (sickRuns.length > 0) {
+    const sick = medianOf(sickRuns);
+    results.isolation = { rate, modes, median: sick, runs: sickRuns };
+    const base = healthy?.healthy;
+    rows.push([
+      `isolation (${sick.healthy.endpoints} healthy, ${modes.filter((m) => m === 'fail').length} answering 500, ${modes.filter((m) => m === 'hang').length} hanging)${runsNote}: healthy delivered/s per endpoint`,
+      `${round(sick.healthy.perEndpointPerSecond, 2)}`,
+      ratio(sick.healthy.perEndpointPerSecond, base?.perEndpointPerSecond, 'of all-healthy'),
+      sick.healthy.perEndpointPerSecond,
+    ]);
+    rows.push([
+      'isolation: healthy end-to-end p99 (ms)',
+      `${ms(sick.healthy.endToEndMs.p99)}${perRun(sickRuns, (r) => r.healthy.endToEndMs.p99)}`,
+      ratio(sick.healthy.endToEndMs.p99, base?.endToEndMs.p99, 'of all-healthy'),
+    ]);
+    rows.push(['isolation: ingest p99 (ms); refused (all runs)', `${ms(sick.ingestMs.p99)}; ${total(sickRuns, (r) => r.refused)}`, '']);
+    rows.push(...stagesRows('isolation', sick));
+    if (sick.sickHistory) {
+      rows.push(['isolation: a sick endpoint\'s delivery so far: history events / workflow tasks (a healthy one: 6 / 1)', `${round(sick.sickHistory.events, 1)} / ${round(sick.sickHistory.workflowTasks, 1)}`, '']);
+    }
+  }
+  // After the load scenarios: their backlog is drained, so it measures a quiet system.
+  if (chosen.includes('history')) {
+    const h = await historyCost(env);
+    results.history = h;
+    rows.push([`history: events / workflow tasks per first-attempt success (${h.deliveries})`, `${round(h.eventsPerDelivery, 1)} / ${round(h.workflowTasksPerDelivery, 1)}`, '']);
+    rows.push([`history: entity events per interaction (${h.entity.interactions} interactions)`, `${round(h.entity.eventsPerInteraction ?? NaN, 1)}`, '']);
+  }
+  if (chosen.includes('kafka')) {
+    const k = await kafkaIngest(env, kafkaMessages, payloadBytes);
+    results.kafka = k;
+    rows.push([`kafka: no-op kafkajs group, messages/s (${k.messages} on ${k.partitions} partitions)`, `${round(k.baselinePerSecond)}`, '']);
+    rows.push(['kafka: messages/s into events', `${round(k.intoEventsPerSecond)}`, ratio(k.intoEventsPerSecond, k.baselinePerSecond, 'of the no-op group')]);
+    rows.push(['kafka: messages/s into started deliveries', `${round(k.intoStartedDeliveriesPerSecond)}`, ratio(k.intoStartedDeliveriesPerSecond, ceilingA, 'of (a)')]);
+  }
+  // Last: its 10,000 workflows stay waiting until the environment stops.
+  if (chosen.includes('waiting')) {
+    const w = await waitingWork(env, waiting);
+    results.waiting = w;
+    const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+    rows.push([
+      `waiting: worker RSS, settled (MiB): before → after ${w.deliveries} delivered → with ${w.deliveries} in backoff${w.settled ? '' : ' (NOT settled in 4 min)'}`,
+      `${mib(w.rssFreshBytes)} → ${mib(w.rssBeforeBytes)} → ${mib(w.rssAfterBytes)}`,
+      `+${round(w.addedMiB, 1)} MiB for the waiting (+${round(w.addedSinceFreshMiB, 1)} since before)`,
+    ]);
+    rows.push(['waiting: history events / workflow tasks per waiting delivery', `${round(w.historyEventsPerWaitingDelivery, 1)} / ${round(w.workflowTasksPerWaitingDelivery, 1)}`, '']);
+  }
+}
+
+/**
+ * One setup's rounds as one list of rows: each row with a compared figure shows the round whose
+ * figure is the median (of an even count, the upper middle), each round's figure beside it; the
+ * other rows show the first round's.
+ */
+function combineRounds(perRound: Row[][]): Row[] {
+  if (perRound.length === 1) return perRound[0]!;
+  return perRound[0]!.map((row, index) => {
+    if (row[3] === undefined) return row;
+    const candidates = perRound.map((rows) => rows[index]).filter((r): r is Row => r?.[3] !== undefined);
+    const median = [...candidates].sort((a, b) => a[3]! - b[3]!)[Math.floor(candidates.length / 2)]!;
+    const digits = Math.abs(median[3]!) < 100 ? 1 : 0;
+    return [median[0], `${median[1]} (rounds: ${candidates.map((r) => r[3]!.toFixed(digits)).join(', ')})`, median[2], median[3]];
+  });
+}
+
+/** One setup's rows as a table. */
+function singleTable(rows: Row[]): string {
+  return ['| figure | value | ratio |', '|---|---:|---:|', ...rows.map(([figure, value, note]) => `| ${figure} | ${value} | ${note} |`)].join('\n');
+}
+
+/** Several setups' rows side by side (the same scenarios give the same rows), each compared figure with its ratio to the first setup's. */
+function comparisonTable(runs: { setup: Setup; rows: Row[] }[]): string {
+  const [first, ...rest] = runs;
+  const header = `| figure | ${runs.map((run) => run.setup.name).join(' | ')} |`;
+  const lines = first!.rows.map(([figure, value, , compared], index) => {
+    const others = rest.map((run) => {
+      const [, otherValue, , otherCompared] = run.rows[index] ?? ['', '(none)', ''];
+      const ratioText = compared && otherCompared !== undefined ? ` (${(otherCompared / compared).toFixed(2)}×)` : '';
+      return `${otherValue}${ratioText}`;
+    });
+    return `| ${figure} | ${[value, ...others].join(' | ')} |`;
+  });
+  const legend = runs.map((run) => `- \`${run.setup.name}\`: ${run.setup.what}`);
+  return [...legend, '', header, `|---|${runs.map(() => '---:').join('|')}|`, ...lines].join('\n');
+}
+
+/** Replaces the part of BENCHMARKS.md between this section's markers (appended if missing); the text around them is written by hand. */
+function writeSection(name: string, content: string): void {
+  const file = path.join(repoRoot, 'BENCHMARKS.md');
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const [open, close] = [`<!-- bench:${name} -->`, `<!-- /bench:${name} -->`];
+  const block = `${open}\n${content}\n${close}`;
+  const at = text.indexOf(open);
+  const end = text.indexOf(close);
+  const next = at >= 0 && end > at ? text.slice(0, at) + block + text.slice(end + close.length) : `${text.trimEnd()}\n\n${block}\n`;
+  fs.writeFileSync(file, next);
+}
+
+async function main(): Promise<void> {
+  setLogLevel('warn');
+  const perSetup = new Map(setups.map((setup) => [setup.name, { rows: [] as Row[][], results: [] as Record<string, unknown>[] }]));
+  for (let round = 0; round < rounds; round++) {
+    for (const setup of setups) {
+      const env = await startEnvironment({ kafka: chosen.includes('kafka'), setup });
+      const results: Record<string, unknown> = {};
+      const rows: Row[] = [];
+      try {
+        await runScenarios(env, results, rows);
+      } catch (error) {
+        // What ran before the failure is still worth seeing.
+        process.stdout.write(`\nfigures so far (${setup.name}):\n${singleTable(rows)}\n${JSON.stringify(results, null, 2)}\n`);
+        throw error;
+      } finally {
+        await env.stop();
+      }
+      perSetup.get(setup.name)!.rows.push(rows);
+      perSetup.get(setup.name)!.results.push(results);
+      if (setups.length > 1 || rounds > 1) process.stdout.write(`\n${setup.name}, round ${round + 1}:\n${singleTable(rows)}\n`);
+    }
+  }
+  const runs = setups.map((setup) => ({ setup, rows: combineRounds(perSetup.get(setup.name)!.rows), results: perSetup.get(setup.name)!.results }));
 
   const command = [
-    `npm run bench -- --scenario ${chosen.join(',')} --duration ${seconds} --endpoints ${endpoints} --payload-bytes ${payloadBytes}`,
+    `npm run bench -- --scenario ${chosen.join(',')} --setups ${setups.map((setup) => setup.name).join(',')} --rounds ${rounds} --duration ${seconds} --endpoints ${endpoints} --payload-bytes ${payloadBytes}`,
     values.rate ? ` --rate ${values.rate}` : '',
     chosen.includes('latency') || chosen.includes('isolation') ? ` --repeat ${repeat}` : '',
     chosen.includes('kafka') ? ` --kafka-messages ${kafkaMessages}` : '',
     chosen.includes('waiting') ? ` --waiting ${waiting}` : '',
   ].join('');
-  const table = ['| figure | value | ratio |', '|---|---:|---:|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  const table = runs.length === 1 ? singleTable(runs[0]!.rows) : comparisonTable(runs);
   process.stdout.write(`\n${machine()}\n${command}\n\n${table}\n`);
 
   const at = new Date().toISOString();
   const dir = path.join(repoRoot, 'bench-results');
   fs.mkdirSync(dir, { recursive: true });
+  const results = Object.fromEntries(runs.map((run) => [run.setup.name, run.results]));
   fs.writeFileSync(path.join(dir, `${at.replace(/[:.]/g, '-')}.json`), `${JSON.stringify({ at, machine: machine(), command, results }, null, 2)}\n`);
-  // BENCHMARKS.md holds whole runs only: one scenario run alone must not erase the others.
-  if (chosen.length < SCENARIOS.length) {
-    process.stdout.write('\nBENCHMARKS.md left as it was: it is written by runs of every scenario.\n');
-    return;
+  // BENCHMARKS.md keeps a run of every scenario on the default setup, and the latest comparison
+  // of each set of setups; a run of some scenarios alone must not erase any.
+  const stamp = [`- When: ${at}`, `- Machine: ${machine()}; PostgreSQL, Temporal and the receivers all local`, `- Command: \`${command}\``, ''];
+  if (runs.length > 1) {
+    writeSection(`setups ${setups.map((setup) => setup.name).join(',')}`, [...stamp, table].join('\n'));
+    process.stdout.write('\nBENCHMARKS.md: the comparison of setups written.\n');
+  } else if (chosen.length === SCENARIOS.length) {
+    writeSection('full', [...stamp, `Setup \`${setups[0]!.name}\`: ${setups[0]!.what}.`, '', table].join('\n'));
+    process.stdout.write('\nBENCHMARKS.md: the full run written.\n');
+  } else {
+    process.stdout.write('\nBENCHMARKS.md left as it was: it keeps runs of every scenario, and comparisons of setups.\n');
   }
-  fs.writeFileSync(
-    path.join(repoRoot, 'BENCHMARKS.md'),
-    [
-      '# Benchmarks',
-      '',
-      'Written by `npm run bench` (see bench/run.ts); the latest run replaces this file. Figures that',
-      "depend on the machine are also given as a ratio to a ceiling measured in the same run.",
-      '',
-      `- When: ${at}`,
-      `- Machine: ${machine()}; PostgreSQL, Temporal (dev server, in memory) and the receivers all local`,
-      `- Command: \`${command}\``,
-      '',
-      table,
-      '',
-    ].join('\n'),
-  );
 }
 
 main().then(

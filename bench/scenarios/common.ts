@@ -65,24 +65,36 @@ export async function benchEndpoints(env: BenchEnvironment, modes: ReceiverMode[
 }
 
 /**
- * POSTs a batch, as a well-behaved producer would: a 503 `over_capacity` waits its Retry-After
- * and sends the same batch again. Returns the accepted events, how long the accepting request
- * took, and how many refusals came before it.
+ * POSTs events as a well-behaved producer would: a 503 `over_capacity` waits its Retry-After and
+ * sends the same request again. Returns the answer's body, how long the accepting request took,
+ * and how many refusals came before it.
  */
-export async function postBatch(env: BenchEnvironment, api: Pool, events: unknown[]) {
+async function postUntilAccepted(env: BenchEnvironment, api: Pool, path: string, body: unknown) {
   for (let refusals = 0; ; refusals++) {
     const sent = performance.now();
     const answer = await api.request({
-      path: '/v1/events/batch',
+      path,
       method: 'POST',
       headers: { authorization: `Bearer ${env.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ events }),
+      body: JSON.stringify(body),
     });
-    const body = (await answer.body.json()) as { data: { id: string }[] };
-    if (answer.statusCode === 202) return { data: body.data, ms: performance.now() - sent, refusals };
-    if (answer.statusCode !== 503) throw new Error(`batch answered ${answer.statusCode}: ${JSON.stringify(body)}`);
+    const answered = await answer.body.json();
+    if (answer.statusCode === 202) return { answered, ms: performance.now() - sent, refusals };
+    if (answer.statusCode !== 503) throw new Error(`${path} answered ${answer.statusCode}: ${JSON.stringify(answered)}`);
     await new Promise((resolve) => setTimeout(resolve, Number(answer.headers['retry-after'] ?? 1) * 1000));
   }
+}
+
+/** A batch through POST /v1/events/batch: the accepted events, the request's time, the refusals before it. */
+export async function postBatch(env: BenchEnvironment, api: Pool, events: unknown[]) {
+  const { answered, ms, refusals } = await postUntilAccepted(env, api, '/v1/events/batch', { events });
+  return { data: (answered as { data: { id: string }[] }).data, ms, refusals };
+}
+
+/** One event through POST /v1/events, answered like postBatch. */
+export async function postSingle(env: BenchEnvironment, api: Pool, event: unknown) {
+  const { answered, ms, refusals } = await postUntilAccepted(env, api, '/v1/events', event);
+  return { data: [answered as { id: string }], ms, refusals };
 }
 
 export function percentile(sorted: number[], p: number): number {

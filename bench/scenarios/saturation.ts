@@ -1,18 +1,25 @@
 /**
- * Scenario 2, saturation: healthy endpoints, events posted through POST /v1/events/batch as fast
- * as the API accepts them for the duration; what the receivers got per second during that time,
- * and how long the rest took to drain.
+ * Scenario 2, saturation: healthy endpoints, events posted as fast as the API accepts them for
+ * the duration, by closed-loop producers that honour 503 Retry-After; what the receivers got per
+ * second during that time, how long the rest took to drain, and the CPU each process spent per
+ * delivery from the first post to the last arrival. Two shapes:
+ *   batch:  4 producers posting batches of 50 (POST /v1/events/batch);
+ *   single: 16 producers posting one event per request (POST /v1/events), as most producers do.
  */
+import { cpuPerDelivery } from '../cpu';
 import type { BenchEnvironment } from '../environment';
-import { benchEndpoints, percentile, postBatch } from './common';
+import { benchEndpoints, percentile, postBatch, postSingle } from './common';
 
-const BATCH = 50;
-const POSTERS = 4;
+const SHAPES = {
+  batch: { producers: 4, batch: 50 },
+  single: { producers: 16, batch: 1 },
+};
 
 export interface SaturationOptions {
   seconds: number;
   endpoints: number;
   payloadBytes: number;
+  shape: keyof typeof SHAPES;
 }
 
 export async function saturation(env: BenchEnvironment, options: SaturationOptions) {
@@ -24,17 +31,19 @@ export async function saturation(env: BenchEnvironment, options: SaturationOptio
     const ingestMs: number[] = [];
     const postedAt = new Map<string, number>();
     let refusals = 0;
+    const { producers, batch } = SHAPES[options.shape];
+    const cpuBefore = env.cpu();
     const start = Date.now();
     const until = start + options.seconds * 1000;
     await Promise.all(
-      Array.from({ length: POSTERS }, async () => {
+      Array.from({ length: producers }, async () => {
         while (Date.now() < until) {
-          const events = Array.from({ length: BATCH }, () => {
+          const events = Array.from({ length: batch }, () => {
             const n = sequence++;
             return { eventType: endpoints.eventType(n % options.endpoints), payload: { n, filler } };
           });
           const postedMs = Date.now();
-          const { data, ms, refusals: refused } = await postBatch(env, api, events);
+          const { data, ms, refusals: refused } = batch === 1 ? await postSingle(env, api, events[0]) : await postBatch(env, api, events);
           ingestMs.push(ms);
           refusals += refused;
           for (const event of data) postedAt.set(event.id, postedMs);
@@ -49,6 +58,7 @@ export async function saturation(env: BenchEnvironment, options: SaturationOptio
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       arrivals = await receiver.arrivals();
     }
+    const cpuAfter = env.cpu();
     const firstArrival = new Map<string, number>();
     for (const [, id, at] of arrivals) if (!firstArrival.has(id)) firstArrival.set(id, at);
     const inWindow = [...firstArrival.values()].filter((at) => at <= until).length;
@@ -56,6 +66,7 @@ export async function saturation(env: BenchEnvironment, options: SaturationOptio
     const endToEnd = [...firstArrival.entries()].map(([id, at]) => at - (postedAt.get(id) ?? at)).sort((a, b) => a - b);
     const sortedIngest = [...ingestMs].sort((a, b) => a - b);
     return {
+      shape: { producers, eventsPerRequest: batch },
       accepted,
       refusals,
       acceptedPerSecond: accepted / options.seconds,
@@ -67,6 +78,7 @@ export async function saturation(env: BenchEnvironment, options: SaturationOptio
       duplicates: arrivals.length - firstArrival.size,
       ingestMs: { p50: percentile(sortedIngest, 50), p99: percentile(sortedIngest, 99) },
       endToEndMs: { p50: percentile(endToEnd, 50), p95: percentile(endToEnd, 95), p99: percentile(endToEnd, 99) },
+      cpuMsPerDelivery: cpuPerDelivery(cpuBefore, cpuAfter, firstArrival.size),
     };
   } finally {
     await endpoints.close();

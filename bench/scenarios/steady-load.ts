@@ -10,6 +10,7 @@
  *      same endpoints in the all-healthy run.
  */
 import { temporal } from '@temporalio/proto';
+import { cpuPerDelivery, type CpuSnapshot } from '../cpu';
 import type { BenchEnvironment, ReceiverMode } from '../environment';
 import { benchEndpoints, historyPerWorkflow, percentile, postBatch } from './common';
 
@@ -42,6 +43,8 @@ export interface SteadyLoadResult {
   stages: Record<'toStart' | 'toAttempt' | 'attempt' | 'toTask' | 'taskToAttempt', { p50: number; p99: number }>;
   /** What the sick endpoints' deliveries cost Temporal so far, per delivery (a sample of 20). */
   sickHistory?: { events: number; workflowTasks: number };
+  /** CPU ms by process from the first event to the last healthy arrival, per healthy delivery (all-healthy runs only: sick ones' retries would count too). */
+  cpuMsPerDelivery?: CpuSnapshot;
 }
 
 const { EventType } = temporal.api.enums.v1;
@@ -147,6 +150,7 @@ export async function steadyLoad(env: BenchEnvironment, modes: ReceiverMode[], o
     let refused = 0;
     const inFlight = new Set<Promise<void>>();
     const total = Math.round(options.rate * options.seconds);
+    const cpuBefore = env.cpu();
     const start = Date.now();
     for (let n = 0; n < total; n++) {
       // Open loop: request n leaves at start + n / rate, whatever happened to the ones before.
@@ -190,6 +194,7 @@ export async function steadyLoad(env: BenchEnvironment, modes: ReceiverMode[], o
       await new Promise((resolve) => setTimeout(resolve, 500));
       arrivals = await receiver.arrivals();
     }
+    const cpuAfter = env.cpu();
     const firstArrival = new Map<string, number>();
     for (const [, id, at] of arrivals) if (healthyIds.has(id) && !firstArrival.has(id)) firstArrival.set(id, at);
     const endToEnd = [...firstArrival.entries()].map(([id, at]) => at - sentAt.get(id)!).sort((a, b) => a - b);
@@ -213,6 +218,7 @@ export async function steadyLoad(env: BenchEnvironment, modes: ReceiverMode[], o
       invalidSignatures: arrivals.filter((a) => !a[3]).length,
       stages,
       sickHistory,
+      cpuMsPerDelivery: sickIds.size === 0 ? cpuPerDelivery(cpuBefore, cpuAfter, firstArrival.size) : undefined,
     };
   } finally {
     // The sick endpoints' retries would go on into the next scenario: disabling cancels them.

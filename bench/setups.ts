@@ -1,0 +1,37 @@
+/**
+ * The configurations a benchmark can run against, each in an environment of its own
+ * (`--setups a,b,...`; figures of every setup after the first come with their ratio to the first).
+ * `default` is what `npm run dev` runs; the others switch one lever off, or swap the Temporal
+ * server, so each lever is measured on and off in the same run.
+ */
+export interface Setup {
+  name: string;
+  /** The dev server on its SQLite file or in memory, or the real server on SQLite or PostgreSQL. */
+  temporal: 'dev-file' | 'dev-memory' | 'sqlite' | 'postgres';
+  /** The dev server's tuning (src/stack/temporal.ts); the real server has its own configuration. */
+  tuned: boolean;
+  /** Eager starts from the gateway process (TEMPORAL_EAGER_START). */
+  eager: boolean;
+  what: string;
+}
+
+const on = { tuned: true, eager: true } as const;
+const off = { tuned: false, eager: false } as const;
+
+const setups: Setup[] = [
+  { name: 'default', temporal: 'dev-file', ...on, what: 'what `npm run dev` runs: the dev server on its SQLite file, tuned; eager starts' },
+  { name: 'plain', temporal: 'dev-file', ...off, what: 'as before issue 15: the dev server untuned, ordinary starts' },
+  { name: 'tuned', temporal: 'dev-file', ...off, tuned: true, what: 'plain, but the dev server tuned' },
+  { name: 'eager', temporal: 'dev-file', ...off, eager: true, what: 'plain, but eager starts' },
+  { name: 'memory', temporal: 'dev-memory', ...on, what: 'default, but the dev server in memory (not what users run: nothing survives a restart)' },
+  { name: 'server-sqlite', temporal: 'sqlite', ...on, what: 'default, but the real Temporal server on SQLite files (4 history shards, visibility in a file of its own)' },
+  { name: 'server-postgres', temporal: 'postgres', ...on, what: 'default, but the real Temporal server on PostgreSQL (4 history shards)' },
+];
+
+export const SETUP_NAMES = setups.map((setup) => setup.name);
+
+export function setupNamed(name: string): Setup {
+  const setup = setups.find((s) => s.name === name);
+  if (!setup) throw new Error(`unknown setup ${name}; known: ${SETUP_NAMES.join(', ')}`);
+  return setup;
+}
