@@ -78,6 +78,7 @@ function stagesRows(name: string, result: SteadyLoadResult): [string, string, st
 }
 
 const round = (n: number, digits = 0) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
+const signed = (n: number) => `${n >= 0 ? '+' : ''}${round(n, 1)}`;
 
 /** Runs of one scenario as one result: every number the median of the runs' (the rest from the first; of an even count, the upper middle). */
 function medianOf<T>(runs: T[]): T {
@@ -213,9 +214,9 @@ async function runScenarios(env: BenchEnvironment, results: Record<string, unkno
     results.waiting = w;
     const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
     rows.push([
-      `waiting: worker RSS, settled (MiB): before → after ${w.deliveries} delivered → with ${w.deliveries} in backoff${w.settled ? '' : ' (NOT settled in 4 min)'}`,
+      `waiting: gateway RSS, settled (MiB): before → after ${w.deliveries} delivered → with ${w.deliveries} in backoff${w.settled ? '' : ' (NOT settled in 4 min)'}`,
       `${mib(w.rssFreshBytes)} → ${mib(w.rssBeforeBytes)} → ${mib(w.rssAfterBytes)}`,
-      `+${round(w.addedMiB, 1)} MiB for the waiting (+${round(w.addedSinceFreshMiB, 1)} since before)`,
+      `${signed(w.addedMiB)} MiB for the waiting (${signed(w.addedSinceFreshMiB)} since before)`,
     ]);
     rows.push(['waiting: history events / workflow tasks per waiting delivery', `${round(w.historyEventsPerWaitingDelivery, 1)} / ${round(w.workflowTasksPerWaitingDelivery, 1)}`, '']);
   }
