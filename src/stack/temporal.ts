@@ -73,10 +73,9 @@ export interface TemporalDevServerOptions {
  *   attributes added at run time are usable at once; Temporal says never to do that in
  *   production, and production servers do not. Our attributes are registered when the server
  *   creates its namespaces instead (`--search-attribute`).
- * - Visibility read in batches, twice a second: a delivery that closes before its start record
- *   is written costs one visibility write instead of two (the server skips start records of
- *   closed runs). The Web UI's list lags by up to a second. Safe anywhere; worth it where
- *   visibility is the cost, as on SQLite.
+ * Not here: reading the visibility queue in batches (`history.visibilityProcessorMaxPollRPS`).
+ * It saves visibility writes, but with it the rate-limit test's paced endpoint got 8-9
+ * deliveries a second of its 10: timers for paced deliveries came late.
  * - One task-queue partition: with one worker process, tasks on the other three partitions
  *   were forwarded or spooled to the database. A cluster with many pollers wants the default.
  * - GOGC=200: the Go collector runs half as often, for more memory. Any server.
@@ -84,8 +83,6 @@ export interface TemporalDevServerOptions {
 export const DEV_SERVER_TUNING = {
   dynamicConfig: {
     'system.forceSearchAttributesCacheRefreshOnRead': false,
-    'history.visibilityProcessorMaxPollRPS': 2,
-    'history.visibilityTaskBatchSize': 500,
     'matching.numTaskqueueReadPartitions': 1,
     'matching.numTaskqueueWritePartitions': 1,
   },
