@@ -1,8 +1,9 @@
 /**
- * One delivery attempt, as a local activity: load what the delivery needs (endpoint settings and
- * payload, cached in this worker), sign, POST, decide, and record the attempt with the
- * delivery's new state in one transaction. The endpoint's answer, good or bad, is a result; only
- * our own failures (database down) throw, and the workflow's activity retries take those.
+ * One delivery attempt, as a local activity: load what the delivery needs (its state and, unless
+ * this worker has it cached, the payload in one read; the endpoint's settings, cached by
+ * version), sign, POST, decide, and record the attempt with the delivery's new state in one
+ * statement. The endpoint's answer, good or bad, is a result; only our own failures (database
+ * down) throw, and the workflow's activity retries take those.
  */
 import type { Db } from '../src/db/pool';
 import { decideAttempt, recordedOutcome, type AttemptResult } from '../src/delivery/attempt-decision';
@@ -13,7 +14,7 @@ import { healthOutcomeOf } from '../src/endpoint-health/outcomes';
 import type { EndpointSnapshot } from '../src/endpoint-health/entity-state';
 import type { Slot } from '../src/endpoint-health/slot-limiter';
 import { disabledReason, endpointById, endpointSnapshot, signingSecrets, type EndpointWithSecrets } from '../src/endpoints/repository';
-import { eventBody, type StoredEventBody } from '../src/events/repository';
+import type { StoredEventBody } from '../src/events/repository';
 import { noticeSettingsOf } from '../src/projects/repository';
 import { signedHeaders } from '../src/signing/standard-webhooks';
 import type { HoldReason, PermitDecision, PermitGate } from './endpoint-permits';
@@ -89,22 +90,30 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
     return fresh;
   }
 
-  async function payloadOf(eventId: string) {
-    const cached = payloads.get(eventId);
-    if (cached) return cached;
-    const fresh = await eventBody(db, eventId);
-    if (fresh) payloads.set(eventId, fresh);
-    return fresh;
-  }
-
   return {
-    async attemptDelivery({ deliveryId, attempt, slot, forced = false }: { deliveryId: string; attempt: number; slot?: Slot; forced?: boolean }): Promise<AttemptAnswer> {
-      const context = await attemptContext(db, deliveryId);
+    /** `eventId`, when the workflow passes it, lets a cached payload spare the read of it. */
+    async attemptDelivery({
+      deliveryId,
+      eventId,
+      attempt,
+      slot,
+      forced = false,
+    }: {
+      deliveryId: string;
+      eventId?: string;
+      attempt: number;
+      slot?: Slot;
+      forced?: boolean;
+    }): Promise<AttemptAnswer> {
+      const cachedPayload = eventId === undefined ? undefined : payloads.get(eventId);
+      const context = await attemptContext(db, deliveryId, { withPayload: !cachedPayload });
       if (!context) return { outcome: 'cancelled', reason: 'the delivery no longer exists' };
       if (context.status === 'cancelled') return { outcome: 'cancelled', reason: context.statusReason ?? 'cancelled' };
       const recorded = context.attemptCount >= attempt ? recordedOutcome(context, now()) : undefined;
       if (recorded) return recorded;
-      const [endpoint, event] = await Promise.all([endpointAt(context.endpointId, context.endpointVersion), payloadOf(context.eventId)]);
+      if (context.payload) payloads.set(context.eventId, context.payload);
+      const event = cachedPayload ?? context.payload;
+      const endpoint = await endpointAt(context.endpointId, context.endpointVersion);
       if (!endpoint || !event || endpoint.deleted || endpoint.status === 'disabled') {
         const reason = !endpoint || endpoint.deleted ? 'the endpoint was deleted' : disabledReason(endpoint.statusReason);
         await cancelDelivery(db, deliveryId, reason);

@@ -100,7 +100,7 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliveryRe
   let attempt = 1;
   for (;;) {
     const wakesBefore = wakes;
-    const result = await attemptDelivery({ deliveryId: input.deliveryId, attempt, slot, forced });
+    const result = await attemptDelivery({ deliveryId: input.deliveryId, eventId: input.eventId, attempt, slot, forced });
     forced = false;
     if (result.outcome === 'held') {
       // The endpoint (paused, circuit open, over its rate) holds the delivery: no attempt spent,

@@ -1,5 +1,6 @@
 /** Deliveries and their attempts in PostgreSQL. */
 import { withTransaction, type Db, type Queryable } from '../db/pool';
+import { storedEventBody, type EventBodyRow, type StoredEventBody } from '../events/repository';
 import type { DeliveryToStart } from './starter';
 
 export type DeliveryStatus = 'pending' | 'retrying' | 'held' | 'succeeded' | 'failed' | 'cancelled';
@@ -13,32 +14,45 @@ export interface AttemptContext {
   eventId: string;
   endpointId: string;
   endpointVersion: number;
+  /** The event's payload, when asked for (`withPayload`) and the event still exists. */
+  payload?: StoredEventBody;
 }
 
 /**
- * What the activity needs to know before an attempt, in one round-trip. The first read also marks
- * the delivery begun: it is out of Temporal's queues, and the start window stops counting it
- * (whatever it waits on next, an endpoint's answer or a rate slot, is not the engine's work).
+ * What the activity needs to know before an attempt, in one round-trip: the delivery, its
+ * endpoint's version and, unless the caller has it cached, the payload. The first read also
+ * marks the delivery begun: it is out of Temporal's queues, and the start window stops counting
+ * it (whatever it waits on next, an endpoint's answer or a rate slot, is not the engine's work).
  */
-export async function attemptContext(db: Db, deliveryId: string): Promise<AttemptContext | undefined> {
-  const { rows } = await db.query(
+export async function attemptContext(db: Db, deliveryId: string, { withPayload }: { withPayload: boolean }): Promise<AttemptContext | undefined> {
+  const { rows } = await db.query<{
+    status: DeliveryStatus;
+    status_reason: string | null;
+    attempt_count: number;
+    next_attempt_at: Date | null;
+    event_id: string;
+    endpoint_id: string;
+    version: number;
+  } & Partial<EventBodyRow>>(
     `WITH begun AS (UPDATE deliveries SET begun_at = now() WHERE id = $1 AND begun_at IS NULL)
-     SELECT d.status, d.status_reason, d.attempt_count, d.next_attempt_at, d.event_id, d.endpoint_id, e.version
-       FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id WHERE d.id = $1`,
-    [deliveryId],
+     SELECT d.status, d.status_reason, d.attempt_count, d.next_attempt_at, d.event_id, d.endpoint_id, e.version,
+            ev.event_type, ev.body, ev.content_type, ev.forward_headers
+       FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id LEFT JOIN events ev ON $2 AND ev.id = d.event_id
+      WHERE d.id = $1`,
+    [deliveryId, withPayload],
   );
   const row = rows[0];
-  return (
-    row && {
-      status: row.status,
-      statusReason: row.status_reason,
-      attemptCount: row.attempt_count,
-      nextAttemptAt: row.next_attempt_at,
-      eventId: row.event_id,
-      endpointId: row.endpoint_id,
-      endpointVersion: row.version,
-    }
-  );
+  if (!row) return undefined;
+  return {
+    status: row.status,
+    statusReason: row.status_reason,
+    attemptCount: row.attempt_count,
+    nextAttemptAt: row.next_attempt_at,
+    eventId: row.event_id,
+    endpointId: row.endpoint_id,
+    endpointVersion: row.version,
+    payload: row.body ? storedEventBody(row as EventBodyRow) : undefined,
+  };
 }
 
 export interface AttemptRecord {
@@ -68,38 +82,38 @@ export interface DeliveryUpdate {
  * the last run saw.
  */
 export async function recordAttempt(db: Db, attempt: AttemptRecord, update: DeliveryUpdate): Promise<void> {
-  await withTransaction(db, async (client) => {
-    await client.query(
-      `INSERT INTO attempts (delivery_id, n, started_at, duration_ms, request_headers, status_code, response_headers, response_body, error_class, error)
+  // One statement, so one round trip and atomic by itself; the endpoint's update matches no row
+  // unless a 410 disables it.
+  await db.query(
+    `WITH attempt AS (
+       INSERT INTO attempts (delivery_id, n, started_at, duration_ms, request_headers, status_code, response_headers, response_body, error_class, error)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (delivery_id, n) DO UPDATE SET started_at = EXCLUDED.started_at, duration_ms = EXCLUDED.duration_ms,
          request_headers = EXCLUDED.request_headers, status_code = EXCLUDED.status_code, response_headers = EXCLUDED.response_headers,
-         response_body = EXCLUDED.response_body, error_class = EXCLUDED.error_class, error = EXCLUDED.error`,
-      [
-        attempt.deliveryId,
-        attempt.n,
-        attempt.startedAt,
-        attempt.durationMs,
-        attempt.requestHeaders,
-        attempt.statusCode,
-        attempt.responseHeaders,
-        attempt.responseBody,
-        attempt.errorClass,
-        attempt.error,
-      ],
-    );
-    await client.query(
-      `UPDATE deliveries SET status = $2, status_reason = $3, next_attempt_at = $4, attempt_count = greatest(attempt_count, $5), updated_at = now()
-        WHERE id = $1`,
-      [attempt.deliveryId, update.status, update.reason, update.nextAttemptAt, attempt.n],
-    );
-    if (update.disableEndpoint) {
-      await client.query(
-        `UPDATE endpoints SET status = 'disabled', status_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-        [update.disableEndpoint.endpointId, update.disableEndpoint.reason],
-      );
-    }
-  });
+         response_body = EXCLUDED.response_body, error_class = EXCLUDED.error_class, error = EXCLUDED.error
+     ), disabled AS (
+       UPDATE endpoints SET status = 'disabled', status_reason = $15, version = version + 1, updated_at = now() WHERE id = $14::text
+     )
+     UPDATE deliveries SET status = $11, status_reason = $12, next_attempt_at = $13, attempt_count = greatest(attempt_count, $2), updated_at = now()
+      WHERE id = $1`,
+    [
+      attempt.deliveryId,
+      attempt.n,
+      attempt.startedAt,
+      attempt.durationMs,
+      attempt.requestHeaders,
+      attempt.statusCode,
+      attempt.responseHeaders,
+      attempt.responseBody,
+      attempt.errorClass,
+      attempt.error,
+      update.status,
+      update.reason,
+      update.nextAttemptAt,
+      update.disableEndpoint?.endpointId ?? null,
+      update.disableEndpoint?.reason ?? null,
+    ],
+  );
 }
 
 /** Ends a delivery without (another) attempt. A delivery already finished keeps its outcome. */

@@ -1,6 +1,7 @@
 /** Events in PostgreSQL: read side. */
 import type { Db } from '../db/pool';
 
+/** The payload as it is sent. Events never change, so callers may cache it forever. */
 export interface StoredEventBody {
   eventType: string;
   body: Buffer;
@@ -10,14 +11,16 @@ export interface StoredEventBody {
   forwardHeaders: Record<string, string>;
 }
 
-/** The payload as it is sent. Events never change, so callers may cache this forever. */
-export async function eventBody(db: Db, eventId: string): Promise<StoredEventBody | undefined> {
-  const { rows } = await db.query<{ event_type: string; body: Buffer; content_type: string | null; forward_headers: Record<string, string> | null }>(
-    'SELECT event_type, body, content_type, forward_headers FROM events WHERE id = $1',
-    [eventId],
-  );
-  const row = rows[0];
-  return row && { eventType: row.event_type, body: row.body, contentType: row.content_type ?? 'application/json', forwardHeaders: row.forward_headers ?? {} };
+/** The columns of `events` a StoredEventBody is made from, for queries that join them in. */
+export interface EventBodyRow {
+  event_type: string;
+  body: Buffer;
+  content_type: string | null;
+  forward_headers: Record<string, string> | null;
+}
+
+export function storedEventBody(row: EventBodyRow): StoredEventBody {
+  return { eventType: row.event_type, body: row.body, contentType: row.content_type ?? 'application/json', forwardHeaders: row.forward_headers ?? {} };
 }
 
 export interface EventView {

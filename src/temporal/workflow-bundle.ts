@@ -8,6 +8,15 @@
  *
  * The saved bundle is a cache, never a source of truth: a missing, stale or unreadable one means
  * bundling, and a directory that cannot be written only means bundling again next time.
+ *
+ * Every workflow module is preloaded. The worker runs all workflows in one reused V8 context,
+ * and by default gives each new workflow its own copy of every module the workflow code imports,
+ * evaluated afresh: the SDK's public entry, ours, the pure endpoint-health logic. For a delivery
+ * workflow, which lives a few milliseconds, that evaluation was a large part of the workflow
+ * thread's work. Preloaded modules are evaluated once, frozen and shared. That is safe only for
+ * modules that keep no per-workflow state at module level, which is a rule of this code base
+ * anyway (`test/unit/workflow-bundle.test.ts` checks that workflow modules declare none):
+ * everything a workflow knows lives inside its function.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -18,6 +27,8 @@ import { errorMessage, log } from '../log';
 
 const WORKFLOWS_PATH = require.resolve('../../workflows');
 const FILE_NAME = 'workflow-bundle.json';
+/** The SDK's entry and all of ours (the root imports every workflow module): see above. */
+export const PRELOADED_MODULES = ['@temporalio/workflow', WORKFLOWS_PATH];
 
 export interface BundleInputs {
   /** Absolute path → sha256 of the content, for every file on disk webpack read. */
@@ -29,6 +40,8 @@ export interface BundleInputs {
 interface SavedBundle {
   /** The bundler's own version: its webpack configuration is not among the files it reads. */
   sdk: string;
+  /** What the bundle's entry preloads (written into the entry, not read from disk). */
+  preloaded: string[];
   inputs: BundleInputs;
   code: string;
 }
@@ -71,6 +84,7 @@ async function bundle(): Promise<{ code: string; inputs: BundleInputs }> {
   let missing: string[] = [];
   const { code } = await bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
+    preloadModules: PRELOADED_MODULES,
     logger: bundlerLogger,
     webpackConfigHook: (config) => ({
       ...config,
@@ -101,8 +115,9 @@ async function prepare(dir: string): Promise<PreparedBundle> {
   const saved = readOrUndefined(file);
   if (saved) {
     try {
-      const { sdk, inputs, code } = JSON.parse(saved.toString('utf8')) as SavedBundle;
-      if (sdk === sdkVersion && inputsUnchanged(inputs)) return { code, source: 'saved' };
+      const { sdk, preloaded, inputs, code } = JSON.parse(saved.toString('utf8')) as SavedBundle;
+      const sameEntry = sdk === sdkVersion && JSON.stringify(preloaded) === JSON.stringify(PRELOADED_MODULES);
+      if (sameEntry && inputsUnchanged(inputs)) return { code, source: 'saved' };
     } catch {
       // Unreadable: bundled afresh and replaced below.
     }
@@ -112,7 +127,7 @@ async function prepare(dir: string): Promise<PreparedBundle> {
     fs.mkdirSync(dir, { recursive: true });
     // Written whole and renamed: another process starting now reads the old bundle or the new one.
     const partial = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(partial, JSON.stringify({ sdk: sdkVersion, inputs: made.inputs, code: made.code } satisfies SavedBundle));
+    fs.writeFileSync(partial, JSON.stringify({ sdk: sdkVersion, preloaded: PRELOADED_MODULES, inputs: made.inputs, code: made.code } satisfies SavedBundle));
     fs.renameSync(partial, file);
   } catch (error) {
     log.info('could not save the workflow bundle; the next start bundles again', { dir, error: errorMessage(error) });

@@ -4,7 +4,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import vm from 'node:vm';
+import ts from 'typescript';
 import { inputsUnchanged, workflowBundle } from '../../src/temporal/workflow-bundle';
 
 const sha = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
@@ -67,6 +69,12 @@ describe('workflowBundle', () => {
       fs.writeFileSync(path.join(other, 'workflow-bundle.json'), JSON.stringify({ ...manifest, sdk: '0.0.1' }));
       assert.equal((await workflowBundle(other)).source, 'bundled');
 
+      // Made with another list of preloaded modules (the entry webpack never reads from disk): afresh.
+      const otherPreload = path.join(root, 'other-preload');
+      fs.mkdirSync(otherPreload);
+      fs.writeFileSync(path.join(otherPreload, 'workflow-bundle.json'), JSON.stringify({ ...manifest, preloaded: [] }));
+      assert.equal((await workflowBundle(otherPreload)).source, 'bundled');
+
       // Unreadable: bundled afresh rather than failing.
       const fourth = path.join(root, 'fourth');
       fs.mkdirSync(fourth);
@@ -75,5 +83,65 @@ describe('workflowBundle', () => {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('preloaded workflow modules', () => {
+  const repoRoot = path.resolve(__dirname, '..', '..');
+  const dir = path.join(os.tmpdir(), `switchyard-bundle-preload-${process.pid}`);
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('are evaluated once for the whole context: a new workflow evaluates no module of its own', async () => {
+    const { code } = await workflowBundle(dir);
+    // The worker's reused context routes webpack's module cache through this global: modules
+    // loaded before a workflow exists are shared, later ones go to the workflow's own cache.
+    const shared = new Map<string, unknown>();
+    const context: Record<string, unknown> & { __TEMPORAL_ACTIVATOR__?: { moduleCache: Map<string, unknown> } } = {};
+    const moduleCache = new Proxy(
+      {},
+      {
+        get: (_, id: string) => shared.get(id) ?? context.__TEMPORAL_ACTIVATOR__?.moduleCache.get(id),
+        set: (_, id: string, value) => {
+          (context.__TEMPORAL_ACTIVATOR__?.moduleCache ?? shared).set(id, value);
+          return true;
+        },
+      },
+    );
+    Object.defineProperty(context, '__webpack_module_cache__', { value: moduleCache });
+    Object.assign(context, { TextEncoder, TextDecoder, AbortController, URL, URLSearchParams, console, setTimeout, clearTimeout });
+    vm.createContext(context);
+    vm.runInContext(code, context);
+    vm.runInContext('__TEMPORAL__.preloadModules()', context);
+
+    const ownModules = new Map<string, unknown>();
+    context.__TEMPORAL_ACTIVATOR__ = { moduleCache: ownModules };
+    const workflows = vm.runInContext('__TEMPORAL__.importWorkflows()', context) as Record<string, unknown>;
+    assert.equal(typeof workflows.deliveryWorkflow, 'function');
+    assert.deepEqual([...ownModules.keys()], [], 'modules evaluated for one workflow');
+    assert.ok([...shared.keys()].some((id) => id.endsWith('workflows/delivery.ts')));
+  });
+
+  it('keep no per-workflow state at module level: no top-level let or var, no top-level collections', async () => {
+    await workflowBundle(dir);
+    const saved = JSON.parse(fs.readFileSync(path.join(dir, 'workflow-bundle.json'), 'utf8')) as { inputs: { files: Record<string, string> } };
+    const ours = Object.keys(saved.inputs.files).filter((file) => file.startsWith(repoRoot) && !file.includes(`${path.sep}node_modules${path.sep}`));
+    assert.ok(ours.some((file) => file.endsWith(path.join('workflows', 'delivery.ts'))));
+    const problems: string[] = [];
+    for (const file of ours) {
+      const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      for (const statement of source.statements) {
+        if (!ts.isVariableStatement(statement)) continue;
+        const list = statement.declarationList;
+        const where = `${path.relative(repoRoot, file)}:${source.getLineAndCharacterOfPosition(statement.getStart()).line + 1}`;
+        if (!(list.flags & ts.NodeFlags.Const)) problems.push(`${where}: a top-level let or var`);
+        for (const declaration of list.declarations) {
+          const init = declaration.initializer;
+          if (init && ts.isNewExpression(init) && /^(Map|Set|WeakMap|WeakSet|Array)$/.test(init.expression.getText())) {
+            problems.push(`${where}: a top-level ${init.expression.getText()}`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
   });
 });
