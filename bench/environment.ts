@@ -110,7 +110,11 @@ export async function startEnvironment(options: { kafka: boolean; setup: Setup }
     // BENCH_CPU_PROF=1: each process writes V8 CPU profiles (one per thread, named by pid and
     // thread) into bench-results/profiles/<command>/ on exit.
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot, 'bench-results', 'profiles', name)}`] : [];
-    const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(repoRoot, 'src', 'cli.ts'), name], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    // Through the launcher, as users run it: `node --import tsx` would also load tsx into the
+    // workflow threads (they inherit execArgv), where its source maps make every stack trace the
+    // SDK takes inside a workflow dearer.
+    const root = setup.checkout ?? repoRoot;
+    const child = spawn(process.execPath, [...profile, path.join(root, 'src', 'launcher.mjs'), name], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(child);
     return child;
   };

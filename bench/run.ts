@@ -4,11 +4,13 @@
  * into BENCHMARKS.md. Benchmarks measure; no test asserts their figures.
  *
  *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,history,kafka,waiting]
- *                    [--setups default,plain,...] [--rounds 1] [--duration 60] [--endpoints 20] [--payload-bytes 1024]
+ *                    [--setups default,plain,...] [--baseline REF] [--rounds 1] [--duration 60] [--endpoints 20] [--payload-bytes 1024]
  *                    [--rate N] [--repeat 3] [--kafka-messages 5000] [--waiting 10000]
  *
  * Each setup (bench/setups.ts) gets an environment of its own and runs the chosen scenarios; with
- * several, each figure is shown per setup with its ratio to the first setup's.
+ * several, each figure is shown per setup with its ratio to the first setup's. `--baseline REF`
+ * adds the setup `baseline`, the gateway as of git revision REF (bench/baseline.ts), to be named in
+ * `--setups` like the others.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from '../src/config';
 import { setLogLevel } from '../src/log';
 import { startEnvironment, type BenchEnvironment } from './environment';
+import { baselineSetup } from './baseline';
 import { setupNamed, type Setup } from './setups';
 import type { CpuSnapshot } from './cpu';
 import { postCeiling, workflowCeiling } from './scenarios/ceilings';
@@ -33,6 +36,7 @@ const { values } = parseArgs({
   options: {
     scenario: { type: 'string', default: SCENARIOS.join(',') },
     setups: { type: 'string', default: 'default' },
+    baseline: { type: 'string' },
     duration: { type: 'string', default: '60' },
     endpoints: { type: 'string', default: '20' },
     'payload-bytes': { type: 'string', default: '1024' },
@@ -51,7 +55,8 @@ const { values } = parseArgs({
 const chosen = values.scenario!.split(',');
 const unknown = chosen.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
 if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
-const setups = values.setups!.split(',').map(setupNamed);
+const baseline = values.baseline ? baselineSetup(values.baseline) : undefined;
+const setups = values.setups!.split(',').map((name) => (name === 'baseline' && baseline ? baseline : setupNamed(name)));
 const seconds = Number(values.duration);
 const endpoints = Number(values.endpoints);
 const payloadBytes = Number(values['payload-bytes']);
@@ -296,7 +301,7 @@ async function main(): Promise<void> {
   const runs = setups.map((setup) => ({ setup, rows: combineRounds(perSetup.get(setup.name)!.rows), results: perSetup.get(setup.name)!.results }));
 
   const command = [
-    `npm run bench -- --scenario ${chosen.join(',')} --setups ${setups.map((setup) => setup.name).join(',')} --rounds ${rounds} --duration ${seconds} --endpoints ${endpoints} --payload-bytes ${payloadBytes}`,
+    `npm run bench -- --scenario ${chosen.join(',')} --setups ${setups.map((setup) => setup.name).join(',')}${values.baseline ? ` --baseline ${values.baseline}` : ''} --rounds ${rounds} --duration ${seconds} --endpoints ${endpoints} --payload-bytes ${payloadBytes}`,
     values.rate ? ` --rate ${values.rate}` : '',
     chosen.includes('latency') || chosen.includes('isolation') ? ` --repeat ${repeat}` : '',
     chosen.includes('kafka') ? ` --kafka-messages ${kafkaMessages}` : '',

@@ -12,6 +12,8 @@ export interface Setup {
   tuned: boolean;
   /** Eager starts from the gateway process (TEMPORAL_EAGER_START). */
   eager: boolean;
+  /** The checkout the gateway runs from, when not this one (`--baseline`, bench/baseline.ts). */
+  checkout?: string;
   what: string;
 }
 
