@@ -18,7 +18,7 @@ import type { StoredEventBody } from '../src/events/repository';
 import { noticeSettingsOf } from '../src/projects/repository';
 import { signedHeaders } from '../src/signing/standard-webhooks';
 import type { HoldReason, PermitDecision, PermitGate } from './endpoint-permits';
-import { sendWebhook, type SendRequest, type SendResult } from './http-send';
+import { sendWebhook, USER_AGENT, type SendRequest, type SendResult } from './http-send';
 
 /**
  * What an attempt comes to: one of the decision's results, or `held` when the endpoint's state
@@ -38,8 +38,6 @@ const openGate: PermitGate = {
   report: () => undefined,
   close: async () => undefined,
 };
-
-export const USER_AGENT = 'Switchyard-Webhooks/0.1';
 
 export interface DeliveryActivityDependencies {
   db: Db;

@@ -6,6 +6,8 @@
 import { Agent, request } from 'undici';
 
 export const MAX_RESPONSE_BODY_BYTES = 64 * 1024;
+/** What every webhook Switchyard sends (deliveries and notices) says it comes from. */
+export const USER_AGENT = 'Switchyard-Webhooks/0.1';
 const CONNECT_TIMEOUT_MS = 10_000;
 
 /** One pool of keep-alive connections per origin, shared by every delivery in this worker. */

@@ -9,10 +9,10 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../src/db/pool';
 import { noticeEmail, noticeMessageId, noticeWebhookBody, type Notice, type NoticeType } from '../src/notices/message';
 import { scrubbed, smtpCredentialForms, smtpServerName } from '../src/notices/smtp-credentials';
+import { urlOrigin } from '../src/http';
 import { noticeSettingsOf } from '../src/projects/repository';
 import { signedHeaders } from '../src/signing/standard-webhooks';
-import { USER_AGENT } from './delivery';
-import { sendWebhook, type SendRequest, type SendResult } from './http-send';
+import { sendWebhook, USER_AGENT, type SendRequest, type SendResult } from './http-send';
 
 export type { Notice, NoticeType };
 
@@ -36,10 +36,6 @@ export interface NoticeActivityDependencies {
 const WEBHOOK_TIMEOUT_MS = 10_000;
 const MAX_ERROR_TEXT = 500;
 
-/** The URL's path and query can hold the project's own tokens, and failures land in Temporal history. */
-function originOf(url: string): string {
-  return URL.canParse(url) ? new URL(url).origin : 'the operational webhook';
-}
 
 export function createNoticeActivities(deps: NoticeActivityDependencies) {
   const { db, smtp, send = sendWebhook, now = () => new Date() } = deps;
@@ -64,7 +60,7 @@ export function createNoticeActivities(deps: NoticeActivityDependencies) {
       const url = settings.operationalWebhookUrl;
       if (!settings.operationalWebhookSecret) {
         // The API sets both together; a row without a secret was edited by hand and retrying cannot fix it.
-        throw ApplicationFailure.nonRetryable(`the operational webhook to ${originOf(url)} has no signing secret`, 'NoticeWebhookMisconfigured');
+        throw ApplicationFailure.nonRetryable(`the operational webhook to ${urlOrigin(url) ?? 'an unparsable URL'} has no signing secret`, 'NoticeWebhookMisconfigured');
       }
       const body = noticeWebhookBody(notice);
       const timestamp = Math.floor(now().getTime() / 1000);
@@ -80,7 +76,7 @@ export function createNoticeActivities(deps: NoticeActivityDependencies) {
       });
       if (result.ok && result.statusCode >= 200 && result.statusCode < 300) return 'sent';
       const what = result.ok ? `answered ${result.statusCode}` : `could not be reached (${result.errorClass})`;
-      throw ApplicationFailure.retryable(`the operational webhook at ${originOf(url)} ${what}`, 'NoticeWebhookFailed');
+      throw ApplicationFailure.retryable(`the operational webhook at ${urlOrigin(url) ?? 'an unparsable URL'} ${what}`, 'NoticeWebhookFailed');
     },
 
     async sendNoticeEmail(notice: Notice): Promise<NoticeOutcome> {

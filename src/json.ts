@@ -1,5 +1,10 @@
 /** Helpers for JSON values that came from outside: bounded nesting, and a canonical text form. */
 
+/** A JSON object: not null, not an array. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Deeper than this is refused: the code that walks a value (validation, filters, digests) recurses. */
 export const MAX_JSON_DEPTH = 64;
 

@@ -19,6 +19,22 @@ export class ApiError extends Error {
   }
 }
 
+/** A kind of project resource, as its 404 names it: `{code: "endpoint_not_found"}`, "No endpoint …". */
+export interface ResourceKind {
+  code: string;
+  noun: string;
+}
+
+export function notFound(kind: ResourceKind, id: string): ApiError {
+  return new ApiError(404, kind.code, `No ${kind.noun} ${id} in this project.`);
+}
+
+/** The resource a lookup found, or the 404 that says it is not in this project. */
+export function found<T>(value: T | undefined, kind: ResourceKind, id: string): T {
+  if (value === undefined) throw notFound(kind, id);
+  return value;
+}
+
 export const unauthorized = () => new ApiError(401, 'unauthorized', 'A valid API key is required: Authorization: Bearer <key>.');
 
 /** Errors raised by express.json() before a handler runs, keyed by their `type`. */

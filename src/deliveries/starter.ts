@@ -5,6 +5,7 @@
  */
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Db } from '../db/pool';
+import { urlOrigin } from '../http';
 import { createQueueGauge } from './start-window';
 import { log } from '../log';
 import { deliveryWorkflow, type DeliveryInput } from '../../workflows/delivery';
@@ -21,13 +22,6 @@ export function deliveryWorkflowId(eventId: string, endpointId: string, resendOf
   return resendOf ? `delivery/${eventId}/${endpointId}/${resendOf}` : `delivery/${eventId}/${endpointId}`;
 }
 
-/**
- * Where the endpoint is, for the Web UI: its origin only. Paths and queries carry tokens often
- * enough (Slack's incoming webhooks keep their secret in the path), and history must hold none.
- */
-export function memoUrl(url: string): string {
-  return new URL(url).origin;
-}
 
 const START_CONCURRENCY = 32;
 
@@ -81,7 +75,8 @@ export function createDeliveryStarter(db: Db, client: Client, taskQueue: string,
           { key: EventId, value: delivery.eventId },
           { key: DeliveryStatus, value: 'pending' },
         ],
-        memo: { url: memoUrl(delivery.endpointUrl), eventType: delivery.eventType },
+        // The endpoint's origin only, for the Web UI: history must hold no token from its path.
+        memo: { url: urlOrigin(delivery.endpointUrl), eventType: delivery.eventType },
         requestEagerStart,
       });
       counts.started++;

@@ -8,6 +8,7 @@ import { advanceCircuit, afterProbes, closedCircuit, failuresBeforeTrip, grantPr
 import { initialRate, slowDown, speedUp, withConfiguredLimit, type AdaptiveRate } from './adaptive-rate';
 import { addToWindow, observedRate, reportCounts, windowCounts, type OutcomeReport, type OutcomeWindow } from './outcomes';
 import type { HealthSettings, RateLimit } from './settings';
+import { isJsonObject } from '../json';
 
 export type EndpointStatus = 'active' | 'paused' | 'disabled';
 
@@ -152,7 +153,6 @@ export function initialState(endpointId: string, projectId: string, snapshot: En
   };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Whether a message claiming to be an endpoint snapshot has its shape. Signals and updates can be
@@ -161,19 +161,19 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function isSnapshot(value: unknown): value is EndpointSnapshot {
   return (
-    isObject(value) &&
+    isJsonObject(value) &&
     Number.isInteger(value.version) &&
     ['active', 'paused', 'disabled'].includes(value.status as string) &&
     typeof value.deleted === 'boolean' &&
-    isObject(value.settings) &&
-    isObject(value.settings.circuit)
+    isJsonObject(value.settings) &&
+    isJsonObject(value.settings.circuit)
   );
 }
 
 /** Why an exchange request is malformed, or undefined. */
 export function exchangeProblem(request: unknown): string | undefined {
-  if (!isObject(request) || typeof request.lessee !== 'string') return 'an exchange needs a lessee';
-  if (!isObject(request.report) || !Array.isArray(request.report.seconds)) return 'an exchange needs an outcome report';
+  if (!isJsonObject(request) || typeof request.lessee !== 'string') return 'an exchange needs a lessee';
+  if (!isJsonObject(request.report) || !Array.isArray(request.report.seconds)) return 'an exchange needs an outcome report';
   if (!isSnapshot(request.endpoint)) return 'an exchange needs the endpoint as the worker read it';
   return undefined;
 }

@@ -1,6 +1,7 @@
 /** What an endpoint is, as the API accepts it: the single source for validation and types. */
 import { z } from 'zod';
 import { parseDuration } from '../delivery/retry-schedule';
+import { HEADER_NAME } from '../http';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json';
 import { eventTypePatternProblem } from '../routing/event-types';
 import { filterProblems } from '../routing/payload-filter';
@@ -13,7 +14,7 @@ const reservedHeaders = new Set([
 ]);
 
 /** An HTTP header name (an RFC 9110 token). */
-export const httpHeaderName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,256}$/, 'not a valid header name');
+export const httpHeaderName = z.string().max(256, 'not a valid header name').regex(HEADER_NAME, 'not a valid header name');
 
 const headerName = httpHeaderName.refine((name) => !reservedHeaders.has(name.toLowerCase()), 'is set by Switchyard and cannot be overridden');
 

@@ -3,6 +3,7 @@
  * and what they look like on the wire: the operational webhook's body and the email. Pure, so
  * the activities in activities/notices.ts keep only the I/O.
  */
+import { urlOrigin } from '../http';
 
 export const NOTICE_TYPES = ['endpoint.circuit_opened', 'endpoint.disabled', 'delivery.failed'] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];
@@ -40,15 +41,12 @@ export function noticeMessageId(noticeId: string): string {
 
 const MAX_VALUE_LENGTH = 1000;
 
-/** An endpoint URL's path and query can hold the receiver's tokens; email is no place for them. */
-function originOf(value: string): string {
-  return URL.canParse(value) ? new URL(value).origin : value;
-}
 
 /** One value of `data` on one line: control characters (a reason may quote a response) become spaces. */
 function renderValue(name: string, value: unknown): string {
   let text = typeof value === 'string' ? value : value === undefined ? 'undefined' : JSON.stringify(value);
-  if (typeof value === 'string' && /url$/i.test(name)) text = originOf(value);
+  // An endpoint URL's path and query can hold the receiver's tokens; email is no place for them.
+  if (typeof value === 'string' && /url$/i.test(name)) text = urlOrigin(value) ?? value;
   text = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
 }

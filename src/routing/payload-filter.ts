@@ -13,6 +13,7 @@
  *
  * `filterProblems` validates a filter when it is saved, so `matchesFilter` never meets a bad one.
  */
+import { isJsonObject } from '../json';
 
 export type Filter = Record<string, unknown>;
 
@@ -30,10 +31,6 @@ const MAX_REGEX_INPUT = 16_384;
 
 const comparisonOperators = ['$gt', '$gte', '$lt', '$lte'] as const;
 const fieldOperators = new Set(['$eq', '$neq', ...comparisonOperators, '$in', '$nin', '$exists', '$regex']);
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * A quantified group that itself contains a quantifier, like `(a+)+` or `(\w*)*`, can backtrack
@@ -54,7 +51,7 @@ function regexProblem(pattern: string): string | undefined {
 }
 
 function conditionProblems(condition: unknown, path: string): FilterProblem[] {
-  if (!isPlainObject(condition) || !Object.keys(condition).some((key) => key.startsWith('$'))) return [];
+  if (!isJsonObject(condition) || !Object.keys(condition).some((key) => key.startsWith('$'))) return [];
   const keys = Object.keys(condition);
   if (!keys.every((key) => key.startsWith('$'))) {
     return [{ path, message: 'mixes operators and field names; to match a nested object exactly, use {"$eq": {...}}' }];
@@ -80,7 +77,7 @@ function conditionProblems(condition: unknown, path: string): FilterProblem[] {
 
 /** Everything wrong with a filter; empty when it is valid. */
 export function filterProblems(filter: unknown, path = '$', depth = 0): FilterProblem[] {
-  if (!isPlainObject(filter)) return [{ path, message: 'a filter is a JSON object' }];
+  if (!isJsonObject(filter)) return [{ path, message: 'a filter is a JSON object' }];
   if (depth > MAX_DEPTH) return [{ path, message: `filters nest at most ${MAX_DEPTH} deep` }];
   return Object.entries(filter).flatMap(([key, value]): FilterProblem[] => {
     const at = `${path}.${key}`;
@@ -101,7 +98,7 @@ export function valueAt(payload: unknown, path: string): { found: boolean; value
   let current: unknown = payload;
   for (const part of path.split('.')) {
     if (Array.isArray(current) && /^\d+$/.test(part) && Number(part) < current.length) current = current[Number(part)];
-    else if (isPlainObject(current) && Object.hasOwn(current, part)) current = current[part];
+    else if (isJsonObject(current) && Object.hasOwn(current, part)) current = current[part];
     else return { found: false };
   }
   return { found: true, value: current };
@@ -110,7 +107,7 @@ export function valueAt(payload: unknown, path: string): { found: boolean; value
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
-  if (isPlainObject(a) && isPlainObject(b)) {
+  if (isJsonObject(a) && isJsonObject(b)) {
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]));
   }
@@ -167,7 +164,7 @@ export function matchesFilter(filter: Filter, payload: unknown): boolean {
     if (key === '$and') return (condition as Filter[]).every((item) => matchesFilter(item, payload));
     if (key === '$or') return (condition as Filter[]).some((item) => matchesFilter(item, payload));
     const field = valueAt(payload, key);
-    const isOperators = isPlainObject(condition) && Object.keys(condition).some((k) => k.startsWith('$'));
+    const isOperators = isJsonObject(condition) && Object.keys(condition).some((k) => k.startsWith('$'));
     if (!isOperators) return equalsOrContains(field, condition);
     return Object.entries(condition).every(([op, expected]) => operatorHolds(op, expected, field));
   });

@@ -9,7 +9,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { AddressObject } from 'mailparser';
 import { Webhook } from 'standardwebhooks';
 import { createNoticeActivities, type Notice } from '../../activities/notices';
-import { USER_AGENT } from '../../activities/delivery';
+import { USER_AGENT } from '../../activities/http-send';
 import { generateSecret } from '../../src/signing/standard-webhooks';
 import { newProject, startTestApi, type TestApi } from '../support/api';
 import { closedPort } from '../support/http';

@@ -19,7 +19,7 @@ import {
 } from '../../endpoints/repository';
 import { createEndpointSchema, updateEndpointSchema } from '../../endpoints/schema';
 import { projectOf } from '../auth';
-import { ApiError } from '../errors';
+import { ApiError, found, notFound, type ResourceKind } from '../errors';
 import { log, errorMessage } from '../../log';
 import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery } from '../validation';
@@ -49,14 +49,7 @@ function entityUnavailable(error: unknown): ApiError {
   return new ApiError(503, 'temporal_unavailable', "The endpoint's workflow could not be reached; try again shortly.");
 }
 
-function notFound(id: string): ApiError {
-  return new ApiError(404, 'endpoint_not_found', `No endpoint ${id} in this project.`);
-}
-
-function found(endpoint: EndpointWithSecrets | undefined, id: string): EndpointWithSecrets {
-  if (!endpoint) throw notFound(id);
-  return endpoint;
-}
+const ENDPOINT: ResourceKind = { code: 'endpoint_not_found', noun: 'endpoint' };
 
 export function endpointRoutes(db: Db, control: EndpointControl): Router {
   const router = Router();
@@ -75,7 +68,7 @@ export function endpointRoutes(db: Db, control: EndpointControl): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(publicEndpoint(found(await findEndpoint(db, projectOf(req).id, req.params.id), req.params.id)));
+    res.json(publicEndpoint(found(await findEndpoint(db, projectOf(req).id, req.params.id), ENDPOINT, req.params.id)));
   });
 
   /** Tells the endpoint's entity (if it has one) about a change; workers would tell it too, later. */
@@ -86,13 +79,13 @@ export function endpointRoutes(db: Db, control: EndpointControl): Router {
 
   router.patch('/:id', async (req, res) => {
     const input = parseBody(updateEndpointSchema, req.body ?? {});
-    const endpoint = found(await updateEndpoint(db, projectOf(req).id, req.params.id, input), req.params.id);
+    const endpoint = found(await updateEndpoint(db, projectOf(req).id, req.params.id, input), ENDPOINT, req.params.id);
     await refresh(endpoint);
     res.json(publicEndpoint(endpoint));
   });
 
   router.delete('/:id', async (req, res) => {
-    if (!(await deleteEndpoint(db, projectOf(req).id, req.params.id))) throw notFound(req.params.id);
+    if (!(await deleteEndpoint(db, projectOf(req).id, req.params.id))) throw notFound(ENDPOINT, req.params.id);
     const deleted = await endpointById(db, req.params.id);
     if (deleted) await refresh(deleted);
     res.status(204).end();
@@ -100,7 +93,7 @@ export function endpointRoutes(db: Db, control: EndpointControl): Router {
 
   // Health and the operator's commands: the endpoint's entity workflow carries them out.
   const entityOf = async (req: Request<{ id: string }>): Promise<EntityRef> => {
-    const endpoint = found(await findEndpoint(db, projectOf(req).id, req.params.id), req.params.id);
+    const endpoint = found(await findEndpoint(db, projectOf(req).id, req.params.id), ENDPOINT, req.params.id);
     return { id: endpoint.id, projectId: endpoint.projectId, snapshot: endpointSnapshot(endpoint) };
   };
   const command = async (entity: EntityRef, c: Command): Promise<EndpointHealth> => {
@@ -143,7 +136,7 @@ export function endpointRoutes(db: Db, control: EndpointControl): Router {
   router.post('/:id/rotate-secret', async (req, res) => {
     const { gracePeriod } = parseBody(rotateSchema, req.body ?? {});
     const graceMs = parseDuration(gracePeriod ?? DEFAULT_ROTATION_GRACE)!;
-    const endpoint = found(await rotateSecret(db, projectOf(req).id, req.params.id, graceMs), req.params.id);
+    const endpoint = found(await rotateSecret(db, projectOf(req).id, req.params.id, graceMs), ENDPOINT, req.params.id);
     res.json({ secret: endpoint.secret, previousSecretsExpireAt: endpoint.previousSecrets.map((p) => p.expiresAt) });
   });
 

@@ -16,14 +16,11 @@ import {
 } from '../../kafka/sources-repository';
 import { errorMessage } from '../../log';
 import { projectOf } from '../auth';
-import { ApiError } from '../errors';
+import { ApiError, found, notFound, type ResourceKind } from '../errors';
 import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery } from '../validation';
 
-function found(source: KafkaSource | undefined, id: string): KafkaSource {
-  if (!source) throw new ApiError(404, 'kafka_source_not_found', `No Kafka source ${id} in this project.`);
-  return source;
-}
+const KAFKA_SOURCE: ResourceKind = { code: 'kafka_source_not_found', noun: 'Kafka source' };
 
 function asApiError(error: unknown): unknown {
   return error instanceof GroupTakenError ? new ApiError(409, 'kafka_group_taken', error.message, { groupId: error.groupId }) : error;
@@ -48,7 +45,7 @@ export function kafkaSourceRoutes(db: Db, offsets: KafkaOffsets): Router {
    * the reports they write). Kafka not answering still shows the rest.
    */
   router.get('/:id', async (req, res) => {
-    const source = found(await findKafkaSource(db, projectOf(req).id, req.params.id), req.params.id);
+    const source = found(await findKafkaSource(db, projectOf(req).id, req.params.id), KAFKA_SOURCE, req.params.id);
     const [lag, consumers] = await Promise.all([
       offsets.lag(source.groupId, source.topic).then(
         (partitions) => ({ partitions }),
@@ -64,11 +61,11 @@ export function kafkaSourceRoutes(db: Db, offsets: KafkaOffsets): Router {
   router.patch('/:id', async (req, res) => {
     const input = parseBody(updateKafkaSourceSchema, req.body ?? {});
     const updated = await updateKafkaSource(db, projectOf(req).id, req.params.id, input).catch((error) => Promise.reject(asApiError(error)));
-    res.json(found(updated, req.params.id));
+    res.json(found(updated, KAFKA_SOURCE, req.params.id));
   });
 
   router.delete('/:id', async (req, res) => {
-    if (!(await deleteKafkaSource(db, projectOf(req).id, req.params.id))) found(undefined, req.params.id);
+    if (!(await deleteKafkaSource(db, projectOf(req).id, req.params.id))) throw notFound(KAFKA_SOURCE, req.params.id);
     res.status(204).end();
   });
 

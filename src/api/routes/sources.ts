@@ -17,18 +17,11 @@ import {
 } from '../../inbound/sources-repository';
 import type { SourceRoute } from '../../inbound/routing';
 import { projectOf } from '../auth';
-import { ApiError } from '../errors';
+import { ApiError, found, notFound, type ResourceKind } from '../errors';
 import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery } from '../validation';
 
-function notFound(id: string): ApiError {
-  return new ApiError(404, 'source_not_found', `No source ${id} in this project.`);
-}
-
-function found(source: SourceWithSecrets | undefined, id: string): SourceWithSecrets {
-  if (!source) throw notFound(id);
-  return source;
-}
+const SOURCE: ResourceKind = { code: 'source_not_found', noun: 'source' };
 
 /** The source as the API shows it: no secrets, and the URL providers post to. */
 function view(req: Request, source: SourceWithSecrets) {
@@ -64,25 +57,25 @@ export function sourceRoutes(db: Db): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(view(req, found(await findSource(db, projectOf(req).id, req.params.id), req.params.id)));
+    res.json(view(req, found(await findSource(db, projectOf(req).id, req.params.id), SOURCE, req.params.id)));
   });
 
   router.patch('/:id', async (req, res) => {
     const input = parseBody(updateSourceSchema, req.body ?? {});
-    const merged = applyUpdate(found(await findSource(db, projectOf(req).id, req.params.id), req.params.id), input);
+    const merged = applyUpdate(found(await findSource(db, projectOf(req).id, req.params.id), SOURCE, req.params.id), input);
     await check(projectOf(req).id, merged);
-    res.json(view(req, found(await saveSource(db, merged), req.params.id)));
+    res.json(view(req, found(await saveSource(db, merged), SOURCE, req.params.id)));
   });
 
   router.delete('/:id', async (req, res) => {
-    if (!(await deleteSource(db, projectOf(req).id, req.params.id))) throw notFound(req.params.id);
+    if (!(await deleteSource(db, projectOf(req).id, req.params.id))) throw notFound(SOURCE, req.params.id);
     res.status(204).end();
   });
 
   /** Why requests were refused: the provider only ever hears a generic 401. */
   router.get('/:id/failures', async (req, res) => {
     const { limit } = parseQuery(z.object({ limit: pageQuery.limit }), req.query);
-    const source = found(await findSource(db, projectOf(req).id, req.params.id), req.params.id);
+    const source = found(await findSource(db, projectOf(req).id, req.params.id), SOURCE, req.params.id);
     res.json({ data: await recentFailures(db, source.id, limit) });
   });
 
