@@ -39,8 +39,8 @@ const FLUSH_EVERY_MS = 1_000;
 /**
  * Outcomes the entity need not hear at once (successes, failures within the budget) go this long
  * after the last exchange. Each exchange is a workflow update, some five history events: sent
- * every second, 20 busy endpoints cost Temporal 20 updates a second beside the 34 deliveries of
- * the latency benchmark. The circuit's window keeps each outcome's second, so it does not
+ * every second, every busy endpoint would cost Temporal an update a second, a large share of its
+ * work beside the deliveries themselves (README, Benchmarks). The circuit's window keeps each outcome's second, so it does not
  * depend on this cadence; the adaptive rate's climb counts the time between reports up to 5 s
  * each (adaptive-rate.ts), so reports 5-6 s apart climb at least five sixths as fast.
  */
@@ -51,9 +51,9 @@ const HALF_OPEN_WAIT_MS = 30_000;
  * A delivery an open circuit holds sleeps until the entity wakes it: a few, to probe, when the
  * circuit half-opens, and all when it closes. In case a wake is missed it looks again by itself
  * after CIRCUIT_RECHECK_MS (or the cool-down, if longer), spread over CIRCUIT_SPREAD_MS. Before,
- * every held delivery came back at the half-open instant only to be held again: some 50 workflow
- * tasks per sick endpoint within a second in the isolation benchmark, which stalled the healthy
- * endpoints' deliveries for seconds.
+ * every held delivery came back at the half-open instant only to be held again: a burst of
+ * workflow tasks per sick endpoint in the same second, which stalled the healthy endpoints'
+ * deliveries for seconds (the isolation benchmark; README, Benchmarks).
  */
 const CIRCUIT_RECHECK_MS = 5 * 60_000;
 const CIRCUIT_SPREAD_MS = 60_000;

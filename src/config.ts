@@ -2,7 +2,7 @@
  * The one place that reads the environment. Every process calls `loadConfig()` once at start-up
  * and passes the result down; nothing else touches `process.env`.
  *
- * Each variable is documented in README.md ("Configuration"); test/unit/docs.test.ts keeps the
+ * Each variable is documented in README.md ("Configuration"); test/unit/readme.test.ts keeps the
  * table and this schema in step, and test/unit/compose.test.ts keeps docker-compose.yml in step.
  */
 import path from 'node:path';

@@ -4,8 +4,9 @@
  * Deliveries that have begun are not counted, whatever they wait on next: an endpoint that hangs
  * until its timeout, or a rate slot, must not shut the window on everyone else's deliveries.
  * Temporal runs only so many workflows a second; starts beyond that do not make
- * deliveries faster, they queue inside the server and take its time from the executions (the
- * saturation benchmark delivered 7/s while ingest started 254/s, against a ceiling of ~90/s).
+ * deliveries faster, they queue inside the server and take its time from the executions (before
+ * the window, the saturation benchmark delivered a small fraction of what ingest started, far
+ * below the engine's ceiling; README, Benchmarks).
  *
  * So ingest starts its deliveries itself only while the window has room for them and nothing is
  * queued ahead; otherwise it commits them queued (`start_queued`), and the reconciler starts the
@@ -15,8 +16,8 @@
  * The queue itself is bounded (DELIVERY_QUEUE_LIMIT): past it, ingest refuses new events with
  * QueueFull (HTTP 503 with Retry-After; a Kafka partition pauses) until the queue drains. An
  * unbounded queue would only turn overload into unbounded latency, and on a shared machine the
- * accepting itself takes CPU from the deliveries (the saturation benchmark accepted 5,588 events/s
- * into the queue while delivering 34/s).
+ * accepting itself takes CPU from the deliveries (the saturation benchmark once accepted events
+ * into the queue over a hundred times faster than it delivered them).
  */
 import type { Queryable } from '../db/pool';
 

@@ -34,9 +34,9 @@ function installRuntime(config: Config): void {
  *
  * The cache must hold every workflow with a task in hand (the SDK requires cache ≥ slots), and
  * beyond that it only helps deliveries that wait and come back, which replay their few events
- * when they wake instead. Each cached workflow costs some 220 KB (JS and the SDK's native side),
- * and waiting deliveries fill it: with 5,000 in backoff, a settled worker held 131 MiB more with
- * a cache of 1,000 than with 400 (the `waiting` benchmark).
+ * when they wake instead. Each cached workflow costs memory (JS and the SDK's native side), and
+ * waiting deliveries fill it, so a larger cache mostly holds sleepers (the `waiting` benchmark;
+ * README, Benchmarks).
  */
 const DELIVERY_WORKER_TUNING = {
   maxConcurrentWorkflowTaskExecutions: 200,

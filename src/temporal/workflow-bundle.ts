@@ -1,6 +1,6 @@
 /**
  * The workflow code the workers run, bundled by webpack. Bundling is most of what a worker's
- * start costs: about 2 s of CPU on the 2-core machine, and some 100 MiB that stay in the worker.
+ * start costs, in CPU and in memory that stays in the worker (README, Benchmarks).
  * So a bundle is saved with what it was made from (the SDK's version, every file webpack read by
  * content hash, and every path it looked for and did not find), and the next start uses it while
  * all of that is unchanged. Otherwise the process bundles afresh, once: both its workers share
