@@ -18,7 +18,8 @@ import type { StoredEventBody } from '../src/events/repository';
 import { noticeSettingsOf } from '../src/projects/repository';
 import { signedHeaders } from '../src/signing/standard-webhooks';
 import type { HoldReason, PermitDecision, PermitGate } from './endpoint-permits';
-import { sendWebhook, USER_AGENT, type SendRequest, type SendResult } from './http-send';
+import type { SendResult } from '../src/delivery/send-result';
+import { sendWebhook, USER_AGENT, type SendRequest } from './http-send';
 
 /**
  * What an attempt comes to: one of the decision's results, or `held` when the endpoint's state

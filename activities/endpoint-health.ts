@@ -5,10 +5,12 @@
  */
 import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { SignalDefinition } from '@temporalio/common';
 import type { Db } from '../src/db/pool';
 import { replayPage } from '../src/deliveries/replay';
 import { unfinishedDeliveries } from '../src/deliveries/repository';
 import type { DeliveryStarter } from '../src/deliveries/starter';
+import { cancelSignal, wakeSignal } from '../src/deliveries/workflow-contract';
 import type { EndpointStatus } from '../src/endpoint-health/entity-state';
 import type { RateLimit } from '../src/endpoint-health/settings';
 import { endpointById, setEndpointRateLimit, setEndpointStatus } from '../src/endpoints/repository';
@@ -24,13 +26,13 @@ const SIGNAL_CONCURRENCY = 32;
 
 export function createEndpointHealthActivities({ db, client, starter }: EndpointHealthDependencies) {
   /** Signals each workflow; one that has already closed has nothing left to stop or wake. */
-  async function signalAll(workflowIds: string[], signal: string, arg?: unknown): Promise<number> {
+  async function signalAll<Args extends unknown[]>(workflowIds: string[], signal: SignalDefinition<Args>, ...args: Args): Promise<number> {
     let signalled = 0;
     for (let i = 0; i < workflowIds.length; i += SIGNAL_CONCURRENCY) {
       await Promise.all(
         workflowIds.slice(i, i + SIGNAL_CONCURRENCY).map(async (id) => {
           try {
-            await client.workflow.getHandle(id).signal(signal, ...(arg === undefined ? [] : [arg]));
+            await client.workflow.getHandle(id).signal(signal, ...args);
             signalled++;
           } catch (error) {
             if (!(error instanceof WorkflowNotFoundError)) throw error;
@@ -57,7 +59,7 @@ export function createEndpointHealthActivities({ db, client, starter }: Endpoint
       for (;;) {
         const page = await unfinishedDeliveries(db, endpointId, ['pending', 'retrying', 'held'], PAGE, after);
         if (page.length === 0) return { cancelled };
-        cancelled += await signalAll(page.map((d) => d.workflowId), 'cancel', { reason });
+        cancelled += await signalAll(page.map((d) => d.workflowId), cancelSignal, { reason });
         after = page.at(-1)!.id;
         Context.current().heartbeat(after);
       }
@@ -70,7 +72,7 @@ export function createEndpointHealthActivities({ db, client, starter }: Endpoint
       for (;;) {
         const page = await unfinishedDeliveries(db, endpointId, ['held'], Math.min(PAGE, limit === null ? PAGE : limit - woken), after);
         if (page.length === 0) return { woken };
-        woken += await signalAll(page.map((d) => d.workflowId), 'wake');
+        woken += await signalAll(page.map((d) => d.workflowId), wakeSignal);
         if (limit !== null && woken >= limit) return { woken };
         after = page.at(-1)!.id;
         Context.current().heartbeat(after);

@@ -14,7 +14,7 @@ import { addOutcome, emptyReport, isEmptyReport, mergeReports, type HealthOutcom
 import { SlotLimiter, type Slot } from '../src/endpoint-health/slot-limiter';
 import { errorMessage, log } from '../src/log';
 import { entityStartOperation } from '../src/endpoints/entity-client';
-import { endpointWorkflowId, exchangeUpdate } from '../workflows/endpoint';
+import { endpointWorkflowId, exchangeUpdate } from '../src/endpoint-health/workflow-contract';
 
 export type HoldReason = 'rate' | 'retry_after' | 'circuit_open' | 'half_open' | 'paused' | 'disabled';
 

@@ -4,6 +4,7 @@
  * at most 64 KiB of the response body kept for the attempt log.
  */
 import { Agent, request } from 'undici';
+import type { SendErrorClass, SendResult } from '../src/delivery/send-result';
 
 export const MAX_RESPONSE_BODY_BYTES = 64 * 1024;
 /** What every webhook Switchyard sends (deliveries and notices) says it comes from. */
@@ -21,11 +22,6 @@ export interface SendRequest {
   timeoutMs: number;
 }
 
-export type SendResult =
-  | { ok: true; statusCode: number; headers: Record<string, string>; body: string; durationMs: number }
-  | { ok: false; errorClass: SendErrorClass; error: string; durationMs: number };
-
-export type SendErrorClass = 'timeout' | 'connect_refused' | 'dns' | 'tls' | 'connection_reset' | 'other';
 
 /** Names a failed send for the attempt log and the operator; the message never holds secrets. */
 export function classifySendError(error: unknown): { errorClass: SendErrorClass; error: string } {

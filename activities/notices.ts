@@ -12,7 +12,8 @@ import { scrubbed, smtpCredentialForms, smtpServerName } from '../src/notices/sm
 import { urlOrigin } from '../src/http';
 import { noticeSettingsOf } from '../src/projects/repository';
 import { signedHeaders } from '../src/signing/standard-webhooks';
-import { sendWebhook, USER_AGENT, type SendRequest, type SendResult } from './http-send';
+import type { SendResult } from '../src/delivery/send-result';
+import { sendWebhook, USER_AGENT, type SendRequest } from './http-send';
 
 export type { Notice, NoticeType };
 

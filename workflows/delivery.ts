@@ -13,15 +13,16 @@
  * wait on a durable timer without spending an attempt. A final failure sends a `delivery.failed`
  * notice when the project has somewhere to receive it.
  *
- * Signals: `retryNow` (operators) cuts a wait short and lets the next attempt past the endpoint's
- * rate and Retry-After; `wake` (the endpoint's entity) ends a hold; `cancel` stops a waiting delivery. `DeliveryStatus` is set while the delivery waits (retrying,
- * held) and when it ends in failure or cancellation; a success is read from the workflow's close
+ * Signals (defined with its id and input in src/deliveries/workflow-contract.ts): `retryNow`
+ * (operators) cuts a wait short and lets the next attempt past the endpoint's rate and
+ * Retry-After; `wake` (the endpoint's entity) ends a hold; `cancel` stops a waiting delivery.
+ * `DeliveryStatus` is set while the delivery waits (retrying, held) and when it ends in failure
+ * or cancellation; a success is read from the workflow's close
  * status (Completed), so it costs no extra event.
  */
 import {
   ApplicationFailure,
   condition,
-  defineSignal,
   ParentClosePolicy,
   proxyLocalActivities,
   setHandler,
@@ -32,25 +33,8 @@ import {
 import type { DeliveryActivities } from '../activities/delivery';
 import type { Slot } from '../src/endpoint-health/slot-limiter';
 import { noticeWorkflow } from './notice';
-import { DeliveryStatus } from './search-attributes';
-
-export interface DeliveryInput {
-  deliveryId: string;
-  eventId: string;
-  endpointId: string;
-  projectId: string;
-}
-
-export interface DeliveryResult {
-  status: 'succeeded' | 'cancelled';
-  attempts: number;
-}
-
-/** An operator's "try now": cuts any wait short, and passes the endpoint's rate and Retry-After. */
-export const retryNowSignal = defineSignal('retryNow');
-/** The endpoint's entity: the pause or open circuit that held this delivery is over. */
-export const wakeSignal = defineSignal('wake');
-export const cancelSignal = defineSignal<[{ reason?: string }?]>('cancel');
+import { cancelSignal, retryNowSignal, wakeSignal, type DeliveryInput, type DeliveryResult } from '../src/deliveries/workflow-contract';
+import { DeliveryStatus } from '../src/temporal/search-attributes';
 
 const { attemptDelivery, cancelDelivery, wantsFailureNotice } = proxyLocalActivities<DeliveryActivities>({
   // Longer than the longest endpoint timeout (60 s) plus the database work around the send.

@@ -10,7 +10,7 @@
  * deliveries flow.
  *
  * Operators send signals (`pause`, `resume`, `disable`, `enable`, `resetCircuit`, `setRateLimit`,
- * `replay`); the REST API sends the same commands as the `command` update, which answers once
+ * `replay`; all defined in src/endpoint-health/workflow-contract.ts); the REST API sends the same commands as the `command` update, which answers once
  * they have taken effect. The `state` query reads everything. What a command or a report means
  * is decided by pure functions (src/endpoint-health/entity-state.ts); this file carries out the
  * effects they return: persist, notify, wake or cancel deliveries, replay.
@@ -22,9 +22,6 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  defineQuery,
-  defineSignal,
-  defineUpdate,
   log,
   ParentClosePolicy,
   proxyActivities,
@@ -55,39 +52,23 @@ import {
   type Lease,
   type ReplayRequest,
 } from '../src/endpoint-health/entity-state';
-import type { RateLimit } from '../src/endpoint-health/settings';
+import {
+  commandUpdate,
+  disableSignal,
+  enableSignal,
+  exchangeUpdate,
+  pauseSignal,
+  refreshSignal,
+  replayFinishedSignal,
+  replaySignal,
+  resetCircuitSignal,
+  resumeSignal,
+  setRateLimitSignal,
+  stateQuery,
+  type EndpointEntityInput,
+} from '../src/endpoint-health/workflow-contract';
 import { noticeWorkflow } from './notice';
 import { replayWorkflow } from './replay';
-
-export interface EndpointEntityInput {
-  endpointId: string;
-  projectId: string;
-  /** The endpoint as the starter read it: settings and status, never secrets. */
-  snapshot: EndpointSnapshot;
-  /** Set by continue-as-new. */
-  carried?: EntityState;
-}
-
-export function endpointWorkflowId(endpointId: string): string {
-  return `endpoint/${endpointId}`;
-}
-
-export const exchangeUpdate = defineUpdate<Lease, [ExchangeRequest]>('exchange');
-export const commandUpdate = defineUpdate<EndpointHealth, [Command]>('command');
-export const stateQuery = defineQuery<EndpointHealth>('state');
-
-type Reason = [{ reason?: string }?];
-export const pauseSignal = defineSignal<Reason>('pause');
-export const resumeSignal = defineSignal('resume');
-export const disableSignal = defineSignal<Reason>('disable');
-export const enableSignal = defineSignal('enable');
-export const resetCircuitSignal = defineSignal('resetCircuit');
-export const setRateLimitSignal = defineSignal<[RateLimit | null]>('setRateLimit');
-export const replaySignal = defineSignal<[ReplayRequest]>('replay');
-/** The API changed the endpoint: take the newer copy. */
-export const refreshSignal = defineSignal<[EndpointSnapshot]>('refresh');
-
-export const replayFinishedSignal = defineSignal<[{ id: string; matched?: number; error?: string }]>('replayFinished');
 
 const { persistEndpointStatus, persistEndpointRateLimit, cancelUnfinishedDeliveries, wakeHeldDeliveries } = proxyActivities<EndpointHealthActivities>({
   startToCloseTimeout: '2 minutes',

@@ -6,6 +6,7 @@
 import { getExternalWorkflowHandle, proxyActivities } from '@temporalio/workflow';
 import type { EndpointHealthActivities } from '../activities/endpoint-health';
 import type { Replay } from '../src/endpoint-health/entity-state';
+import { endpointWorkflowId, replayFinishedSignal } from '../src/endpoint-health/workflow-contract';
 
 const { replayDeliveries } = proxyActivities<EndpointHealthActivities>({
   startToCloseTimeout: '1 hour',
@@ -20,13 +21,13 @@ export interface ReplayInput {
 }
 
 export async function replayWorkflow({ endpointId, projectId, replay }: ReplayInput): Promise<{ matched: number }> {
-  const entity = getExternalWorkflowHandle(`endpoint/${endpointId}`);
+  const entity = getExternalWorkflowHandle(endpointWorkflowId(endpointId));
   try {
     const { matched } = await replayDeliveries({ endpointId, projectId, replayId: replay.id, since: replay.since, until: replay.until, statuses: replay.statuses });
-    await entity.signal('replayFinished', { id: replay.id, matched }).catch(() => undefined);
+    await entity.signal(replayFinishedSignal, { id: replay.id, matched }).catch(() => undefined);
     return { matched };
   } catch (error) {
-    await entity.signal('replayFinished', { id: replay.id, error: String((error as Error).cause ?? error) }).catch(() => undefined);
+    await entity.signal(replayFinishedSignal, { id: replay.id, error: String((error as Error).cause ?? error) }).catch(() => undefined);
     throw error;
   }
 }

@@ -6,7 +6,8 @@
  */
 import type { Db } from '../db/pool';
 import { nextId } from '../ids';
-import { deliveryWorkflowId, type DeliveryToStart } from './starter';
+import type { DeliveryToStart } from './starter';
+import { deliveryWorkflowId } from './workflow-contract';
 
 export interface ReplayScope {
   replayId: string;

@@ -8,8 +8,8 @@ import type { Db } from '../db/pool';
 import { urlOrigin } from '../http';
 import { createQueueGauge } from './start-window';
 import { log } from '../log';
-import { deliveryWorkflow, type DeliveryInput } from '../../workflows/delivery';
-import { DeliveryStatus, EndpointId, EventId, EventType, ProjectId } from '../../workflows/search-attributes';
+import { DELIVERY_WORKFLOW_TYPE, type DeliveryInput, type DeliveryWorkflow } from './workflow-contract';
+import { DeliveryStatus, EndpointId, EventId, EventType, ProjectId } from '../temporal/search-attributes';
 
 export interface DeliveryToStart extends DeliveryInput {
   workflowId: string;
@@ -17,10 +17,6 @@ export interface DeliveryToStart extends DeliveryInput {
   endpointUrl: string;
 }
 
-/** `delivery/{eventId}/{endpointId}`; a resend adds the new delivery's id. */
-export function deliveryWorkflowId(eventId: string, endpointId: string, resendOf?: string): string {
-  return resendOf ? `delivery/${eventId}/${endpointId}/${resendOf}` : `delivery/${eventId}/${endpointId}`;
-}
 
 
 const START_CONCURRENCY = 32;
@@ -62,7 +58,7 @@ export function createDeliveryStarter(db: Db, client: Client, taskQueue: string,
   const counts = { started: 0, eager: 0 };
   async function startOne(delivery: DeliveryToStart): Promise<boolean> {
     try {
-      const handle = await client.workflow.start(deliveryWorkflow, {
+      const handle = await client.workflow.start<DeliveryWorkflow>(DELIVERY_WORKFLOW_TYPE, {
         workflowId: delivery.workflowId,
         taskQueue,
         args: [{ deliveryId: delivery.deliveryId, eventId: delivery.eventId, endpointId: delivery.endpointId, projectId: delivery.projectId }],

@@ -2,7 +2,7 @@
  * What an attempt's result means for a delivery: its new record and what the workflow does next.
  * Pure; the delivery activity does the I/O around it.
  */
-import type { SendResult } from '../../activities/http-send';
+import type { SendResult } from './send-result';
 import type { AttemptContext, DeliveryUpdate } from '../deliveries/repository';
 import { nextRetryDelayMs } from './retry-schedule';
 import { outcomeOf, parseRetryAfter } from './response';

@@ -5,8 +5,8 @@
  */
 import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { healthView, initialState, type Command, type EndpointHealth, type EndpointSnapshot } from '../endpoint-health/entity-state';
-import { commandUpdate, endpointWorkflow, endpointWorkflowId, refreshSignal, stateQuery } from '../../workflows/endpoint';
-import { EndpointId, ProjectId } from '../../workflows/search-attributes';
+import { commandUpdate, ENDPOINT_WORKFLOW_TYPE, endpointWorkflowId, refreshSignal, stateQuery, type EndpointWorkflow } from '../endpoint-health/workflow-contract';
+import { EndpointId, ProjectId } from '../temporal/search-attributes';
 
 export interface EntityRef {
   id: string;
@@ -15,7 +15,7 @@ export interface EntityRef {
 }
 
 export function entityStartOperation(taskQueue: string, endpoint: EntityRef) {
-  return new WithStartWorkflowOperation(endpointWorkflow, {
+  return new WithStartWorkflowOperation<EndpointWorkflow>(ENDPOINT_WORKFLOW_TYPE, {
     workflowId: endpointWorkflowId(endpoint.id),
     taskQueue,
     args: [{ endpointId: endpoint.id, projectId: endpoint.projectId, snapshot: endpoint.snapshot }],

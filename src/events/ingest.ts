@@ -9,7 +9,8 @@
 import crypto from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { withTransaction, type Db } from '../db/pool';
-import { deliveryWorkflowId, type DeliveryStarter, type DeliveryToStart } from '../deliveries/starter';
+import type { DeliveryStarter, DeliveryToStart } from '../deliveries/starter';
+import { deliveryWorkflowId } from '../deliveries/workflow-contract';
 import { unstartedDeliveriesOf } from '../deliveries/repository';
 import { mustQueue, QueueFull, windowState } from '../deliveries/start-window';
 import { disabledReason, subscribableEndpoints, type EndpointWithSecrets } from '../endpoints/repository';

@@ -12,7 +12,7 @@ import { Connection } from '@temporalio/client';
 import type { Config } from '../config';
 import { log } from '../log';
 import { ensureNamespace, ensureSearchAttributes } from '../temporal/namespace-setup';
-import { searchAttributeKeys } from '../../workflows/search-attributes';
+import { searchAttributeKeys } from '../temporal/search-attributes';
 import { ensureDatabase, recreateDatabase } from './postgres';
 import { isExecutable, run, startService, waitUntilReady, which, type Service } from './processes';
 import { isTemporalReady } from './temporal';

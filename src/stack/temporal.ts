@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import type { Config } from '../config';
 import { log } from '../log';
-import { searchAttributeKeys } from '../../workflows/search-attributes';
+import { searchAttributeKeys } from '../temporal/search-attributes';
 import { isExecutable, run, startService, waitUntilReady, which, type Service } from './processes';
 
 /** v1.6+ carry a local `replace` in go.mod and cannot be `go install`ed. */

@@ -7,7 +7,7 @@ import { status as grpcStatus } from '@grpc/grpc-js';
 import type { Connection } from '@temporalio/client';
 import Long from 'long';
 import { temporal } from '@temporalio/proto';
-import { searchAttributeKeys } from '../../workflows/search-attributes';
+import { searchAttributeKeys } from './search-attributes';
 
 const { IndexedValueType } = temporal.api.enums.v1;
 

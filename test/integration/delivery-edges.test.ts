@@ -14,7 +14,7 @@ import { ingestEvents } from '../../src/events/ingest';
 import { startWorker } from '../../src/temporal/worker';
 import { createDeliveryStarter } from '../../src/deliveries/starter';
 import { MAX_RESPONSE_BODY_BYTES } from '../../activities/http-send';
-import { DeliveryStatus } from '../../workflows/search-attributes';
+import { DeliveryStatus } from '../../src/temporal/search-attributes';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
 import { eventually } from '../support/receiver';
 

@@ -10,7 +10,7 @@ import { Webhook } from 'standardwebhooks';
 import { reconcileOnce, startReconciler } from '../../src/deliveries/reconciler';
 import { createDeliveryStarter } from '../../src/deliveries/starter';
 import { ingestEvents } from '../../src/events/ingest';
-import { cancelSignal, retryNowSignal } from '../../workflows/delivery';
+import { cancelSignal, retryNowSignal } from '../../src/deliveries/workflow-contract';
 import { client, newProject, startTestApi, type TestApi } from '../support/api';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
 import { eventually, type Receiver } from '../support/receiver';

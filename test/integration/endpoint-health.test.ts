@@ -14,7 +14,7 @@ import { entityStartOperation } from '../../src/endpoints/entity-client';
 import { emptyReport, addOutcome } from '../../src/endpoint-health/outcomes';
 import { findOrBuildTemporalCli } from '../../src/stack/temporal';
 import { endpointTaskQueue } from '../../src/temporal/task-queues';
-import { commandUpdate, endpointWorkflowId, exchangeUpdate, stateQuery } from '../../workflows/endpoint';
+import { commandUpdate, endpointWorkflowId, exchangeUpdate, stateQuery } from '../../src/endpoint-health/workflow-contract';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
 import { startMailServer, type MailServer } from '../support/mail-server';
 import { request } from '../support/http';

@@ -12,7 +12,7 @@ import { startStack } from '../../src/stack/stack';
 import { ensureNamespace } from '../../src/temporal/namespace-setup';
 import { findOrBuildTemporalCli, isTemporalReady, startTemporalDevServer } from '../../src/stack/temporal';
 import { findOrBuildTemporalServer, startTemporalServer } from '../../src/stack/temporal-server';
-import { searchAttributeKeys } from '../../workflows/search-attributes';
+import { searchAttributeKeys } from '../../src/temporal/search-attributes';
 import { closedPort } from '../support/http';
 import { testConfig } from '../support/services';
 

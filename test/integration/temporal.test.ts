@@ -7,7 +7,7 @@ import { loadMigrations } from '../../src/db/migrate';
 import { ensureNamespace, ensureSearchAttributes } from '../../src/temporal/namespace-setup';
 import { startWorker, type RunningWorker } from '../../src/temporal/worker';
 import { selfCheckWorkflow } from '../../workflows';
-import { searchAttributeKeys } from '../../workflows/search-attributes';
+import { searchAttributeKeys } from '../../src/temporal/search-attributes';
 import { testConfig, uniqueName } from '../support/services';
 
 const { EventType } = temporal.api.enums.v1;

@@ -1,0 +1,6 @@
+/** What one HTTP send to an endpoint came to, as the attempt's decision and its log read it. */
+export type SendResult =
+  | { ok: true; statusCode: number; headers: Record<string, string>; body: string; durationMs: number }
+  | { ok: false; errorClass: SendErrorClass; error: string; durationMs: number };
+
+export type SendErrorClass = 'timeout' | 'connect_refused' | 'dns' | 'tls' | 'connection_reset' | 'other';
