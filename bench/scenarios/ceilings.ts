@@ -7,7 +7,7 @@
 import { Pool } from 'undici';
 import { signedHeaders } from '../../src/signing/standard-webhooks';
 import { ceilingWorkflow } from '../../workflows/ceiling';
-import { DeliveryStatus, EndpointId, EventId, EventType, ProjectId } from '../../workflows/search-attributes';
+import { DeliveryStatus, EndpointId, EventId, EventType, ProjectId } from '../../src/temporal/search-attributes';
 import { newSecret, type BenchEnvironment } from '../environment';
 
 /** Workflows in flight at once: what the gateway's start window allows (DELIVERY_START_WINDOW). */
