@@ -15,7 +15,14 @@ async function createTopic(partitions: number): Promise<string> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+    // kafkajs's own wait for the leaders can give up with UNKNOWN_TOPIC_OR_PARTITION (a retriable
+    // error) while the broker's metadata catches up on a busy machine: wait for them here instead.
+    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }] });
+    await eventually(`topic ${topic} to have a leader for each partition`, async () => {
+      const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+      const found = metadata?.topics[0]?.partitions ?? [];
+      return found.length === partitions && found.every((partition) => partition.leader >= 0) ? true : undefined;
+    });
   } finally {
     await admin.disconnect();
   }
