@@ -4,28 +4,16 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { newProject, startTestApi } from '../support/api';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
 import { startConsumerProcess, type ConsumerProcess } from '../support/kafka-process';
+import { createTopic } from '../support/kafka-topics';
 import { eventually } from '../support/receiver';
 import { testConfig, uniqueName } from '../support/services';
 
 const config = testConfig();
 const kafka = new Kafka({ clientId: 'switchyard-test', brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
 
-async function createTopic(partitions: number): Promise<string> {
+async function newTopic(partitions: number): Promise<string> {
   const topic = uniqueName('topic');
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    // kafkajs's own wait for the leaders can give up with UNKNOWN_TOPIC_OR_PARTITION (a retriable
-    // error) while the broker's metadata catches up on a busy machine: wait for them here instead.
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }] });
-    await eventually(`topic ${topic} to have a leader for each partition`, async () => {
-      const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
-      const found = metadata?.topics[0]?.partitions ?? [];
-      return found.length === partitions && found.every((partition) => partition.leader >= 0) ? true : undefined;
-    });
-  } finally {
-    await admin.disconnect();
-  }
+  await createTopic(kafka, topic, partitions);
   return topic;
 }
 
@@ -151,8 +139,8 @@ describe('Kafka ingestion', () => {
     consumer = startConsumerProcess(consumerEnv());
     await consumer.waitForLog(/Kafka consumers running/);
 
-    const envelopeTopic = await createTopic(3);
-    const rawTopic = await createTopic(2);
+    const envelopeTopic = await newTopic(3);
+    const rawTopic = await newTopic(2);
     // Created after the consumer process started: it must find them on its own.
     const envelopeSource = await addSource({ topic: envelopeTopic, format: 'envelope' });
     const rawSource = await addSource({ topic: rawTopic, format: 'raw', eventTypeHeader: 'x-type' });
@@ -207,7 +195,7 @@ describe('Kafka ingestion', () => {
 
   it('dead-letters what cannot be an event, with the reason and where it came from, and keeps the partition moving', async () => {
     assert.ok(consumer, 'runs after the previous test started the consumer');
-    const topic = await createTopic(1);
+    const topic = await newTopic(1);
     const source = await addSource({ topic, format: 'envelope' });
     await stack.endpoint('/dlq-good', { eventTypes: ['dlq.*'] });
     await producer.send({
@@ -250,7 +238,7 @@ describe('Kafka ingestion', () => {
 
   it('dead-letters messages of a source whose project no longer exists', async () => {
     const gone = await newProject(stack.test, 'to be deleted');
-    const topic = await createTopic(1);
+    const topic = await newTopic(1);
     const created = await gone.http.post('/v1/kafka-sources', { topic, format: 'envelope' });
     assert.equal(created.status, 201);
     await stack.test.db.query('DELETE FROM projects WHERE id = $1', [gone.id]);
@@ -266,7 +254,7 @@ describe('Kafka ingestion', () => {
     const receiverPath = '/crash';
     const endpoint = await project.http.post('/v1/endpoints', { url: `${stack.receiver.url}${receiverPath}` });
     assert.equal(endpoint.status, 201);
-    const topic = await createTopic(2);
+    const topic = await newTopic(2);
     const created = await project.http.post('/v1/kafka-sources', { topic, format: 'envelope' });
     sources.push(created.body.id);
     const n = 2000;

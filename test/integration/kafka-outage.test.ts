@@ -17,6 +17,7 @@ import { newProject, startTestApi } from '../support/api';
 import { startDeliveryStack } from '../support/delivery-stack';
 import { startConsumerProcess, type ConsumerProcess } from '../support/kafka-process';
 import { eventually, startReceiver } from '../support/receiver';
+import { createTopic } from '../support/kafka-topics';
 import { testConfig, uniqueName } from '../support/services';
 
 const kafka = new Kafka({ clientId: 'switchyard-test', brokers: testConfig().kafkaBrokers, logLevel: logLevel.NOTHING });
@@ -51,7 +52,7 @@ describe('Kafka ingestion while PostgreSQL is down', () => {
       assert.equal((await project.http.post('/v1/endpoints', { url: `${receiver.url}/outage` })).status, 201);
       const topic = uniqueName('outage');
       await admin.connect();
-      await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
+      await createTopic(kafka, topic, 2);
       const source = (await project.http.post('/v1/kafka-sources', { topic, format: 'envelope' })).body;
       await producer.connect();
       const send = (from: number, count: number) =>
@@ -139,7 +140,7 @@ describe('Kafka ingestion while Temporal is unreachable', () => {
       await stack.endpoint('/temporal-outage');
       const topic = uniqueName('temporal-outage');
       await admin.connect();
-      await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
+      await createTopic(kafka, topic, 2);
       const source = (await stack.project.http.post('/v1/kafka-sources', { topic, format: 'envelope' })).body;
       sourceId = source.id;
       await producer.connect();

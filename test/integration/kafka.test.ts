@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Kafka, logLevel, Partitioners, type Consumer, type Producer } from 'kafkajs';
+import { createTopic } from '../support/kafka-topics';
 import { testConfig, uniqueName } from '../support/services';
 
 describe('Kafka, on the real broker', () => {
@@ -13,10 +14,7 @@ describe('Kafka, on the real broker', () => {
   let consumer: Consumer;
 
   before(async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
-    await admin.disconnect();
+    await createTopic(kafka, topic, 3);
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     consumer = kafka.consumer({ groupId: uniqueName('group') });
