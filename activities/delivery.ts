@@ -8,6 +8,7 @@
 import type { Db } from '../src/db/pool';
 import { decideAttempt, recordedOutcome, type AttemptResult } from '../src/delivery/attempt-decision';
 import { parseRetryAfter } from '../src/delivery/response';
+import type { SendResult } from '../src/delivery/send-result';
 import { DEFAULT_RETRY_SCHEDULE, parseSchedule } from '../src/delivery/retry-schedule';
 import { attemptContext, cancelDelivery, holdDelivery, recordAttempt } from '../src/deliveries/repository';
 import { healthOutcomeOf } from '../src/endpoint-health/outcomes';
@@ -18,7 +19,6 @@ import type { StoredEventBody } from '../src/events/repository';
 import { noticeSettingsOf } from '../src/projects/repository';
 import { signedHeaders } from '../src/signing/standard-webhooks';
 import type { HoldReason, PermitDecision, PermitGate } from './endpoint-permits';
-import type { SendResult } from '../src/delivery/send-result';
 import { sendWebhook, USER_AGENT, type SendRequest } from './http-send';
 
 /**

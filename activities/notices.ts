@@ -7,12 +7,12 @@
 import { ApplicationFailure } from '@temporalio/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../src/db/pool';
+import type { SendResult } from '../src/delivery/send-result';
+import { urlOrigin } from '../src/http';
 import { noticeEmail, noticeMessageId, noticeWebhookBody, type Notice, type NoticeType } from '../src/notices/message';
 import { scrubbed, smtpCredentialForms, smtpServerName } from '../src/notices/smtp-credentials';
-import { urlOrigin } from '../src/http';
 import { noticeSettingsOf } from '../src/projects/repository';
 import { signedHeaders } from '../src/signing/standard-webhooks';
-import type { SendResult } from '../src/delivery/send-result';
 import { sendWebhook, USER_AGENT, type SendRequest } from './http-send';
 
 export type { Notice, NoticeType };
@@ -36,7 +36,6 @@ export interface NoticeActivityDependencies {
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
 const MAX_ERROR_TEXT = 500;
-
 
 export function createNoticeActivities(deps: NoticeActivityDependencies) {
   const { db, smtp, send = sendWebhook, now = () => new Date() } = deps;
