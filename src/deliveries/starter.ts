@@ -17,8 +17,6 @@ export interface DeliveryToStart extends DeliveryInput {
   endpointUrl: string;
 }
 
-
-
 const START_CONCURRENCY = 32;
 
 export interface DeliveryStarter {
