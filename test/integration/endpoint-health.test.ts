@@ -135,7 +135,7 @@ describe('endpoint entity workflows', () => {
     const ep = await stack.endpoint('/paced', { eventTypes: ['paced.*'], rateLimit: { perSecond: 10, burst: 1 } });
     const accepted = await post('paced.event', 400);
     assert.equal(accepted.status, 202);
-    const arrivals = await stack.receiver.waitFor('/paced', 360, 60_000);
+    const arrivals = await stack.receiver.waitFor('/paced', 360, 120_000);
     const first = arrivals[0]!.at;
     const inWindow = arrivals.filter((r) => r.at >= first + 2_000 && r.at < first + 32_000).length;
     const rate = inWindow / 30;
@@ -175,7 +175,9 @@ describe('endpoint entity workflows', () => {
     assert.ok(recovered.rate.slowDowns.lowestPerSecond <= 20, `halved at least once: ${recovered.rate.slowDowns.lowestPerSecond}/s`);
     assert.equal(recovered.circuit.state, 'closed', '429s are not failures');
     assert.ok(recovered.totals.throttled >= 15);
-    const arrivals = (await stack.receiver.waitFor('/crowded', 415, 60_000)).map((r) => r.at);
+    // All of them, however slowly a busy machine gets there (the real server's timers fire late,
+    // and a delivery that misses its slot waits for another): only the average is reported.
+    const arrivals = (await stack.receiver.waitFor('/crowded', 415, 180_000)).map((r) => r.at);
     const lastThrottled = arrivals[34]!;
     const perSecond = (from: number, spanMs: number) => (arrivals.filter((t) => t >= from && t < from + spanMs).length * 1000) / spanMs;
     // Timers firing late on a busy machine bunch deliveries up over a second or two, so compare
