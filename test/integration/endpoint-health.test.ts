@@ -175,8 +175,8 @@ describe('endpoint entity workflows', () => {
     assert.ok(recovered.rate.slowDowns.lowestPerSecond <= 20, `halved at least once: ${recovered.rate.slowDowns.lowestPerSecond}/s`);
     assert.equal(recovered.circuit.state, 'closed', '429s are not failures');
     assert.ok(recovered.totals.throttled >= 15);
-    // All of them, however slowly a busy machine gets there (the real server's timers fire late,
-    // and a delivery that misses its slot waits for another): only the average is reported.
+    // All of them, however slowly a busy machine gets there (the real server's timers fire late):
+    // only their average rate is reported.
     const arrivals = (await stack.receiver.waitFor('/crowded', 415, 180_000)).map((r) => r.at);
     const lastThrottled = arrivals[34]!;
     const perSecond = (from: number, spanMs: number) => (arrivals.filter((t) => t >= from && t < from + spanMs).length * 1000) / spanMs;
