@@ -6,10 +6,10 @@
  * down) throw, and the workflow's activity retries take those.
  */
 import type { Db } from '../src/db/pool';
-import { decideAttempt, recordedOutcome, type AttemptResult } from '../src/delivery/attempt-decision';
-import { parseRetryAfter } from '../src/delivery/response';
-import type { SendResult } from '../src/delivery/send-result';
-import { DEFAULT_RETRY_SCHEDULE, parseSchedule } from '../src/delivery/retry-schedule';
+import { decideAttempt, recordedOutcome, type AttemptResult } from '../src/deliveries/attempt-decision';
+import { parseRetryAfter } from '../src/deliveries/response';
+import type { SendResult } from '../src/deliveries/send-result';
+import { DEFAULT_RETRY_SCHEDULE, parseSchedule } from '../src/deliveries/retry-schedule';
 import { attemptContext, cancelDelivery, holdDelivery, recordAttempt } from '../src/deliveries/repository';
 import { healthOutcomeOf } from '../src/endpoint-health/outcomes';
 import type { EndpointSnapshot } from '../src/endpoint-health/entity-state';

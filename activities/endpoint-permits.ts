@@ -13,7 +13,7 @@ import type { EndpointSnapshot, ExchangeRequest, Lease } from '../src/endpoint-h
 import { addOutcome, emptyReport, isEmptyReport, mergeReports, type HealthOutcome, type OutcomeReport } from '../src/endpoint-health/outcomes';
 import { SlotLimiter, type Slot } from '../src/endpoint-health/slot-limiter';
 import { errorMessage, log } from '../src/log';
-import { entityStartOperation } from '../src/endpoints/entity-client';
+import { entityStartOperation } from '../src/endpoint-health/entity-client';
 import { endpointWorkflowId, exchangeUpdate } from '../src/endpoint-health/workflow-contract';
 
 export type HoldReason = 'rate' | 'retry_after' | 'circuit_open' | 'half_open' | 'paused' | 'disabled';

@@ -4,7 +4,7 @@
  * at most 64 KiB of the response body kept for the attempt log.
  */
 import { Agent, request } from 'undici';
-import type { SendErrorClass, SendResult } from '../src/delivery/send-result';
+import type { SendErrorClass, SendResult } from '../src/deliveries/send-result';
 
 export const MAX_RESPONSE_BODY_BYTES = 64 * 1024;
 /** What every webhook Switchyard sends (deliveries and notices) says it comes from. */

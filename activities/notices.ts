@@ -7,7 +7,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../src/db/pool';
-import type { SendResult } from '../src/delivery/send-result';
+import type { SendResult } from '../src/deliveries/send-result';
 import { urlOrigin } from '../src/http';
 import { noticeEmail, noticeMessageId, noticeWebhookBody, type Notice, type NoticeType } from '../src/notices/message';
 import { scrubbed, smtpCredentialForms, smtpServerName } from '../src/notices/smtp-credentials';

@@ -5,7 +5,7 @@ import { requireProject } from './auth';
 import { errorHandler, notFoundHandler } from './errors';
 import { healthRoutes, type ReadinessChecks } from './health';
 import type { DeliveryStarter } from '../deliveries/starter';
-import type { EndpointControl } from '../endpoints/entity-client';
+import type { EndpointControl } from '../endpoint-health/entity-client';
 import type { KafkaOffsets } from '../kafka/offsets';
 import { deliveryRoutes } from './routes/deliveries';
 import { endpointRoutes } from './routes/endpoints';

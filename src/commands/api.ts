@@ -5,9 +5,9 @@ import { databaseUrlOf, type Config } from '../config';
 import { createPool, type Db } from '../db/pool';
 import { log } from '../log';
 import { createDeliveryStarter, type DeliveryStarter } from '../deliveries/starter';
-import { createEndpointControl } from '../endpoints/entity-client';
+import { createEndpointControl } from '../endpoint-health/entity-client';
+import { endpointTaskQueue } from '../endpoint-health/workflow-contract';
 import { createKafkaOffsets } from '../kafka/offsets';
-import { endpointTaskQueue } from '../temporal/task-queues';
 import { createTemporalClient } from '../temporal/client';
 import type { Running } from './running';
 

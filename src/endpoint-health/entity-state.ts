@@ -8,6 +8,7 @@ import { advanceCircuit, afterProbes, closedCircuit, failuresBeforeTrip, grantPr
 import { initialRate, slowDown, speedUp, withConfiguredLimit, type AdaptiveRate } from './adaptive-rate';
 import { addToWindow, observedRate, reportCounts, windowCounts, type OutcomeReport, type OutcomeWindow } from './outcomes';
 import type { HealthSettings, RateLimit } from './settings';
+import { formatDuration } from '../durations';
 import { isJsonObject } from '../json';
 
 export type EndpointStatus = 'active' | 'paused' | 'disabled';
@@ -497,11 +498,4 @@ export function healthView(state: EntityState, now: number): EndpointHealth {
     replays: state.replays,
     runs: state.runs,
   };
-}
-
-export function formatDuration(ms: number): string {
-  if (ms >= 86_400_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
-  if (ms >= 3_600_000) return `${Math.round(ms / 360_000) / 10}h`;
-  if (ms >= 60_000) return `${Math.round(ms / 6_000) / 10}m`;
-  return `${Math.round(ms / 100) / 10}s`;
 }

@@ -3,7 +3,7 @@
  * on the endpoint as the API accepts them (durations as text), resolved here into milliseconds.
  * Pure: the endpoint entity workflow runs this in Temporal's sandbox.
  */
-import { parseDuration } from '../delivery/retry-schedule';
+import { parseDuration } from '../durations';
 
 export interface CircuitSettings {
   /** Trip when at least this share of the window's attempts failed... */

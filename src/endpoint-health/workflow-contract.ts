@@ -1,6 +1,6 @@
 /**
  * What code outside an endpoint's entity workflow needs to start, update, signal and query it:
- * its type name, id and input, its updates (`exchange` for the workers' leases, `command` for
+ * its type name, id, task queue and input, its updates (`exchange` for the workers' leases, `command` for
  * the API), its `state` query and the operators' signals. The workflow (workflows/endpoint.ts)
  * implements this; the API, the workers' permit gate, the replay workflow and tests use it
  * without importing the workflow's code.
@@ -22,6 +22,15 @@ export interface EndpointEntityInput {
 }
 
 export type EndpointWorkflow = (input: EndpointEntityInput) => Promise<void>;
+
+/**
+ * Entities get a task queue of their own, polled by a second worker in the same process:
+ * deliveries waiting on a permit hold workflow-task slots, and must never starve the entity
+ * that grants it.
+ */
+export function endpointTaskQueue(taskQueue: string): string {
+  return `${taskQueue}-endpoints`;
+}
 
 export function endpointWorkflowId(endpointId: string): string {
   return `endpoint/${endpointId}`;

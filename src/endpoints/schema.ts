@@ -1,6 +1,6 @@
 /** What an endpoint is, as the API accepts it: the single source for validation and types. */
 import { z } from 'zod';
-import { parseDuration } from '../delivery/retry-schedule';
+import { parseDuration } from '../durations';
 import { HEADER_NAME } from '../http';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json';
 import { eventTypePatternProblem } from '../routing/event-types';

@@ -7,7 +7,7 @@
  * the queue, as for every event.
  */
 import { withTransaction, type Db } from '../db/pool';
-import { parseDuration } from '../delivery/retry-schedule';
+import { parseDuration } from '../durations';
 import { mustQueue, QueueFull, windowState } from '../deliveries/start-window';
 import type { DeliveryStarter } from '../deliveries/starter';
 import { subscribableEndpoints } from '../endpoints/repository';

@@ -5,7 +5,7 @@ import { Client } from '@temporalio/client';
 import { createActivities } from '../../activities';
 import { createPermitGate } from '../../activities/endpoint-permits';
 import { createDeliveryStarter, type DeliveryStarter } from '../deliveries/starter';
-import { endpointTaskQueue } from './task-queues';
+import { endpointTaskQueue } from '../endpoint-health/workflow-contract';
 import { workflowBundle } from './workflow-bundle';
 import type { Config } from '../config';
 import type { Db } from '../db/pool';

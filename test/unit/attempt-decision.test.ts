@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decideAttempt, recordedOutcome, type AttemptFacts } from '../../src/delivery/attempt-decision';
+import { decideAttempt, recordedOutcome, type AttemptFacts } from '../../src/deliveries/attempt-decision';
 import type { AttemptContext } from '../../src/deliveries/repository';
 
 describe('an attempt re-run after a crash that followed its recording', () => {

@@ -2,9 +2,9 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
-import { parseDuration } from '../../delivery/retry-schedule';
+import { parseDuration } from '../../durations';
 import { replayId, type Command, type EndpointHealth } from '../../endpoint-health/entity-state';
-import { CommandRefused, type EndpointControl, type EntityRef } from '../../endpoints/entity-client';
+import { CommandRefused, type EndpointControl, type EntityRef } from '../../endpoint-health/entity-client';
 import {
   createEndpoint,
   deleteEndpoint,

@@ -3,7 +3,7 @@
  * Pure; the delivery activity does the I/O around it.
  */
 import type { SendResult } from './send-result';
-import type { AttemptContext, DeliveryUpdate } from '../deliveries/repository';
+import type { AttemptContext, DeliveryUpdate } from './repository';
 import { nextRetryDelayMs } from './retry-schedule';
 import { outcomeOf, parseRetryAfter } from './response';
 

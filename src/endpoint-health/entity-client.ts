@@ -4,8 +4,8 @@
  * the first caller creates it and everyone else joins it).
  */
 import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { healthView, initialState, type Command, type EndpointHealth, type EndpointSnapshot } from '../endpoint-health/entity-state';
-import { commandUpdate, ENDPOINT_WORKFLOW_TYPE, endpointWorkflowId, refreshSignal, stateQuery, type EndpointWorkflow } from '../endpoint-health/workflow-contract';
+import { healthView, initialState, type Command, type EndpointHealth, type EndpointSnapshot } from './entity-state';
+import { commandUpdate, ENDPOINT_WORKFLOW_TYPE, endpointWorkflowId, refreshSignal, stateQuery, type EndpointWorkflow } from './workflow-contract';
 import { EndpointId, ProjectId } from '../temporal/search-attributes';
 
 export interface EntityRef {

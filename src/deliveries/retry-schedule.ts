@@ -6,6 +6,7 @@
  * is the Standard Webhooks example: immediately, then 5s, 5m, 30m, 2h, 5h, 10h, 14h, 20h and
  * 24h later, ten attempts over about three days.
  */
+import { parseDuration } from '../durations';
 
 export const DEFAULT_RETRY_SCHEDULE = ['5s', '5m', '30m', '2h', '5h', '10h', '14h', '20h', '24h'] as const;
 
@@ -14,15 +15,6 @@ export const JITTER = 0.2;
 
 /** A Retry-After longer than this is treated as this: a receiver cannot park a delivery for weeks. */
 export const MAX_RETRY_AFTER_MS = 24 * 3600 * 1000;
-
-const units: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const durationPattern = /^(\d{1,9})(ms|s|m|h|d)$/;
-
-/** "500ms", "5s", "5m", "2h", "1d" in milliseconds; undefined when the text is not one of those. */
-export function parseDuration(text: string): number | undefined {
-  const match = durationPattern.exec(text.trim());
-  return match ? Number(match[1]) * units[match[2]!]! : undefined;
-}
 
 /** The schedule in milliseconds; throws on the first entry that is not a duration. */
 export function parseSchedule(schedule: readonly string[]): number[] {
