@@ -12,7 +12,7 @@ import type { SendResult } from '../src/deliveries/send-result';
 import { DEFAULT_RETRY_SCHEDULE, parseSchedule } from '../src/deliveries/retry-schedule';
 import { attemptContext, cancelDelivery, holdDelivery, recordAttempt } from '../src/deliveries/repository';
 import { healthOutcomeOf } from '../src/endpoint-health/outcomes';
-import type { EndpointSnapshot } from '../src/endpoint-health/entity-state';
+import type { EndpointSnapshot } from '../src/endpoint-health/snapshot';
 import type { Slot } from '../src/endpoint-health/slot-limiter';
 import { disabledReason, endpointById, endpointSnapshot, signingSecrets, type EndpointWithSecrets } from '../src/endpoints/repository';
 import type { StoredEventBody } from '../src/events/repository';

@@ -11,7 +11,7 @@ import { replayPage } from '../src/deliveries/replay';
 import { unfinishedDeliveries } from '../src/deliveries/repository';
 import type { DeliveryStarter } from '../src/deliveries/starter';
 import { cancelSignal, wakeSignal } from '../src/deliveries/workflow-contract';
-import type { EndpointStatus } from '../src/endpoint-health/entity-state';
+import type { EndpointStatus } from '../src/endpoint-health/snapshot';
 import type { RateLimit } from '../src/endpoint-health/settings';
 import { endpointById, setEndpointRateLimit, setEndpointStatus } from '../src/endpoints/repository';
 

@@ -9,7 +9,8 @@
  */
 import crypto from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { EndpointSnapshot, ExchangeRequest, Lease } from '../src/endpoint-health/entity-state';
+import type { ExchangeRequest, Lease } from '../src/endpoint-health/lease';
+import type { EndpointSnapshot } from '../src/endpoint-health/snapshot';
 import { addOutcome, emptyReport, isEmptyReport, mergeReports, type HealthOutcome, type OutcomeReport } from '../src/endpoint-health/outcomes';
 import { SlotLimiter, type Slot } from '../src/endpoint-health/slot-limiter';
 import { errorMessage, log } from '../src/log';

@@ -12,7 +12,7 @@
  * Operators send signals (`pause`, `resume`, `disable`, `enable`, `resetCircuit`, `setRateLimit`,
  * `replay`; all defined in src/endpoint-health/workflow-contract.ts); the REST API sends the same commands as the `command` update, which answers once
  * they have taken effect. The `state` query reads everything. What a command or a report means
- * is decided by pure functions (src/endpoint-health/entity-state.ts); this file carries out the
+ * is decided by pure functions (src/endpoint-health/: entity-state.ts, commands.ts); this file carries out the
  * effects they return: persist, notify, wake or cancel deliveries, replay.
  *
  * History stays bounded: when the server suggests it, the workflow waits for its handlers and
@@ -31,27 +31,12 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { EndpointHealthActivities } from '../activities/endpoint-health';
-import {
-  adoptSnapshot,
-  advance,
-  applyCommand,
-  commandProblem,
-  exchange,
-  exchangeProblem,
-  healthView,
-  initialState,
-  isSnapshot,
-  nextWakeAt,
-  replayFinished,
-  type Command,
-  type Effect,
-  type EndpointHealth,
-  type EndpointSnapshot,
-  type EntityState,
-  type ExchangeRequest,
-  type Lease,
-  type ReplayRequest,
-} from '../src/endpoint-health/entity-state';
+import { applyCommand, commandProblem, type Command } from '../src/endpoint-health/commands';
+import { adoptSnapshot, advance, exchange, initialState, nextWakeAt, type Effect, type EntityState } from '../src/endpoint-health/entity-state';
+import { healthView } from '../src/endpoint-health/health-view';
+import { exchangeProblem } from '../src/endpoint-health/lease';
+import { finishReplay } from '../src/endpoint-health/replays';
+import { isSnapshot } from '../src/endpoint-health/snapshot';
 import {
   commandUpdate,
   disableSignal,
@@ -144,7 +129,7 @@ export async function endpointWorkflow(input: EndpointEntityInput): Promise<void
   });
   setHandler(replayFinishedSignal, (outcome) => {
     if (typeof outcome?.id !== 'string') return log.warn('replayFinished ignored: no replay id', { endpointId: state.endpointId });
-    replayFinished(state, outcome.id, typeof outcome.error === 'string' ? { error: outcome.error } : { matched: Number(outcome.matched) || 0 });
+    state.replays = finishReplay(state.replays, outcome.id, typeof outcome.error === 'string' ? { error: outcome.error } : { matched: Number(outcome.matched) || 0 });
   });
 
   async function carryOut(effect: Effect): Promise<void> {

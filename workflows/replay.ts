@@ -5,7 +5,7 @@
  */
 import { getExternalWorkflowHandle, proxyActivities } from '@temporalio/workflow';
 import type { EndpointHealthActivities } from '../activities/endpoint-health';
-import type { Replay } from '../src/endpoint-health/entity-state';
+import type { Replay } from '../src/endpoint-health/replays';
 import { endpointWorkflowId, replayFinishedSignal } from '../src/endpoint-health/workflow-contract';
 
 const { replayDeliveries } = proxyActivities<EndpointHealthActivities>({

@@ -1,18 +1,26 @@
 /** Request validation: zod schemas in, typed values or a 4xx with the details out. */
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
+import type { Problem } from '../problems';
 import { ApiError } from './errors';
+
+const BODY_MISMATCH = 'The request body does not match the schema; see details.';
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, code: string, message: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const details: Problem[] = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
   throw new ApiError(400, code, message, details);
 }
 
 /** Parses a request body with a schema; a mismatch is a 400 naming each bad field. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  return parseWith(schema, body, 'invalid_request', 'The request body does not match the schema; see details.');
+  return parseWith(schema, body, 'invalid_request', BODY_MISMATCH);
+}
+
+/** A body checked by a hand-written validator (one the workflow sandbox runs too): the same 400. */
+export function refuseProblems(problems: Problem[]): void {
+  if (problems.length > 0) throw new ApiError(400, 'invalid_request', BODY_MISMATCH, problems);
 }
 
 /** Parses query parameters the same way. */

@@ -4,7 +4,10 @@
  * the first caller creates it and everyone else joins it).
  */
 import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { healthView, initialState, type Command, type EndpointHealth, type EndpointSnapshot } from './entity-state';
+import type { Command } from './commands';
+import { initialState } from './entity-state';
+import { healthView, type EndpointHealth } from './health-view';
+import type { EndpointSnapshot } from './snapshot';
 import { commandUpdate, ENDPOINT_WORKFLOW_TYPE, endpointWorkflowId, refreshSignal, stateQuery, type EndpointWorkflow } from './workflow-contract';
 import { EndpointId, ProjectId } from '../temporal/search-attributes';
 

@@ -6,7 +6,12 @@
  * without importing the workflow's code.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Command, EndpointHealth, EndpointSnapshot, EntityState, ExchangeRequest, Lease, ReplayRequest } from './entity-state';
+import type { Command } from './commands';
+import type { EntityState } from './entity-state';
+import type { EndpointHealth } from './health-view';
+import type { ExchangeRequest, Lease } from './lease';
+import type { ReplayRequest } from './replays';
+import type { EndpointSnapshot } from './snapshot';
 import type { RateLimit } from './settings';
 
 /** The name of the exported function in workflows/ (a test keeps the two in step). */

@@ -2,7 +2,7 @@
 import type { Db, Queryable } from '../db/pool';
 import { nextId } from '../ids';
 import { generateSecret } from '../signing/standard-webhooks';
-import type { EndpointSnapshot } from '../endpoint-health/entity-state';
+import type { EndpointSnapshot } from '../endpoint-health/snapshot';
 import { DEFAULT_AUTO_DISABLE_AFTER, resolveSettings, type CircuitBreakerOverrides, type RateLimit } from '../endpoint-health/settings';
 import type { CreateEndpoint, UpdateEndpoint } from './schema';
 

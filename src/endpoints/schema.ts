@@ -1,6 +1,7 @@
 /** What an endpoint is, as the API accepts it: the single source for validation and types. */
 import { z } from 'zod';
 import { parseDuration } from '../durations';
+import { rateLimitProblems, withBurst, type RateLimitInput } from '../endpoint-health/settings';
 import { HEADER_NAME } from '../http';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json';
 import { eventTypePatternProblem } from '../routing/event-types';
@@ -36,14 +37,16 @@ export const payloadFilter = z.record(z.string(), z.unknown()).superRefine((valu
 
 export const duration = z.string().refine((value) => parseDuration(value) !== undefined, 'must be a duration like "30s", "5m", "2h" or "1d"');
 
-/** Deliveries per second; the burst defaults to one second's worth. */
+/**
+ * Deliveries per second; the burst defaults to one second's worth. Checked by the rules the
+ * entity's `setRateLimit` command is checked by (src/endpoint-health/settings.ts).
+ */
 export const rateLimitSchema = z
-  .object({
-    perSecond: z.number().positive().max(10_000),
-    burst: z.number().int().min(1).max(10_000).optional(),
+  .unknown()
+  .superRefine((value, ctx) => {
+    for (const { path, message } of rateLimitProblems(value)) ctx.addIssue({ code: 'custom', message, path: path ? path.split('.') : [] });
   })
-  .strict()
-  .transform(({ perSecond, burst }) => ({ perSecond, burst: burst ?? Math.max(1, Math.ceil(perSecond)) }));
+  .transform((value) => withBurst(value as RateLimitInput));
 
 /** Overrides of the circuit breaker's defaults (src/endpoint-health/settings.ts); null: the defaults. */
 const circuitBreakerSchema = z

@@ -3,22 +3,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MIN_RATE, initialRate, slowDown, speedUp } from '../../src/endpoint-health/adaptive-rate';
 import { PROBE_TIMEOUT_MS, advanceCircuit, afterProbes, closedCircuit, coolDownFor, failuresBeforeTrip, grantProbes, openCircuit, shouldTrip } from '../../src/endpoint-health/circuit';
-import {
-  applyCommand,
-  applyReport,
-  advance,
-  commandProblem,
-  exchange,
-  exchangeProblem,
-  healthView,
-  isSnapshot,
-  initialState,
-  replayId,
-  type EndpointSnapshot,
-  type EntityState,
-} from '../../src/endpoint-health/entity-state';
+import { applyCommand, commandProblem, commandProblems } from '../../src/endpoint-health/commands';
+import { applyReport, advance, exchange, initialState, type EntityState } from '../../src/endpoint-health/entity-state';
+import { healthView } from '../../src/endpoint-health/health-view';
+import { exchangeProblem } from '../../src/endpoint-health/lease';
+import { finishReplay, replayId } from '../../src/endpoint-health/replays';
+import { isSnapshot, type EndpointSnapshot } from '../../src/endpoint-health/snapshot';
 import { addOutcome, emptyReport, healthOutcomeOf, mergeReports, reportCounts, type HealthOutcome } from '../../src/endpoint-health/outcomes';
-import { DEFAULT_CIRCUIT, resolveCircuit, resolveSettings } from '../../src/endpoint-health/settings';
+import { DEFAULT_CIRCUIT, rateLimitProblems, resolveCircuit, resolveSettings, withBurst } from '../../src/endpoint-health/settings';
 import { SlotLimiter } from '../../src/endpoint-health/slot-limiter';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
@@ -265,6 +257,33 @@ describe('entity state', () => {
     assert.match(commandProblem(s, { type: 'replay', since: '2026-01-01T00:00:00Z', statuses: ['pending' as never] })!, /statuses/);
   });
 
+  it('checks a command by the same rules at both doors: the API body and the entity', () => {
+    assert.deepEqual(commandProblems('pause', { reason: 'maintenance' }), []);
+    assert.deepEqual(commandProblems('pause', { reason: ' ', extra: 1 }), [
+      { path: 'extra', message: 'is not a known field' },
+      { path: 'reason', message: 'must be text of 1 to 500 characters' },
+    ]);
+    assert.deepEqual(commandProblems('resume', []), [{ path: '', message: 'must be a JSON object' }]);
+    assert.match(commandProblems('reboot', {})[0]!.message, /one of pause, resume/);
+    assert.deepEqual(commandProblems('setRateLimit', {}), [{ path: 'rateLimit', message: 'is required (null removes the limit)' }]);
+    assert.deepEqual(commandProblems('setRateLimit', { rateLimit: null }), []);
+    assert.deepEqual(
+      commandProblems('setRateLimit', { rateLimit: { perSecond: 20_000, burst: 1.5 } }).map((p) => p.path),
+      ['rateLimit.perSecond', 'rateLimit.burst'],
+    );
+    assert.deepEqual(commandProblems('replay', { since: '2026-01-01T00:00:00+02:00', statuses: ['failed'], key: 'k.1' }), []);
+    assert.deepEqual(commandProblems('replay', { since: '2026-01-01' }).map((p) => p.path), ['since'], 'a time needs its zone');
+    assert.deepEqual(commandProblems('replay', { since: '2026-01-01T00:00:00Z', statuses: [], key: 'has space' }).map((p) => p.path), ['statuses', 'key']);
+    assert.deepEqual(rateLimitProblems({ perSecond: 2.5 }), []);
+    assert.deepEqual(withBurst({ perSecond: 2.5 }), { perSecond: 2.5, burst: 3 }, 'the burst defaults to one second of the rate');
+  });
+
+  it('sets a rate limit given without a burst with one second of it', () => {
+    const s = entity();
+    assert.deepEqual(applyCommand(s, { type: 'setRateLimit', rateLimit: { perSecond: 4 } }, T0), [{ kind: 'persistRateLimit', rateLimit: { perSecond: 4, burst: 4 } }]);
+    assert.deepEqual(s.settings.rateLimit, { perSecond: 4, burst: 4 });
+  });
+
   it('runs a replay once per range and statuses; a key runs it again', () => {
     const s = entity();
     const request = { type: 'replay' as const, since: '2026-01-01T00:00:00Z', until: '2026-01-02T00:00:00Z' };
@@ -272,6 +291,11 @@ describe('entity state', () => {
     assert.equal(applyCommand(s, { ...request, since: '2026-01-01T00:00:00.000Z' }, T0).length, 0, 'the same range, written differently');
     assert.equal(applyCommand(s, { ...request, key: 'again' }, T0).length, 1);
     assert.notEqual(replayId('ep_1', request), replayId('ep_1', { ...request, statuses: ['failed'] }));
+    const [first] = s.replays;
+    s.replays = finishReplay(s.replays, first!.id, { error: 'database down' });
+    assert.equal(applyCommand(s, request, T0).length, 1, 'a failed replay runs again');
+    s.replays = finishReplay(s.replays, first!.id, { matched: 3 });
+    assert.deepEqual(s.replays.find((r) => r.id === first!.id), { ...first, state: 'done', matched: 3, requestedAt: T0 });
   });
 
   it('refuses malformed snapshots and exchanges, as an operator could send by hand', () => {

@@ -3,7 +3,9 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
 import { parseDuration } from '../../durations';
-import { replayId, type Command, type EndpointHealth } from '../../endpoint-health/entity-state';
+import { commandProblems, type Command } from '../../endpoint-health/commands';
+import type { EndpointHealth } from '../../endpoint-health/health-view';
+import { replayId } from '../../endpoint-health/replays';
 import { CommandRefused, type EndpointControl, type EntityRef } from '../../endpoint-health/entity-client';
 import {
   createEndpoint,
@@ -22,7 +24,7 @@ import { projectOf } from '../auth';
 import { ApiError, found, notFound, type ResourceKind } from '../errors';
 import { log, errorMessage } from '../../log';
 import { pageOf, pageQuery } from '../pagination';
-import { parseBody, parseQuery } from '../validation';
+import { parseBody, parseQuery, refuseProblems } from '../validation';
 
 const DEFAULT_ROTATION_GRACE = '24h';
 
@@ -30,18 +32,11 @@ const rotateSchema = z
   .object({ gracePeriod: z.string().refine((v) => parseDuration(v) !== undefined, 'must be a duration like "1h" or "24h"').optional() })
   .strict();
 
-const reasonBody = z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict();
-const emptyBody = z.object({}).strict();
-const isoTime = z.iso.datetime({ offset: true });
-const replayBody = z
-  .object({
-    since: isoTime,
-    until: isoTime.optional(),
-    statuses: z.array(z.enum(['failed', 'cancelled', 'succeeded'])).min(1).max(3).optional(),
-    key: z.string().regex(/^[\w.:-]{1,100}$/, 'must be 1 to 100 letters, digits, or . _ : -').optional(),
-  })
-  .strict()
-  .refine((r) => !r.until || Date.parse(r.until) > Date.parse(r.since), { message: 'until must be after since', path: ['until'] });
+/** A command's body, checked by the rules its entity checks it by again (commands.ts). */
+function commandOf<T extends Command['type']>(type: T, body: unknown): Extract<Command, { type: T }> {
+  refuseProblems(commandProblems(type, body));
+  return { ...(body as object), type } as Extract<Command, { type: T }>;
+}
 
 /** The endpoint's entity could not be reached: Temporal is down or overloaded. */
 function entityUnavailable(error: unknown): ApiError {
@@ -110,25 +105,25 @@ export function endpointRoutes(db: Db, control: EndpointControl): Router {
     res.json(await control.health(entity).catch((error) => Promise.reject(entityUnavailable(error))));
   });
 
-  const simple: [path: string, toCommand: (body: unknown) => Command][] = [
-    ['pause', (body) => ({ type: 'pause', ...parseBody(reasonBody, body) })],
-    ['resume', (body) => (parseBody(emptyBody, body), { type: 'resume' })],
-    ['disable', (body) => ({ type: 'disable', ...parseBody(reasonBody, body) })],
-    ['enable', (body) => (parseBody(emptyBody, body), { type: 'enable' })],
-    ['reset-circuit', (body) => (parseBody(emptyBody, body), { type: 'resetCircuit' })],
+  const simple: [path: string, type: Command['type']][] = [
+    ['pause', 'pause'],
+    ['resume', 'resume'],
+    ['disable', 'disable'],
+    ['enable', 'enable'],
+    ['reset-circuit', 'resetCircuit'],
   ];
-  for (const [path, toCommand] of simple) {
+  for (const [path, type] of simple) {
     router.post(`/:id/${path}`, async (req, res) => {
-      const c = toCommand(req.body ?? {});
+      const c = commandOf(type, req.body ?? {});
       res.json(await command(await entityOf(req), c));
     });
   }
 
   /** Re-delivers past deliveries as new ones, in the background, at the endpoint's pace. */
   router.post('/:id/replay', async (req, res) => {
-    const request = parseBody(replayBody, req.body ?? {});
+    const request = commandOf('replay', req.body ?? {});
     const entity = await entityOf(req);
-    const health = await command(entity, { type: 'replay', ...request });
+    const health = await command(entity, request);
     const id = replayId(entity.id, request);
     res.status(202).json({ replay: health.replays.find((r) => r.id === id) ?? null, health });
   });
