@@ -2,7 +2,6 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../src/db/pool';
 import type { DeliveryStarter } from '../src/deliveries/starter';
-import { createCeilingActivities } from './ceiling';
 import { createDeliveryActivities } from './delivery';
 import { createEndpointHealthActivities } from './endpoint-health';
 import type { PermitGate } from './endpoint-permits';
@@ -22,7 +21,6 @@ export interface ActivityDependencies {
 export function createActivities(deps: ActivityDependencies) {
   return {
     ...createSelfCheckActivities(deps.db),
-    ...createCeilingActivities(),
     ...createDeliveryActivities({ db: deps.db, gate: deps.gate }),
     ...createEndpointHealthActivities({ db: deps.db, client: deps.client, starter: deps.starter }),
     ...createNoticeActivities({ db: deps.db, smtp: deps.smtp }),

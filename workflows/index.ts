@@ -2,7 +2,6 @@
  * Every workflow the worker runs. This file is the root of the workflow bundle: what it imports
  * runs in Temporal's deterministic sandbox, so it imports no I/O.
  */
-export { ceilingWorkflow } from './ceiling';
 export { deliveryWorkflow } from './delivery';
 export { endpointWorkflow } from './endpoint';
 export { noticeWorkflow } from './notice';

@@ -1,12 +1,18 @@
 /**
  * Scenario 1, the ceilings every other figure is compared with, measured in the same run:
  *   (a) workflows/s: the ceiling workflow (one workflow task, one no-op local activity) started
- *       the way ingest starts deliveries, run by the same worker process;
+ *       the way ingest starts deliveries, run by a worker process of its own with the delivery
+ *       worker's limits (bench/ceiling/), while the gateway idles;
  *   (b) requests/s: raw undici POSTs from one process to the benchmark receivers.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import readline from 'node:readline';
 import { Pool } from 'undici';
+import { repoRoot } from '../../src/config';
 import { signedHeaders } from '../../src/signing/standard-webhooks';
-import { ceilingWorkflow } from '../../workflows/ceiling';
+import type { ceilingWorkflow } from '../ceiling/workflow';
 import { DeliveryStatus, EndpointId, EventId, EventType, ProjectId } from '../../src/temporal/search-attributes';
 import { newSecret, type BenchEnvironment } from '../environment';
 
@@ -28,33 +34,58 @@ async function forSeconds(seconds: number, lanes: number, work: () => Promise<vo
   return done;
 }
 
+/** Starts the ceiling's worker on a task queue of its own; resolves once it polls. */
+async function startCeilingWorker(env: BenchEnvironment, taskQueue: string) {
+  const { address, namespace } = env.config.temporal;
+  const args = [path.join(repoRoot, 'src', 'launcher.mjs'), '--run', path.join(repoRoot, 'bench', 'ceiling', 'worker.ts'), address, namespace, taskQueue];
+  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = once(child, 'exit').then(([code]) => Promise.reject(new Error(`the ceiling worker exited (${code}) before it was ready`)));
+  const ready = (async () => {
+    for await (const line of readline.createInterface({ input: child.stdout! })) if (line === 'ready') return;
+  })();
+  await Promise.race([ready, exited]);
+  return {
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await exited.catch(() => undefined);
+    },
+  };
+}
+
 export async function workflowCeiling(env: BenchEnvironment, seconds: number, inFlight = IN_FLIGHT) {
   const run = Date.now().toString(36);
   const { client } = env.temporal;
+  const taskQueue = `${env.config.temporal.taskQueue}-ceiling`;
+  const worker = await startCeilingWorker(env, taskQueue);
   let n = 0;
   const startedAt = performance.now();
-  // Closed loop: each lane starts a workflow and waits for it to close before the next, so the
-  // figure is what the engine sustains with this many in flight, not how fast it queues starts.
-  const completed = await forSeconds(seconds, inFlight, async () => {
-    const id = `ceiling/${run}/${n++}`;
-    const handle = await client.workflow.start(ceilingWorkflow, {
-      workflowId: id,
-      taskQueue: env.config.temporal.taskQueue,
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: [
-        { key: ProjectId, value: env.projectId },
-        { key: EndpointId, value: 'ep_ceiling' },
-        { key: EventType, value: 'bench.ceiling' },
-        { key: EventId, value: id },
-        { key: DeliveryStatus, value: 'pending' },
-      ],
-      memo: { url: 'http://127.0.0.1', eventType: 'bench.ceiling' },
+  try {
+    // Closed loop: each lane starts a workflow and waits for it to close before the next, so the
+    // figure is what the engine sustains with this many in flight, not how fast it queues starts.
+    const completed = await forSeconds(seconds, inFlight, async () => {
+      const id = `ceiling/${run}/${n++}`;
+      const handle = await client.workflow.start<typeof ceilingWorkflow>('ceilingWorkflow', {
+        workflowId: id,
+        taskQueue,
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: ProjectId, value: env.projectId },
+          { key: EndpointId, value: 'ep_ceiling' },
+          { key: EventType, value: 'bench.ceiling' },
+          { key: EventId, value: id },
+          { key: DeliveryStatus, value: 'pending' },
+        ],
+        memo: { url: 'http://127.0.0.1', eventType: 'bench.ceiling' },
+      });
+      await handle.result();
     });
-    await handle.result();
-  });
-  const elapsed = (performance.now() - startedAt) / 1000;
-  return { workflows: completed, inFlight, seconds: elapsed, perSecond: completed / elapsed };
+    const elapsed = (performance.now() - startedAt) / 1000;
+    return { workflows: completed, inFlight, seconds: elapsed, perSecond: completed / elapsed };
+  } finally {
+    await worker.stop();
+  }
 }
 
 export async function postCeiling(env: BenchEnvironment, seconds: number, payloadBytes: number) {

@@ -38,7 +38,7 @@ function installRuntime(config: Config): void {
  * waiting deliveries fill it, so a larger cache mostly holds sleepers (the `waiting` benchmark;
  * README, Benchmarks).
  */
-const DELIVERY_WORKER_TUNING = {
+export const DELIVERY_WORKER_TUNING = {
   maxConcurrentWorkflowTaskExecutions: 200,
   maxConcurrentLocalActivityExecutions: 200,
   maxCachedWorkflows: 200,
