@@ -1,24 +1,38 @@
 /** The CLI's commands, by name. */
 import type { Config } from '../config';
+import { errorMessage } from '../log';
 import { startApi } from './api';
-import { runDev } from './dev';
 import { runKafkaConsumers } from './kafka';
 import { runMigrations } from './migrate';
 import type { Running } from './running';
 import { runServe } from './serve';
-import { runSetup } from './setup';
 import { runWorker } from './worker';
 
 export type Command = (config: Config, flags: Set<string>) => Promise<Running | void>;
 
+/**
+ * `dev` and `setup` provision a local stack (src/stack/), so they load only when run: an
+ * installation without them (the Docker image leaves them out, see .dockerignore) runs every
+ * other command, and says so when asked for one of them.
+ */
+export function loadLocalStackCommand<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error(`this installation has no local stack (the Docker image leaves \`dev\` and \`setup\` out): ${errorMessage(error)}`);
+  }
+}
+
 export const commands: Record<string, Command> = {
-  dev: (config, flags) => runDev(config, { kafka: flags.has('--kafka') }),
+  dev: async (config, flags) => loadLocalStackCommand((): typeof import('./dev') => require('./dev')).runDev(config, { kafka: flags.has('--kafka') }),
   serve: (config) => runServe(config),
   api: (config) => startApi(config),
   worker: (config) => runWorker(config),
   kafka: (config) => runKafkaConsumers(config),
   migrate: (config) => runMigrations(config),
-  setup: (config, flags) => runSetup(config, { kafka: flags.has('--kafka') }),
+  setup: async (config, flags) => loadLocalStackCommand((): typeof import('./setup') => require('./setup')).runSetup(config, { kafka: flags.has('--kafka') }),
 };
 
 export const usage = `Usage: switchyard <command> [options]
