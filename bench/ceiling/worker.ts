@@ -6,7 +6,7 @@
  *   node src/launcher.mjs --run bench/ceiling/worker.ts <temporal address> <namespace> <task queue>
  */
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { DELIVERY_WORKER_TUNING } from '../../src/temporal/worker';
+import { DELIVERY_WORKER_TUNING } from '../../src/worker';
 import type { CeilingActivities } from './workflow';
 
 async function main(): Promise<void> {

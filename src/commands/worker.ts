@@ -5,7 +5,7 @@ import { log } from '../log';
 import { startReconciler } from '../deliveries/reconciler';
 import type { DeliveryStarter } from '../deliveries/starter';
 import { startKafkaConsumers } from '../kafka/supervisor';
-import { startWorker } from '../temporal/worker';
+import { startWorker } from '../worker';
 import type { Running } from './running';
 
 export interface RunningWorkerProcess extends Running {

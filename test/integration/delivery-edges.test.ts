@@ -11,7 +11,7 @@ import { Webhook } from 'standardwebhooks';
 import { repoRoot } from '../../src/config';
 import { startReconciler } from '../../src/deliveries/reconciler';
 import { ingestEvents } from '../../src/events/ingest';
-import { startWorker } from '../../src/temporal/worker';
+import { startWorker } from '../../src/worker';
 import { createDeliveryStarter } from '../../src/deliveries/starter';
 import { MAX_RESPONSE_BODY_BYTES } from '../../activities/http-send';
 import { DeliveryStatus } from '../../src/temporal/search-attributes';

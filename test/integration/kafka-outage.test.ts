@@ -12,7 +12,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { runMigrations } from '../../src/commands/migrate';
 import { createPool } from '../../src/db/pool';
 import { startLocalPostgres } from '../../src/stack/postgres';
-import { startWorker } from '../../src/temporal/worker';
+import { startWorker } from '../../src/worker';
 import { newProject, startTestApi } from '../support/api';
 import { startDeliveryStack } from '../support/delivery-stack';
 import { startConsumerProcess, type ConsumerProcess } from '../support/kafka-process';

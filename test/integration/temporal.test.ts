@@ -5,7 +5,7 @@ import { temporal } from '@temporalio/proto';
 import { createPool, type Db } from '../../src/db/pool';
 import { loadMigrations } from '../../src/db/migrate';
 import { ensureNamespace, ensureSearchAttributes } from '../../src/temporal/namespace-setup';
-import { startWorker, type RunningWorker } from '../../src/temporal/worker';
+import { startWorker, type RunningWorker } from '../../src/worker';
 import { selfCheckWorkflow } from '../../workflows';
 import { searchAttributeKeys } from '../../src/temporal/search-attributes';
 import { testConfig, uniqueName } from '../support/services';

@@ -9,7 +9,7 @@ import type { Config } from '../../src/config';
 import { createPool, type Db } from '../../src/db/pool';
 import { startReconciler } from '../../src/deliveries/reconciler';
 import { createDeliveryStarter, type DeliveryStarter } from '../../src/deliveries/starter';
-import { startWorker, type RunningWorker } from '../../src/temporal/worker';
+import { startWorker, type RunningWorker } from '../../src/worker';
 import { newProject, startTestApi, type TestApi } from './api';
 import { eventually, startReceiver, type Receiver } from './receiver';
 import { testConfig, uniqueName } from './services';

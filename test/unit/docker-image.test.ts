@@ -25,12 +25,12 @@ describe('the Docker image', () => {
   it('copies the three layers and leaves the local stack and its commands out', () => {
     assert.deepEqual(copied.sort(), ['activities', 'src', 'workflows']);
     for (const file of ['src/stack/stack.ts', 'src/stack/temporal-server.ts', 'src/commands/dev.ts', 'src/commands/setup.ts']) assert.equal(inImage(file), false, file);
-    for (const file of ['src/cli.ts', 'src/commands/index.ts', 'src/temporal/worker.ts', 'workflows/delivery.ts']) assert.equal(inImage(file), true, file);
+    for (const file of ['src/cli.ts', 'src/commands/index.ts', 'src/worker.ts', 'workflows/delivery.ts']) assert.equal(inImage(file), true, file);
   });
 
   it('holds every file its commands and its workflow bundle load', () => {
     const loaded = closure(importGraph(files, 'loaded'), ['src/cli.ts', 'workflows/index.ts']);
-    assert.ok(loaded.has('src/temporal/worker.ts') && loaded.has('src/endpoint-health/commands.ts'), 'the closure follows imports');
+    assert.ok(loaded.has('src/worker.ts') && loaded.has('src/endpoint-health/commands.ts'), 'the closure follows imports');
     assert.deepEqual([...loaded].filter((file) => !inImage(file)), []);
   });
 

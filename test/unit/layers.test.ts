@@ -3,7 +3,7 @@
  * may import `activities/` (types only, for their proxies) and `src/`; `activities/` (side
  * effects) may import `src/`; `src/` is the bottom and imports neither. The one exception is the
  * composition root, which assembles a process from every layer: `src/cli.ts`, `src/commands/` and
- * `src/temporal/worker.ts`, imported by nothing below it. And no file imports itself through
+ * `src/worker.ts`, imported by nothing below it. And no file imports itself through
  * others: no cycles, type imports included.
  */
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { filesUnder, importGraph } from '../support/imports';
 
 const LAYERS = ['workflows', 'activities', 'src'] as const;
-const ROOT = ['src/cli.ts', 'src/commands/', 'src/temporal/worker.ts'];
+const ROOT = ['src/cli.ts', 'src/commands/', 'src/worker.ts'];
 
 const layerOf = (file: string) => (ROOT.some((root) => file === root || file.startsWith(root)) ? 'root' : file.split('/')[0]!);
 /** What each layer may import besides itself. */

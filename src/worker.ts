@@ -2,14 +2,14 @@
 import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import { Client } from '@temporalio/client';
-import { createActivities } from '../../activities';
-import { createPermitGate } from '../../activities/endpoint-permits';
-import { createDeliveryStarter, type DeliveryStarter } from '../deliveries/starter';
-import { endpointTaskQueue } from '../endpoint-health/workflow-contract';
-import { workflowBundle } from './workflow-bundle';
-import type { Config } from '../config';
-import type { Db } from '../db/pool';
-import { log } from '../log';
+import { createActivities } from '../activities';
+import { createPermitGate } from '../activities/endpoint-permits';
+import { createDeliveryStarter, type DeliveryStarter } from './deliveries/starter';
+import { endpointTaskQueue } from './endpoint-health/workflow-contract';
+import { workflowBundle } from './temporal/workflow-bundle';
+import type { Config } from './config';
+import type { Db } from './db/pool';
+import { log } from './log';
 
 let runtimeInstalled = false;
 
