@@ -13,9 +13,14 @@ export function describeProblem(problem: Problem): string {
   return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
 }
 
-/** Fields an object has beyond the ones allowed: the API refuses what it does not understand. */
-export function unknownFields(value: Record<string, unknown>, allowed: readonly string[], prefix = ''): Problem[] {
+/** The path of a field inside the object at `at` (empty: the input itself). */
+export function fieldPath(at: string, key: string): string {
+  return at ? `${at}.${key}` : key;
+}
+
+/** Fields an object (at `at`) has beyond the ones allowed: the API refuses what it does not understand. */
+export function unknownFields(value: Record<string, unknown>, allowed: readonly string[], at = ''): Problem[] {
   return Object.keys(value)
     .filter((key) => !allowed.includes(key))
-    .map((key) => ({ path: `${prefix}${key}`, message: 'is not a known field' }));
+    .map((key) => ({ path: fieldPath(at, key), message: 'is not a known field' }));
 }

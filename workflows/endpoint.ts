@@ -10,10 +10,11 @@
  * deliveries flow.
  *
  * Operators send signals (`pause`, `resume`, `disable`, `enable`, `resetCircuit`, `setRateLimit`,
- * `replay`; all defined in src/endpoint-health/workflow-contract.ts); the REST API sends the same commands as the `command` update, which answers once
- * they have taken effect. The `state` query reads everything. What a command or a report means
- * is decided by pure functions (src/endpoint-health/: entity-state.ts, commands.ts); this file carries out the
- * effects they return: persist, notify, wake or cancel deliveries, replay.
+ * `replay`; all defined in src/endpoint-health/workflow-contract.ts); the REST API sends the same
+ * commands as the `command` update, which answers once they have taken effect. The `state` query
+ * reads everything. What a report, an exchange or a command means is decided by pure functions
+ * (src/endpoint-health/entity-state.ts, commands.ts); this file carries out the effects they
+ * return: persist, notify, wake or cancel deliveries, replay.
  *
  * History stays bounded: when the server suggests it, the workflow waits for its handlers and
  * effects to finish and continues as new, carrying its state.

@@ -25,14 +25,19 @@ export function loadLocalStackCommand<T>(load: () => T): T {
   }
 }
 
+const localStack = {
+  dev: () => loadLocalStackCommand((): typeof import('./dev') => require('./dev')),
+  setup: () => loadLocalStackCommand((): typeof import('./setup') => require('./setup')),
+};
+
 export const commands: Record<string, Command> = {
-  dev: async (config, flags) => loadLocalStackCommand((): typeof import('./dev') => require('./dev')).runDev(config, { kafka: flags.has('--kafka') }),
+  dev: async (config, flags) => localStack.dev().runDev(config, { kafka: flags.has('--kafka') }),
   serve: (config) => runServe(config),
   api: (config) => startApi(config),
   worker: (config) => runWorker(config),
   kafka: (config) => runKafkaConsumers(config),
   migrate: (config) => runMigrations(config),
-  setup: async (config, flags) => loadLocalStackCommand((): typeof import('./setup') => require('./setup')).runSetup(config, { kafka: flags.has('--kafka') }),
+  setup: async (config, flags) => localStack.setup().runSetup(config, { kafka: flags.has('--kafka') }),
 };
 
 export const usage = `Usage: switchyard <command> [options]

@@ -33,7 +33,7 @@ function reasonProblems({ reason }: Record<string, unknown>): Problem[] {
 
 function rateLimitCommandProblems({ rateLimit }: Record<string, unknown>): Problem[] {
   if (rateLimit === undefined) return [{ path: 'rateLimit', message: 'is required (null removes the limit)' }];
-  return rateLimit === null ? [] : rateLimitProblems(rateLimit, 'rateLimit.');
+  return rateLimit === null ? [] : rateLimitProblems(rateLimit, 'rateLimit');
 }
 
 /** Each command's fields, and what is wrong with them beyond unknown ones. */

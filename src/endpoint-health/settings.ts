@@ -5,7 +5,7 @@
  */
 import { parseDuration } from '../durations';
 import { isJsonObject } from '../json';
-import { unknownFields, type Problem } from '../problems';
+import { fieldPath, unknownFields, type Problem } from '../problems';
 
 export interface CircuitSettings {
   /** Trip when at least this share of the window's attempts failed... */
@@ -44,22 +44,22 @@ export interface RateLimitInput {
   burst?: number;
 }
 
-export const MAX_RATE_PER_SECOND = 10_000;
-export const MAX_BURST = 10_000;
+const MAX_RATE_PER_SECOND = 10_000;
+const MAX_BURST = 10_000;
 
 /**
  * What is wrong with a rate limit, for the API (an endpoint's `rateLimit`) and for the entity's
  * `setRateLimit` command alike. Hand-written rather than zod: the entity runs it in the sandbox.
  */
-export function rateLimitProblems(value: unknown, prefix = ''): Problem[] {
-  if (!isJsonObject(value)) return [{ path: prefix.replace(/\.$/, ''), message: 'must be an object with perSecond and, optionally, burst' }];
-  const problems = unknownFields(value, ['perSecond', 'burst'], prefix);
+export function rateLimitProblems(value: unknown, at = ''): Problem[] {
+  if (!isJsonObject(value)) return [{ path: at, message: 'must be an object with perSecond and, optionally, burst' }];
+  const problems = unknownFields(value, ['perSecond', 'burst'], at);
   const { perSecond, burst } = value;
   if (typeof perSecond !== 'number' || !(perSecond > 0 && perSecond <= MAX_RATE_PER_SECOND)) {
-    problems.push({ path: `${prefix}perSecond`, message: `must be a number above 0 and at most ${MAX_RATE_PER_SECOND}` });
+    problems.push({ path: fieldPath(at, 'perSecond'), message: `must be a number above 0 and at most ${MAX_RATE_PER_SECOND}` });
   }
   if (burst !== undefined && !(Number.isInteger(burst) && (burst as number) >= 1 && (burst as number) <= MAX_BURST)) {
-    problems.push({ path: `${prefix}burst`, message: `must be a whole number from 1 to ${MAX_BURST}` });
+    problems.push({ path: fieldPath(at, 'burst'), message: `must be a whole number from 1 to ${MAX_BURST}` });
   }
   return problems;
 }
