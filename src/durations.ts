@@ -12,6 +12,15 @@ export function parseDuration(text: string): number | undefined {
   return match ? Number(match[1]) * units[match[2]!]! : undefined;
 }
 
+/**
+ * A duration read as at most `max`: every setting has a bound (a typo like "999999999d" must not
+ * overflow a date), and a row stored before its bound existed is held to it when used.
+ */
+export function parseDurationUpTo(text: string, max: string): number | undefined {
+  const ms = parseDuration(text);
+  return ms === undefined ? undefined : Math.min(ms, parseDuration(max)!);
+}
+
 /** A duration for a message: whole hours from a day on, else tenths of the largest unit. */
 export function formatDuration(ms: number): string {
   if (ms >= 86_400_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;

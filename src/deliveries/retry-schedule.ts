@@ -6,12 +6,15 @@
  * is the Standard Webhooks example: immediately, then 5s, 5m, 30m, 2h, 5h, 10h, 14h, 20h and
  * 24h later, ten attempts over about three days.
  */
-import { parseDuration } from '../durations';
+import { parseDurationUpTo } from '../durations';
 
 export const DEFAULT_RETRY_SCHEDULE = ['5s', '5m', '30m', '2h', '5h', '10h', '14h', '20h', '24h'] as const;
 
 /** Each wait is spread by up to ±20%, so endpoints that failed together do not retry together. */
 export const JITTER = 0.2;
+
+/** The longest wait a retry schedule may ask for between two attempts. */
+export const MAX_RETRY_WAIT = '7d';
 
 /** A Retry-After longer than this is treated as this: a receiver cannot park a delivery for weeks. */
 export const MAX_RETRY_AFTER_MS = 24 * 3600 * 1000;
@@ -19,7 +22,7 @@ export const MAX_RETRY_AFTER_MS = 24 * 3600 * 1000;
 /** The schedule in milliseconds; throws on the first entry that is not a duration. */
 export function parseSchedule(schedule: readonly string[]): number[] {
   return schedule.map((entry, i) => {
-    const ms = parseDuration(entry);
+    const ms = parseDurationUpTo(entry, MAX_RETRY_WAIT);
     if (ms === undefined) throw new Error(`retrySchedule[${i}] "${entry}" is not a duration like "30s", "5m", "2h" or "1d"`);
     return ms;
   });

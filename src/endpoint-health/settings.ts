@@ -3,7 +3,7 @@
  * on the endpoint as the API accepts them (durations as text), resolved here into milliseconds.
  * Pure: the endpoint entity workflow runs this in Temporal's sandbox.
  */
-import { parseDuration } from '../durations';
+import { parseDurationUpTo } from '../durations';
 import { isJsonObject } from '../json';
 import { fieldPath, unknownFields, type Problem } from '../problems';
 
@@ -88,17 +88,20 @@ export const DEFAULT_CIRCUIT: CircuitSettings = {
 };
 
 export const DEFAULT_AUTO_DISABLE_AFTER = '24h';
+export const MAX_AUTO_DISABLE_AFTER = '30d';
+/** The longest each circuit-breaker duration may be. */
+export const CIRCUIT_DURATION_LIMITS = { window: '1d', coolDown: '7d', maxCoolDown: '7d' } as const;
 
 export function resolveCircuit(overrides: CircuitBreakerOverrides = {}): CircuitSettings {
-  const ms = (text: string | undefined, fallback: number) => (text === undefined ? fallback : (parseDuration(text) ?? fallback));
-  const coolDownMs = ms(overrides.coolDown, DEFAULT_CIRCUIT.coolDownMs);
+  const ms = (text: string | undefined, max: string, fallback: number) => (text === undefined ? fallback : (parseDurationUpTo(text, max) ?? fallback));
+  const coolDownMs = ms(overrides.coolDown, CIRCUIT_DURATION_LIMITS.coolDown, DEFAULT_CIRCUIT.coolDownMs);
   return {
     failureRatio: overrides.failureRatio ?? DEFAULT_CIRCUIT.failureRatio,
     minAttempts: overrides.minAttempts ?? DEFAULT_CIRCUIT.minAttempts,
-    windowMs: ms(overrides.window, DEFAULT_CIRCUIT.windowMs),
+    windowMs: ms(overrides.window, CIRCUIT_DURATION_LIMITS.window, DEFAULT_CIRCUIT.windowMs),
     consecutiveFailures: overrides.consecutiveFailures ?? DEFAULT_CIRCUIT.consecutiveFailures,
     coolDownMs,
-    maxCoolDownMs: Math.max(coolDownMs, ms(overrides.maxCoolDown, DEFAULT_CIRCUIT.maxCoolDownMs)),
+    maxCoolDownMs: Math.max(coolDownMs, ms(overrides.maxCoolDown, CIRCUIT_DURATION_LIMITS.maxCoolDown, DEFAULT_CIRCUIT.maxCoolDownMs)),
     probes: overrides.probes ?? DEFAULT_CIRCUIT.probes,
   };
 }
@@ -111,6 +114,6 @@ export function resolveSettings(stored: {
   return {
     circuit: resolveCircuit(stored.circuitBreaker),
     rateLimit: stored.rateLimit,
-    autoDisableAfterMs: stored.autoDisableAfter === null ? null : (parseDuration(stored.autoDisableAfter) ?? null),
+    autoDisableAfterMs: stored.autoDisableAfter === null ? null : (parseDurationUpTo(stored.autoDisableAfter, MAX_AUTO_DISABLE_AFTER) ?? null),
   };
 }

@@ -1,7 +1,8 @@
 /** What an endpoint is, as the API accepts it: the single source for validation and types. */
 import { z } from 'zod';
 import { parseDuration } from '../durations';
-import { rateLimitProblems, withBurst, type RateLimitInput } from '../endpoint-health/settings';
+import { MAX_RETRY_WAIT } from '../deliveries/retry-schedule';
+import { CIRCUIT_DURATION_LIMITS, MAX_AUTO_DISABLE_AFTER, rateLimitProblems, withBurst, type RateLimitInput } from '../endpoint-health/settings';
 import { HEADER_NAME } from '../http';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json';
 import { eventTypePatternProblem } from '../routing/event-types';
@@ -35,7 +36,9 @@ export const payloadFilter = z.record(z.string(), z.unknown()).superRefine((valu
   for (const problem of filterProblems(value)) ctx.addIssue({ code: 'custom', message: `${problem.path}: ${problem.message}` });
 });
 
-export const duration = z.string().refine((value) => parseDuration(value) !== undefined, 'must be a duration like "30s", "5m", "2h" or "1d"');
+/** A duration setting, with its bound (each setting's own, kept beside what uses it). */
+export const durationUpTo = (max: string) =>
+  z.string().refine((value) => (parseDuration(value) ?? Infinity) <= parseDuration(max)!, `must be a duration like "30s", "5m", "2h" or "1d", at most ${max}`);
 
 /**
  * Deliveries per second; the burst defaults to one second's worth. Checked by the rules the
@@ -53,10 +56,10 @@ const circuitBreakerSchema = z
   .object({
     failureRatio: z.number().gt(0).max(1),
     minAttempts: z.number().int().min(1).max(100_000),
-    window: duration,
+    window: durationUpTo(CIRCUIT_DURATION_LIMITS.window),
     consecutiveFailures: z.number().int().min(1).max(100_000),
-    coolDown: duration,
-    maxCoolDown: duration,
+    coolDown: durationUpTo(CIRCUIT_DURATION_LIMITS.coolDown),
+    maxCoolDown: durationUpTo(CIRCUIT_DURATION_LIMITS.maxCoolDown),
     probes: z.number().int().min(1).max(100),
   })
   .partial()
@@ -69,11 +72,11 @@ const fields = {
   filter: payloadFilter.nullable(),
   headers: z.record(headerName, z.string().max(4096).regex(/^[^\r\n]*$/, 'must not contain line breaks')).refine((h) => Object.keys(h).length <= 50, 'at most 50 headers'),
   timeoutMs: z.number().int().min(1_000).max(60_000),
-  retrySchedule: z.array(duration).max(50).nullable(),
+  retrySchedule: z.array(durationUpTo(MAX_RETRY_WAIT)).max(50).nullable(),
   rateLimit: rateLimitSchema.nullable(),
   circuitBreaker: circuitBreakerSchema.nullable(),
   /** No success for this long while attempts keep failing disables the endpoint; null: never. */
-  autoDisableAfter: duration.nullable(),
+  autoDisableAfter: durationUpTo(MAX_AUTO_DISABLE_AFTER).nullable(),
 };
 
 export const createEndpointSchema = z

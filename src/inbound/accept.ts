@@ -7,7 +7,7 @@
  * the queue, as for every event.
  */
 import { withTransaction, type Db } from '../db/pool';
-import { parseDuration } from '../durations';
+import { parseDurationUpTo } from '../durations';
 import { mustQueue, QueueFull, windowState } from '../deliveries/start-window';
 import type { DeliveryStarter } from '../deliveries/starter';
 import { subscribableEndpoints } from '../endpoints/repository';
@@ -15,6 +15,7 @@ import { insertDeliveries, planDeliveries } from '../events/ingest';
 import { nextId } from '../ids';
 import { forwardedHeaders, inboundEventType, recordedHeaders, routableBody } from './request-facts';
 import { routeTargets } from './routing';
+import { MAX_DEDUPE_WINDOW } from './source-schema';
 import type { SourceWithSecrets } from './sources-repository';
 
 export interface VerifiedRequest {
@@ -31,7 +32,7 @@ export async function acceptInbound(db: Db, starter: DeliveryStarter, source: So
   const contentType = request.headers['content-type'];
   const body = routableBody(request.body, contentType);
   const eventType = inboundEventType(source.provider, request.headers, body);
-  const windowMs = parseDuration(source.dedupeWindow) ?? 7 * 86_400_000;
+  const windowMs = parseDurationUpTo(source.dedupeWindow, MAX_DEDUPE_WINDOW) ?? 7 * 86_400_000;
   const eventId = nextId('evt');
   if (await starter.queueFull()) throw new QueueFull();
 

@@ -1,7 +1,10 @@
 /** What a source is, as the API accepts it: the single source for validation and types. */
 import { z } from 'zod';
-import { duration, endpointUrl, httpHeaderName as headerName, payloadFilter } from '../endpoints/schema';
+import { durationUpTo, endpointUrl, httpHeaderName as headerName, payloadFilter } from '../endpoints/schema';
 import { verifierConfigProblems, type ProviderName, type VerifierConfig } from './verify';
+
+/** How long a source remembers the provider's event ids to drop redeliveries, at most. */
+export const MAX_DEDUPE_WINDOW = '30d';
 
 export const PROVIDERS = [
   'stripe', 'github', 'shopify', 'slack', 'twilio', 'paddle', 'square', 'gitlab', 'standard-webhooks', 'svix', 'hmac', 'basic-auth', 'api-key',
@@ -45,7 +48,7 @@ const fields = {
     .strict()
     .nullable(),
   apiKey: z.object({ header: headerName }).strict().nullable(),
-  dedupeWindow: duration,
+  dedupeWindow: durationUpTo(MAX_DEDUPE_WINDOW),
 };
 
 export const createSourceSchema = z

@@ -114,6 +114,12 @@ describe('projects and endpoints API', () => {
       [{ url: 'https://example.com', filter: { amount: { $between: 1 } } }, 'filter'],
       [{ url: 'https://example.com', timeoutMs: 'fast' }, 'timeoutMs'],
       [{ url: 'https://example.com', retrySchedule: ['soon'] }, 'retrySchedule.0'],
+      // Durations have bounds: a typo like this overflowed dates in the attempt record and the entity.
+      [{ url: 'https://example.com', retrySchedule: ['1s', '999999999d'] }, 'retrySchedule.1'],
+      [{ url: 'https://example.com', circuitBreaker: { coolDown: '999999999d' } }, 'circuitBreaker.coolDown'],
+      [{ url: 'https://example.com', circuitBreaker: { window: '2d' } }, 'circuitBreaker.window'],
+      [{ url: 'https://example.com', circuitBreaker: { maxCoolDown: '8d' } }, 'circuitBreaker.maxCoolDown'],
+      [{ url: 'https://example.com', autoDisableAfter: '31d' }, 'autoDisableAfter'],
       [{ url: 'https://example.com', secret: 'hunter2' }, 'secret'],
       [{ url: 'https://example.com', headers: { 'x-a': 'one\r\nx-b: two' } }, 'headers.x-a'],
       [{ url: 'https://example.com', colour: 'red' }, ''],
@@ -143,6 +149,11 @@ describe('projects and endpoints API', () => {
     for (let i = 0; i < 100; i++) deepFilter = { a: deepFilter };
     assert.equal((await post({ url: 'https://example.com', filter: { x: { $eq: deepFilter } } })).status, 400);
     assert.equal((await project.http.get('/v1/endpoints/ep%00')).status, 400);
+    const bounded = await post({ url: 'https://example.com', retrySchedule: ['7d'], circuitBreaker: { window: '1d', coolDown: '7d', maxCoolDown: '7d' }, autoDisableAfter: '30d' });
+    assert.equal(bounded.status, 201, 'each bound itself is accepted');
+    const rotate = await project.http.post(`/v1/endpoints/${bounded.body.id}/rotate-secret`, { gracePeriod: '999999999d' });
+    assert.deepEqual([rotate.status, rotate.body.error.details[0].path], [400, 'gracePeriod']);
+    assert.equal((await project.http.delete(`/v1/endpoints/${bounded.body.id}`)).status, 204);
     const list = await project.http.get('/v1/endpoints');
     assert.deepEqual(list.body.data, [], 'nothing half-written');
     assert.equal((await project.http.get('/v1/endpoints?limit=0')).status, 400);

@@ -226,6 +226,8 @@ describe('inbound webhooks', () => {
       [{ name: 'x', provider: 'github', secrets: ['s'], routes: [{ endpointIds: ['ep_missing'] }] }, 404],
       [{ name: 'x', provider: 'github', secrets: [] }, 400],
       [{ name: 'x', provider: 'github', secrets: ['s'], response: { status: 200, contentType: 'text/plain\r\nx-evil: 1' } }, 400],
+      [{ name: 'x', provider: 'github', secrets: ['s'], dedupeWindow: '999999999d' }, 400],
+      [{ name: 'x', provider: 'github', secrets: ['s'], dedupeWindow: '31d' }, 400],
     ] as const;
     for (const [body, status] of bad) {
       const answer = await stack.project.http.post('/v1/sources', body);

@@ -89,6 +89,14 @@ describe('circuit', () => {
     assert.deepEqual([1, 2, 3, 4].map((t) => coolDownFor(t, s)), [10_000, 20_000, 35_000, 35_000]);
   });
 
+  it('holds durations stored before their bounds to them, so a trip cannot overflow a date', () => {
+    const s = resolveCircuit({ coolDown: '999999999d', maxCoolDown: '999999999d', window: '999999999d' });
+    assert.deepEqual([s.coolDownMs, s.maxCoolDownMs, s.windowMs], [7 * 86_400_000, 7 * 86_400_000, 86_400_000]);
+    const opened = openCircuit(closedCircuit(), T0, s);
+    assert.equal(new Date(opened.halfOpensAt!).toISOString(), new Date(T0 + 7 * 86_400_000).toISOString());
+    assert.equal(resolveSettings({ rateLimit: null, circuitBreaker: {}, autoDisableAfter: '999999999d' }).autoDisableAfterMs, 30 * 86_400_000);
+  });
+
   it('opens, turns half-open after the cool-down, probes, and closes when every probe succeeds', () => {
     let c = openCircuit(closedCircuit(), T0, settings);
     assert.equal(c.state, 'open');

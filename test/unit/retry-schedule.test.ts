@@ -16,6 +16,7 @@ describe('retry schedule', () => {
     const total = schedule.reduce((sum, ms) => sum + ms, 0);
     assert.equal(total, (5 + 300 + 1800) * 1000 + (2 + 5 + 10 + 14 + 20 + 24) * 3_600_000);
     assert.throws(() => parseSchedule(['5s', 'soon']), /retrySchedule\[1\] "soon"/);
+    assert.deepEqual(parseSchedule(['999999999d']), [7 * 86_400_000], 'a schedule stored before its bound is held to it');
   });
 
   it('waits the scheduled time, spread by at most ±20%, then gives up', () => {

@@ -19,7 +19,7 @@ import {
   updateEndpoint,
   type EndpointWithSecrets,
 } from '../../endpoints/repository';
-import { createEndpointSchema, updateEndpointSchema } from '../../endpoints/schema';
+import { createEndpointSchema, durationUpTo, updateEndpointSchema } from '../../endpoints/schema';
 import { projectOf } from '../auth';
 import { ApiError, found, notFound, type ResourceKind } from '../errors';
 import { log, errorMessage } from '../../log';
@@ -27,10 +27,10 @@ import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery, refuseProblems } from '../validation';
 
 const DEFAULT_ROTATION_GRACE = '24h';
+/** How long a rotated-out secret may keep signing, at most. */
+const MAX_ROTATION_GRACE = '30d';
 
-const rotateSchema = z
-  .object({ gracePeriod: z.string().refine((v) => parseDuration(v) !== undefined, 'must be a duration like "1h" or "24h"').optional() })
-  .strict();
+const rotateSchema = z.object({ gracePeriod: durationUpTo(MAX_ROTATION_GRACE).optional() }).strict();
 
 /** A command's body, checked by the rules its entity checks it by again (commands.ts). */
 function commandOf<T extends Command['type']>(type: T, body: unknown): Extract<Command, { type: T }> {
