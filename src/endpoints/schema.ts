@@ -9,16 +9,20 @@ import { eventTypePatternProblem } from '../routing/event-types';
 import { filterProblems } from '../routing/payload-filter';
 import { isValidSecret } from '../signing/standard-webhooks';
 
-/** Headers Switchyard sets itself; an endpoint may not override them. */
+/**
+ * Headers Switchyard sets itself, and the ones that govern the connection or the message's
+ * framing rather than its content (hop-by-hop, RFC 9110 7.6.1; Expect and Upgrade change how the
+ * exchange goes): with any of them an endpoint's every attempt would fail or misbehave.
+ */
 const reservedHeaders = new Set([
   'content-type', 'content-length', 'host', 'connection', 'transfer-encoding', 'user-agent',
   'webhook-id', 'webhook-timestamp', 'webhook-signature',
+  'keep-alive', 'proxy-connection', 'te', 'trailer', 'upgrade', 'expect',
 ]);
 
 /** An HTTP header name (an RFC 9110 token). */
 export const httpHeaderName = z.string().max(256, 'not a valid header name').regex(HEADER_NAME, 'not a valid header name');
 
-const headerName = httpHeaderName.refine((name) => !reservedHeaders.has(name.toLowerCase()), 'is set by Switchyard and cannot be overridden');
 
 export const endpointUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
@@ -70,7 +74,16 @@ const fields = {
   description: z.string().max(1000),
   eventTypes: z.array(eventTypePattern).min(1).max(100),
   filter: payloadFilter.nullable(),
-  headers: z.record(headerName, z.string().max(4096).regex(/^[^\r\n]*$/, 'must not contain line breaks')).refine((h) => Object.keys(h).length <= 50, 'at most 50 headers'),
+  // A header value may hold visible characters, spaces and tabs (RFC 9110 5.5), nothing else below
+  // 0x20. NUL is left to the check every text of a request gets (invalid_text, api/errors.ts).
+  headers: z
+    .record(httpHeaderName, z.string().max(4096).regex(/^[^\x01-\x08\x0a-\x1f\x7f]*$/, 'must not contain line breaks or other control characters'))
+    .superRefine((headers, ctx) => {
+      for (const name of Object.keys(headers)) {
+        if (reservedHeaders.has(name.toLowerCase())) ctx.addIssue({ code: 'custom', path: [name], message: 'is set by Switchyard or governs the connection; it cannot be set' });
+      }
+    })
+    .refine((h) => Object.keys(h).length <= 50, 'at most 50 headers'),
   timeoutMs: z.number().int().min(1_000).max(60_000),
   retrySchedule: z.array(durationUpTo(MAX_RETRY_WAIT)).max(50).nullable(),
   rateLimit: rateLimitSchema.nullable(),

@@ -122,6 +122,12 @@ describe('projects and endpoints API', () => {
       [{ url: 'https://example.com', autoDisableAfter: '31d' }, 'autoDisableAfter'],
       [{ url: 'https://example.com', secret: 'hunter2' }, 'secret'],
       [{ url: 'https://example.com', headers: { 'x-a': 'one\r\nx-b: two' } }, 'headers.x-a'],
+      // Headers that govern the connection or the framing made every attempt fail; so did control characters.
+      [{ url: 'https://example.com', headers: { Expect: '100-continue' } }, 'headers.Expect'],
+      [{ url: 'https://example.com', headers: { Upgrade: 'h2c' } }, 'headers.Upgrade'],
+      [{ url: 'https://example.com', headers: { 'Keep-Alive': 'timeout=5' } }, 'headers.Keep-Alive'],
+      [{ url: 'https://example.com', headers: { Host: 'other.example' } }, 'headers.Host'],
+      [{ url: 'https://example.com', headers: { 'x-a': 'bell\u0007' } }, 'headers.x-a'],
       [{ url: 'https://example.com', colour: 'red' }, ''],
     ];
     for (const [body, path] of cases) {
