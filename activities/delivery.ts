@@ -5,6 +5,7 @@
  * statement. The endpoint's answer, good or bad, is a result; only our own failures (database
  * down) throw, and the workflow's activity retries take those.
  */
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../src/db/pool';
 import { decideAttempt, recordedOutcome, type AttemptResult } from '../src/deliveries/attempt-decision';
 import { parseRetryAfter } from '../src/deliveries/response';
@@ -49,23 +50,25 @@ export interface DeliveryActivityDependencies {
   random?: () => number;
 }
 
-/** A small least-recently-used map: payloads are immutable, endpoints are checked by version. */
-class Lru<K, V> {
-  private readonly entries = new Map<K, V>();
-  constructor(private readonly capacity: number) {}
-  get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-  set(key: K, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
-  }
+/**
+ * What this worker keeps in memory between attempts, bounded by (about) bytes rather than by
+ * entries: a payload may be up to 1 MiB, and an endpoint carries up to 50 custom headers of 4 KiB each.
+ * Payloads never change; endpoints are checked by version.
+ */
+export const PAYLOAD_CACHE_BYTES = 64 * 1024 * 1024;
+export const ENDPOINT_CACHE_BYTES = 32 * 1024 * 1024;
+
+export function createAttemptCaches() {
+  return {
+    endpoints: new LRUCache<string, EndpointWithSecrets & { deleted: boolean; snapshot: EndpointSnapshot }>({
+      maxSize: ENDPOINT_CACHE_BYTES,
+      sizeCalculation: (endpoint) => JSON.stringify(endpoint).length,
+    }),
+    payloads: new LRUCache<string, StoredEventBody>({
+      maxSize: PAYLOAD_CACHE_BYTES,
+      sizeCalculation: (payload) => payload.body.length + JSON.stringify(payload.forwardHeaders).length + 64,
+    }),
+  };
 }
 
 /** Custom header values may be credentials for the receiver: the attempt log names them only. */
@@ -77,8 +80,7 @@ function loggedHeaders(headers: Record<string, string>, custom: Record<string, s
 export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
   const { db, gate = openGate, send = sendWebhook, now = () => new Date(), random = Math.random } = deps;
   // With the snapshot its entity is told about, derived once per version rather than per attempt.
-  const endpoints = new Lru<string, EndpointWithSecrets & { deleted: boolean; snapshot: EndpointSnapshot }>(10_000);
-  const payloads = new Lru<string, StoredEventBody>(5_000);
+  const { endpoints, payloads } = createAttemptCaches();
 
   async function endpointAt(id: string, version: number) {
     const cached = endpoints.get(id);

@@ -1,0 +1,19 @@
+/** The delivery worker's caches are bounded by bytes: a thousand 1 MiB payloads must not stay. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createAttemptCaches, PAYLOAD_CACHE_BYTES } from '../../activities/delivery';
+
+describe('attempt caches', () => {
+  it('keep payloads up to a byte budget, dropping the least recently used', () => {
+    const { payloads } = createAttemptCaches();
+    const body = Buffer.alloc(1024 * 1024, 'a');
+    for (let i = 0; i < 1000; i++) payloads.set(`evt_${i}`, { eventType: 'a.b', body, contentType: 'application/json', forwardHeaders: {} });
+    assert.ok(payloads.calculatedSize <= PAYLOAD_CACHE_BYTES, `${payloads.calculatedSize} bytes`);
+    assert.ok(payloads.size >= 60 && payloads.size < 64, `${payloads.size} payloads kept`);
+    assert.equal(payloads.has('evt_999'), true, 'the newest stays');
+    assert.equal(payloads.has('evt_0'), false, 'the oldest went');
+    const small = { eventType: 'a.b', body: Buffer.from('{}'), contentType: 'application/json', forwardHeaders: {} };
+    payloads.set('evt_small', small);
+    assert.equal(payloads.get('evt_small'), small);
+  });
+});
