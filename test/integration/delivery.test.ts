@@ -326,6 +326,18 @@ describe('outbound delivery', () => {
     assert.equal((await other.http.get(`/v1/deliveries/${one.body.deliveries[0].id}`)).status, 404);
   });
 
+  it('matches a $regex filter that would backtrack exponentially on JavaScript\'s engine, and routes by it', async () => {
+    // (a|a)*b against 24 letters took 2 s of the API's event loop before RE2; 16,000 would never end.
+    const redos = await endpoint('/redos', { eventTypes: ['redos.*'], filter: { s: { $regex: '(a|a)*b' } } });
+    const missed = await project.http.post('/v1/events', { eventType: 'redos.test', payload: { s: 'a'.repeat(16_000) } });
+    assert.equal(missed.status, 202, JSON.stringify(missed.body));
+    assert.deepEqual(missed.body.deliveries, [], 'no b: no match');
+    const matched = await project.http.post('/v1/events', { eventType: 'redos.test', payload: { s: `${'a'.repeat(16_000)}b` } });
+    assert.deepEqual(matched.body.deliveries.map((d: { endpointId: string }) => d.endpointId), [redos.id]);
+    const refused = await project.http.post('/v1/endpoints', { url: `${receiver.url}/x`, filter: { s: { $regex: '(a)\\1' } } });
+    assert.deepEqual([refused.status, refused.body.error.details[0].path], [400, 'filter']);
+  });
+
   it('answers bad events with a 4xx and writes nothing', async () => {
     const before = await project.http.get('/v1/events?limit=100');
     const cases: [unknown, number, string][] = [
