@@ -50,7 +50,7 @@ export async function acceptInbound(db: Db, starter: DeliveryStarter, source: So
         source.id,
         request.providerEventId ?? null,
         { provider: source.provider, verified: true, dedupeKey: request.dedupeKey },
-        recordedHeaders(request.headers),
+        recordedHeaders(request.headers, [source.apiKey?.header, source.hmac?.header].filter((name): name is string => name !== undefined)),
         forwardedHeaders(request.headers),
         isJson ? null : (contentType ?? 'application/octet-stream'),
       ],

@@ -70,8 +70,13 @@ export function forwardedHeaders(headers: Record<string, string | undefined>): R
 /** Headers whose values prove or grant something: kept on the record by name only. */
 const CREDENTIAL = /^(authorization|cookie|proxy-authorization|x-gitlab-token|x-api-key)$|signature|hmac|token|secret|key$/i;
 
-export function recordedHeaders(headers: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, CREDENTIAL.test(name) ? '[redacted]' : value]])),
-  );
+/**
+ * The request's headers as the event keeps them. `credentialHeaders`: the ones this source
+ * verifies with (a generic preset's `apiKey.header` or `hmac.header`, whatever it is named),
+ * redacted like the well-known ones.
+ */
+export function recordedHeaders(headers: Record<string, string | undefined>, credentialHeaders: readonly string[] = []): Record<string, string> {
+  const configured = new Set(credentialHeaders.map((name) => name.toLowerCase()));
+  const secret = (name: string) => CREDENTIAL.test(name) || configured.has(name.toLowerCase());
+  return Object.fromEntries(Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, secret(name) ? '[redacted]' : value]])));
 }

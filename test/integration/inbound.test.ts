@@ -219,6 +219,15 @@ describe('inbound webhooks', () => {
     assert.equal((await post(source.id, 'x'.repeat(2 * 1024 * 1024), { 'x-api-key': 'k'.repeat(32) })).status, 413);
     assert.equal((await post(source.id, 'hello', { 'x-api-key': 'k'.repeat(32) })).status, 202, 'no routes: accepted and kept, delivered nowhere');
 
+    // A key in a header of the source's own naming is a credential too: not kept on the event.
+    const custom = (await stack.project.http.post('/v1/sources', { name: 'custom-key', provider: 'api-key', secrets: ['c'.repeat(32)], apiKey: { header: 'X-Auth' } })).body;
+    const keyed = await post(custom.id, '{"a":1}', { 'x-auth': 'c'.repeat(32), 'content-type': 'application/json' });
+    assert.equal(keyed.status, 202, keyed.text);
+    const [kept] = await eventsOf(custom.id);
+    const event = (await stack.project.http.get(`/v1/events/${kept!.id}`)).body;
+    assert.equal(event.inbound.headers['x-auth'], '[redacted]');
+    assert.ok(!JSON.stringify(event).includes('c'.repeat(32)), 'the key appears nowhere in the event');
+
     const bad = [
       [{ name: 'x', provider: 'nope', secrets: ['s'] }, 400],
       [{ name: 'x', provider: 'standard-webhooks', secrets: ['not-a-whsec'] }, 400],

@@ -33,6 +33,11 @@ describe('inbound request facts', () => {
       authorization: '[redacted]',
       'user-agent': 'GitHub-Hookshot',
     });
+    assert.deepEqual(
+      recordedHeaders({ 'X-Auth': 'shared-secret', 'x-sig': 'abc', 'x-request-id': 'r1' }, ['x-auth', 'X-Sig']),
+      { 'X-Auth': '[redacted]', 'x-sig': '[redacted]', 'x-request-id': 'r1' },
+      "a generic source's own credential header is redacted, whatever it is called",
+    );
   });
 });
 
