@@ -18,6 +18,7 @@ import type { Slot } from '../src/endpoint-health/slot-limiter';
 import { disabledReason, endpointById, endpointSnapshot, signingSecrets, type EndpointWithSecrets } from '../src/endpoints/repository';
 import type { StoredEventBody } from '../src/events/repository';
 import { noticeSettingsOf } from '../src/projects/repository';
+import { REDACTED } from '../src/redaction';
 import { signedHeaders } from '../src/signing/standard-webhooks';
 import type { HoldReason, PermitDecision, PermitGate } from './endpoint-permits';
 import { sendWebhook, USER_AGENT, type SendRequest } from './http-send';
@@ -74,7 +75,7 @@ export function createAttemptCaches() {
 /** Custom header values may be credentials for the receiver: the attempt log names them only. */
 function loggedHeaders(headers: Record<string, string>, custom: Record<string, string>): Record<string, string> {
   const customNames = new Set(Object.keys(custom).map((name) => name.toLowerCase()));
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, customNames.has(name.toLowerCase()) ? '[redacted]' : value]));
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, customNames.has(name.toLowerCase()) ? REDACTED : value]));
 }
 
 export function createDeliveryActivities(deps: DeliveryActivityDependencies) {

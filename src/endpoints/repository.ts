@@ -1,6 +1,7 @@
 /** Endpoints in PostgreSQL. Every query is scoped to a project: another project's id is "not found". */
 import type { Db, Queryable } from '../db/pool';
 import { nextId } from '../ids';
+import { REDACTED } from '../redaction';
 import { generateSecret } from '../signing/standard-webhooks';
 import type { EndpointSnapshot } from '../endpoint-health/snapshot';
 import { DEFAULT_AUTO_DISABLE_AFTER, resolveSettings, type CircuitBreakerOverrides, type RateLimit } from '../endpoint-health/settings';
@@ -86,9 +87,13 @@ function fromRow(row: Row): EndpointWithSecrets {
 }
 
 /** The endpoint without its secrets, for API answers. */
+/**
+ * The endpoint as the API shows it: no secrets, and its custom headers by name only, since their
+ * values are often the receiver's credentials (write-only, like the secret).
+ */
 export function publicEndpoint(endpoint: EndpointWithSecrets): Endpoint {
   const { secret: _secret, previousSecrets: _previous, ...rest } = endpoint;
-  return rest;
+  return { ...rest, headers: Object.fromEntries(Object.keys(rest.headers).map((name) => [name, REDACTED])) };
 }
 
 /** What the endpoint's entity workflow needs to know of it: settings and status, no secrets. */

@@ -5,6 +5,7 @@ import { MAX_RETRY_WAIT } from '../deliveries/retry-schedule';
 import { CIRCUIT_DURATION_LIMITS, MAX_AUTO_DISABLE_AFTER, rateLimitProblems, withBurst, type RateLimitInput } from '../endpoint-health/settings';
 import { HEADER_NAME } from '../http';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json';
+import { REDACTED } from '../redaction';
 import { eventTypePatternProblem } from '../routing/event-types';
 import { filterProblems } from '../routing/payload-filter';
 import { isValidSecret } from '../signing/standard-webhooks';
@@ -79,8 +80,10 @@ const fields = {
   headers: z
     .record(httpHeaderName, z.string().max(4096).regex(/^[^\x01-\x08\x0a-\x1f\x7f]*$/, 'must not contain line breaks or other control characters'))
     .superRefine((headers, ctx) => {
-      for (const name of Object.keys(headers)) {
+      for (const [name, value] of Object.entries(headers)) {
         if (reservedHeaders.has(name.toLowerCase())) ctx.addIssue({ code: 'custom', path: [name], message: 'is set by Switchyard or governs the connection; it cannot be set' });
+        // Answers show header values masked; one sent back as it was shown would replace the real value.
+        if (value === REDACTED) ctx.addIssue({ code: 'custom', path: [name], message: 'is the mask the API shows in place of a value; send the value itself' });
       }
     })
     .refine((h) => Object.keys(h).length <= 50, 'at most 50 headers'),

@@ -3,6 +3,7 @@
  * the body as routing rules see it, which headers travel on to internal services, and which are
  * kept on the event's record. Pure.
  */
+import { REDACTED } from '../redaction';
 import { MAX_EVENT_TYPE_LENGTH } from '../routing/event-types';
 
 /** The body for routing rules: parsed JSON, a form's fields, or nothing. */
@@ -78,5 +79,5 @@ const CREDENTIAL = /^(authorization|cookie|proxy-authorization|x-gitlab-token|x-
 export function recordedHeaders(headers: Record<string, string | undefined>, credentialHeaders: readonly string[] = []): Record<string, string> {
   const configured = new Set(credentialHeaders.map((name) => name.toLowerCase()));
   const secret = (name: string) => CREDENTIAL.test(name) || configured.has(name.toLowerCase());
-  return Object.fromEntries(Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, secret(name) ? '[redacted]' : value]])));
+  return Object.fromEntries(Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, secret(name) ? REDACTED : value]])));
 }

@@ -2,6 +2,7 @@
  * SMTP_URL may carry a user and password. Errors from the mail library travel into Temporal
  * history and logs, so their text is scrubbed of every form the credentials can take there first.
  */
+import { REDACTED } from '../redaction';
 
 /** Where mail goes, for messages: host and port, never the user or password. */
 export function smtpServerName(smtpUrl: string): string {
@@ -37,5 +38,5 @@ export function smtpCredentialForms(smtpUrl: string): string[] {
 
 /** `text` with each of `secrets` replaced by `[redacted]`. */
 export function scrubbed(text: string, secrets: string[]): string {
-  return secrets.reduce((out, secret) => (secret ? out.split(secret).join('[redacted]') : out), text);
+  return secrets.reduce((out, secret) => (secret ? out.split(secret).join(REDACTED) : out), text);
 }

@@ -56,6 +56,11 @@ describe('projects and endpoints API', () => {
     const read = await acme.http.get(`/v1/endpoints/${id}`);
     assert.equal(read.status, 200);
     assert.equal(read.body.secret, undefined, 'the secret is shown at creation only');
+    assert.deepEqual([created.body.headers, read.body.headers], [{ 'x-team': '[redacted]' }, { 'x-team': '[redacted]' }], 'header values are write-only: often credentials');
+    const listed = await acme.http.get('/v1/endpoints');
+    assert.ok(!JSON.stringify(listed.body).includes('billing'), 'nor does the list show them');
+    const maskBack = await acme.http.patch(`/v1/endpoints/${id}`, { headers: read.body.headers });
+    assert.deepEqual([maskBack.status, maskBack.body.error.details[0].path], [400, 'headers.x-team'], 'the mask sent back does not replace the value');
     assert.equal((await other.http.get(`/v1/endpoints/${id}`)).status, 404, "another project's endpoint does not exist for it");
     assert.equal((await other.http.patch(`/v1/endpoints/${id}`, { description: 'x' })).status, 404);
     assert.equal((await other.http.delete(`/v1/endpoints/${id}`)).status, 404);
