@@ -53,8 +53,8 @@ export interface DeliveryActivityDependencies {
 
 /**
  * What this worker keeps in memory between attempts, bounded by (about) bytes rather than by
- * entries: a payload may be up to 1 MiB, and an endpoint carries up to 50 custom headers of 4 KiB each.
- * Payloads never change; endpoints are checked by version.
+ * entries: a payload may be up to 1 MiB, and an endpoint carries up to 50 custom headers of 4 KiB
+ * each. Payloads never change; endpoints are checked by version.
  */
 export const PAYLOAD_CACHE_BYTES = 64 * 1024 * 1024;
 export const ENDPOINT_CACHE_BYTES = 32 * 1024 * 1024;
