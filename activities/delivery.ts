@@ -9,7 +9,6 @@ import { LRUCache } from 'lru-cache';
 import type { Db } from '../src/db/pool';
 import { decideAttempt, recordedOutcome, type AttemptResult } from '../src/deliveries/attempt-decision';
 import { parseRetryAfter } from '../src/deliveries/response';
-import type { SendResult } from '../src/deliveries/send-result';
 import { DEFAULT_RETRY_SCHEDULE, parseSchedule } from '../src/deliveries/retry-schedule';
 import { attemptContext, cancelDelivery, holdDelivery, recordAttempt } from '../src/deliveries/repository';
 import { healthOutcomeOf } from '../src/endpoint-health/outcomes';
@@ -21,7 +20,7 @@ import { noticeSettingsOf } from '../src/projects/repository';
 import { REDACTED } from '../src/redaction';
 import { signedHeaders } from '../src/signing/standard-webhooks';
 import type { HoldReason, PermitDecision, PermitGate } from './endpoint-permits';
-import { sendWebhook, USER_AGENT, type SendRequest } from './http-send';
+import { USER_AGENT, type Send } from './http-send';
 
 /**
  * What an attempt comes to: one of the decision's results, or `held` when the endpoint's state
@@ -46,7 +45,8 @@ export interface DeliveryActivityDependencies {
   db: Db;
   /** Permits from the endpoints' entities: status, circuit, rate. */
   gate?: PermitGate;
-  send?: (request: SendRequest) => Promise<SendResult>;
+  /** The HTTP send, behind the egress policy (createHttpSender). */
+  send: Send;
   now?: () => Date;
   random?: () => number;
 }
@@ -79,7 +79,7 @@ function loggedHeaders(headers: Record<string, string>, custom: Record<string, s
 }
 
 export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
-  const { db, gate = openGate, send = sendWebhook, now = () => new Date(), random = Math.random } = deps;
+  const { db, gate = openGate, send, now = () => new Date(), random = Math.random } = deps;
   // With the snapshot its entity is told about, derived once per version rather than per attempt.
   const { endpoints, payloads } = createAttemptCaches();
 

@@ -2,17 +2,22 @@
  * The HTTP send: one POST to an endpoint, with a connect timeout and a total deadline, no
  * redirects followed (a 3xx is the endpoint's answer, recorded and retried like any non-2xx), and
  * at most 64 KiB of the response body kept for the attempt log.
+ *
+ * Every connection passes the egress policy first (src/egress/address-policy.ts): a literal
+ * address before the socket is made, a name on the addresses it resolves to, inside the socket's
+ * own lookup, so the address checked is the address connected to (a DNS answer that changes
+ * between a check and the connect cannot slip past).
  */
-import { Agent, request } from 'undici';
+import dns from 'node:dns';
+import net, { type LookupFunction } from 'node:net';
+import { Agent, buildConnector, request } from 'undici';
 import type { SendErrorClass, SendResult } from '../src/deliveries/send-result';
+import type { EgressPolicy } from '../src/egress/address-policy';
 
 export const MAX_RESPONSE_BODY_BYTES = 64 * 1024;
 /** What every webhook Switchyard sends (deliveries and notices) says it comes from. */
 export const USER_AGENT = 'Switchyard-Webhooks/0.1';
 const CONNECT_TIMEOUT_MS = 10_000;
-
-/** One pool of keep-alive connections per origin, shared by every delivery in this worker. */
-const agent = new Agent({ connect: { timeout: CONNECT_TIMEOUT_MS }, keepAliveTimeout: 30_000 });
 
 export interface SendRequest {
   url: string;
@@ -23,6 +28,58 @@ export interface SendRequest {
 }
 
 
+/** What the connector resolves names with: dns.lookup's `all` form. Tests answer with their own. */
+export type Resolve = (hostname: string, family: number) => Promise<dns.LookupAddress[]>;
+
+const systemResolve: Resolve = (hostname, family) => dns.promises.lookup(hostname, { all: true, family });
+
+/** A connection the egress policy refused; no socket was connected. */
+export class EgressBlocked extends Error {
+  readonly code = 'EGRESS_BLOCKED';
+  constructor(what: string, range: string) {
+    super(`${what} in the ${range} range, which the egress policy does not allow (SWITCHYARD_EGRESS_ALLOW); no connection was made`);
+    this.name = 'EgressBlocked';
+  }
+}
+
+/**
+ * net's `lookup` hook, answering only the addresses the policy allows. The resolved addresses are
+ * not named in the error: they would tell a tenant about the network behind the gateway.
+ */
+function guardedLookup(policy: EgressPolicy, resolve: Resolve): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname, options.family === 4 || options.family === 6 ? options.family : 0).then(
+      (addresses) => {
+        const allowed = addresses.filter((entry) => policy.blockedRange(entry.address) === undefined);
+        const [first] = allowed;
+        if (!first) {
+          const range = addresses[0] ? policy.blockedRange(addresses[0].address) : undefined;
+          return callback(new EgressBlocked(`${hostname} resolves only to blocked addresses, the first`, range ?? 'unresolved'), '', 0);
+        }
+        if (options.all) return (callback as unknown as (error: null, addresses: dns.LookupAddress[]) => void)(null, allowed);
+        callback(null, first.address, first.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, '', 0),
+    );
+  };
+}
+
+/**
+ * undici's connector with the policy in front: literal addresses are judged here (net skips the
+ * lookup for them), names in the lookup above.
+ */
+function guardedConnector(policy: EgressPolicy, resolve: Resolve): buildConnector.connector {
+  const connect = buildConnector({ timeout: CONNECT_TIMEOUT_MS, lookup: guardedLookup(policy, resolve) });
+  return (options, callback) => {
+    const range = net.isIP(options.hostname) ? policy.blockedRange(options.hostname) : undefined;
+    if (range !== undefined) {
+      queueMicrotask(() => callback(new EgressBlocked(`${options.hostname} is an address`, range), null));
+      return;
+    }
+    connect(options, callback);
+  };
+}
+
 /** Names a failed send for the attempt log and the operator; the message never holds secrets. */
 export function classifySendError(error: unknown): { errorClass: SendErrorClass; error: string } {
   const err = error as { name?: string; code?: string; message?: string; cause?: unknown };
@@ -30,6 +87,7 @@ export function classifySendError(error: unknown): { errorClass: SendErrorClass;
   const name = err?.name ?? '';
   const message = String(err?.message ?? error);
   const describe = (errorClass: SendErrorClass) => ({ errorClass, error: code ? `${code}: ${message}` : message });
+  if (code === 'EGRESS_BLOCKED') return { errorClass: 'egress_blocked', error: message };
   if (name === 'TimeoutError' || name === 'AbortError' || /TIMEOUT/.test(code)) return describe('timeout');
   if (code === 'ECONNREFUSED') return describe('connect_refused');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return describe('dns');
@@ -44,7 +102,18 @@ function flatHeaders(headers: Record<string, string | string[] | undefined>): Re
   return out;
 }
 
-export async function sendWebhook(req: SendRequest): Promise<SendResult> {
+export type Send = (request: SendRequest) => Promise<SendResult>;
+
+/**
+ * The send every outbound request goes through (deliveries and notices), with one pool of
+ * keep-alive connections per origin shared by every delivery in this worker.
+ */
+export function createHttpSender(policy: EgressPolicy, resolve: Resolve = systemResolve): Send {
+  const agent = new Agent({ connect: guardedConnector(policy, resolve), keepAliveTimeout: 30_000 });
+  return (req) => sendWith(agent, req);
+}
+
+async function sendWith(agent: Agent, req: SendRequest): Promise<SendResult> {
   const started = performance.now();
   const signal = AbortSignal.timeout(req.timeoutMs);
   try {

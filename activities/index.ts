@@ -2,8 +2,10 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../src/db/pool';
 import type { DeliveryStarter } from '../src/deliveries/starter';
+import type { EgressPolicy } from '../src/egress/address-policy';
 import { createDeliveryActivities } from './delivery';
 import { createEndpointHealthActivities } from './endpoint-health';
+import { createHttpSender, type Resolve } from './http-send';
 import type { PermitGate } from './endpoint-permits';
 import { createNoticeActivities, type SmtpSettings } from './notices';
 import { createSelfCheckActivities } from './self-check';
@@ -16,13 +18,18 @@ export interface ActivityDependencies {
   client: Client;
   gate: PermitGate;
   starter: DeliveryStarter;
+  /** What deliveries and notices may connect to. */
+  egress: EgressPolicy;
+  /** How names are resolved before the policy judges them; the system's resolver unless a test answers. */
+  resolve?: Resolve;
 }
 
 export function createActivities(deps: ActivityDependencies) {
+  const send = createHttpSender(deps.egress, deps.resolve);
   return {
     ...createSelfCheckActivities(deps.db),
-    ...createDeliveryActivities({ db: deps.db, gate: deps.gate }),
+    ...createDeliveryActivities({ db: deps.db, gate: deps.gate, send }),
     ...createEndpointHealthActivities({ db: deps.db, client: deps.client, starter: deps.starter }),
-    ...createNoticeActivities({ db: deps.db, smtp: deps.smtp }),
+    ...createNoticeActivities({ db: deps.db, smtp: deps.smtp, send }),
   };
 }

@@ -7,13 +7,12 @@
 import { ApplicationFailure } from '@temporalio/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../src/db/pool';
-import type { SendResult } from '../src/deliveries/send-result';
 import { urlOrigin } from '../src/http';
 import { noticeEmail, noticeMessageId, noticeWebhookBody, type Notice, type NoticeType } from '../src/notices/message';
 import { scrubbed, smtpCredentialForms, smtpServerName } from '../src/notices/smtp-credentials';
 import { noticeSettingsOf } from '../src/projects/repository';
 import { signedHeaders } from '../src/signing/standard-webhooks';
-import { sendWebhook, USER_AGENT, type SendRequest } from './http-send';
+import { USER_AGENT, type Send } from './http-send';
 
 export type { Notice, NoticeType };
 
@@ -30,7 +29,8 @@ export interface NoticeActivityDependencies {
   db: Db;
   /** Unset: notices are not emailed. */
   smtp?: SmtpSettings;
-  send?: (request: SendRequest) => Promise<SendResult>;
+  /** The HTTP send, behind the egress policy (createHttpSender). */
+  send: Send;
   now?: () => Date;
 }
 
@@ -38,7 +38,7 @@ const WEBHOOK_TIMEOUT_MS = 10_000;
 const MAX_ERROR_TEXT = 500;
 
 export function createNoticeActivities(deps: NoticeActivityDependencies) {
-  const { db, smtp, send = sendWebhook, now = () => new Date() } = deps;
+  const { db, smtp, send, now = () => new Date() } = deps;
 
   // One transport per worker; without a pool, each message opens its own connection, which is
   // what a notice now and then needs. Timeouts are far below the library's minutes-long defaults

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { runMigrations } from '../src/commands/migrate';
 import { loadConfig, localDatabaseUrl, repoRoot, type Config } from '../src/config';
 import { createPool, type Db } from '../src/db/pool';
+import { LOOPBACK_CIDRS } from '../src/egress/address-policy';
 import { createProject } from '../src/projects/repository';
 import { generateSecret } from '../src/signing/standard-webhooks';
 import { isPortOpen } from '../src/stack/processes';
@@ -103,6 +104,8 @@ export async function startEnvironment(options: { kafka: boolean; setup: Setup }
     TEMPORAL_EAGER_START: String(setup.eager),
     PORT: String(apiPort),
     LOG_LEVEL: 'warn',
+    // As `dev` opens it: the receivers listen on loopback.
+    SWITCHYARD_EGRESS_ALLOW: LOOPBACK_CIDRS.join(','),
   };
   const children: ChildProcess[] = [];
   const receivers = new Set<ChildProcess>();

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { parseCidr } from './egress/address-policy';
 
 /** The repository root: src/ lives directly under it. */
 export const repoRoot = path.resolve(__dirname, '..');
@@ -49,6 +50,13 @@ export const envSchema = z.object({
   DELIVERY_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(10_000),
   SWITCHYARD_ADMIN_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   SWITCHYARD_HOME: optionalString,
+  // CIDRs (or single addresses) that deliveries and notices may reach although they are not public:
+  // loopback, private ranges... Unset: only public addresses. `dev` and `npm test` open loopback.
+  SWITCHYARD_EGRESS_ALLOW: z
+    .string()
+    .optional()
+    .transform((value) => value?.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine((entry) => parseCidr(entry) !== undefined, 'expected a comma-separated list of CIDRs, e.g. 127.0.0.0/8,::1/128')).optional()),
   // Credentials may ride in the URL (smtps://user:pass@host:465); send errors are scrubbed of them.
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
   NOTICE_EMAIL_FROM: z
@@ -86,6 +94,11 @@ export interface Config {
    * queue); queueLimit: how many may queue before ingest refuses new events.
    */
   deliveryPacing: { window: number; queueLimit: number };
+  /**
+   * CIDRs outbound requests may reach beyond public addresses (src/egress/address-policy.ts).
+   * Unset: none, except that `dev` opens loopback.
+   */
+  egressAllow: string[] | undefined;
   /** Creates projects (POST /v1/projects). Unset: no admin routes, unless `dev` made one. */
   adminKey: string | undefined;
   /** Operational notices by email; unset (no SMTP_URL): notices go to the operational webhook only. */
@@ -126,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     kafkaBrokers: e.KAFKA_BROKERS,
     kafkaConsumersInWorker: e.KAFKA_CONSUMERS_IN_WORKER === 'true',
     deliveryPacing: { window: e.DELIVERY_START_WINDOW, queueLimit: e.DELIVERY_QUEUE_LIMIT },
+    egressAllow: e.SWITCHYARD_EGRESS_ALLOW,
     adminKey: e.SWITCHYARD_ADMIN_KEY,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.NOTICE_EMAIL_FROM } : undefined,
     paths: { home, data: path.join(home, 'data'), tools: path.join(home, 'tools') },

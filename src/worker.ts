@@ -6,6 +6,7 @@ import { createActivities } from '../activities';
 import { createPermitGate } from '../activities/endpoint-permits';
 import { createDeliveryStarter, type DeliveryStarter } from './deliveries/starter';
 import { endpointTaskQueue } from './endpoint-health/workflow-contract';
+import { createEgressPolicy } from './egress/address-policy';
 import { workflowBundle } from './temporal/workflow-bundle';
 import type { Config } from './config';
 import type { Db } from './db/pool';
@@ -68,7 +69,7 @@ export async function startWorker(config: Config, db: Db, options: { taskQueue?:
   const gate = createPermitGate({ client, taskQueue: endpointTaskQueue(taskQueue) });
   const starter = createDeliveryStarter(db, client, taskQueue, { pacing: config.deliveryPacing, eager: config.temporal.eagerStart });
   try {
-    const activities = createActivities({ db, smtp: config.smtp, client, gate, starter });
+    const activities = createActivities({ db, smtp: config.smtp, client, gate, starter, egress: createEgressPolicy(config.egressAllow ?? []) });
     const { code } = await workflowBundle(path.join(config.paths.home, 'cache'));
     const common = { connection, namespace: config.temporal.namespace, workflowBundle: { code }, activities };
     const worker = await Worker.create({ ...common, taskQueue, ...DELIVERY_WORKER_TUNING });

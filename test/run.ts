@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runMigrations } from '../src/commands/migrate';
 import { loadConfig, repoRoot } from '../src/config';
+import { LOOPBACK_CIDRS } from '../src/egress/address-policy';
 import { errorMessage, setLogLevel } from '../src/log';
 import { recreateDatabase } from '../src/stack/postgres';
 import { startStack, type Stack } from '../src/stack/stack';
@@ -49,7 +50,8 @@ async function main(args: string[]): Promise<number> {
   const config = loadConfig();
   setLogLevel(config.logLevel);
   let stack: Stack | undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  // The tests' receivers listen on loopback, which the default egress policy blocks.
+  const env: NodeJS.ProcessEnv = { SWITCHYARD_EGRESS_ALLOW: LOOPBACK_CIDRS.join(','), ...process.env };
   if (needsStack) {
     stack = await startStack(config, { kafka: true, ephemeral: true });
     const databaseUrl = testDatabaseUrl(stack.databaseUrl);

@@ -1,6 +1,7 @@
 /** The Express application: routes, authentication and error mapping, with I/O injected. */
 import express from 'express';
 import type { Db } from '../db/pool';
+import type { EgressPolicy } from '../egress/address-policy';
 import { requireProject } from './auth';
 import { errorHandler, notFoundHandler } from './errors';
 import { healthRoutes, type ReadinessChecks } from './health';
@@ -26,6 +27,8 @@ export interface ApiDependencies {
   /** Consumer groups' committed offsets and lag, for GET /v1/kafka-sources/:id. */
   kafkaOffsets: KafkaOffsets;
   readiness: ReadinessChecks;
+  /** What endpoint and operational webhook URLs may point at, as far as the URL alone says. */
+  egress: EgressPolicy;
   /** Unset: POST /v1/projects answers 403. */
   adminKey: string | undefined;
   /** Largest request body accepted, in bytes. */
@@ -47,8 +50,8 @@ export function createApp(deps: ApiDependencies): express.Express {
   const projects = projectRoutes(deps.db, deps.adminKey);
   v1.use('/projects', projects.authenticate, ...json, projects.router);
   v1.use(requireProject(deps.db), ...json);
-  v1.use('/project', projectSettingsRoutes(deps.db));
-  v1.use('/endpoints', endpointRoutes(deps.db, deps.endpoints));
+  v1.use('/project', projectSettingsRoutes(deps.db, deps.egress));
+  v1.use('/endpoints', endpointRoutes(deps.db, deps.endpoints, deps.egress));
   v1.use('/sources', sourceRoutes(deps.db));
   v1.use('/kafka-sources', kafkaSourceRoutes(deps.db, deps.kafkaOffsets));
   v1.use('/events', eventRoutes(deps.db, deps.starter));

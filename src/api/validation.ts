@@ -1,6 +1,7 @@
 /** Request validation: zod schemas in, typed values or a 4xx with the details out. */
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
+import { urlEgressProblem, type EgressPolicy } from '../egress/address-policy';
 import type { Problem } from '../problems';
 import { ApiError } from './errors';
 
@@ -21,6 +22,15 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.outp
 /** A body checked by a hand-written validator (one the workflow sandbox runs too): the same 400. */
 export function refuseProblems(problems: Problem[]): void {
   if (problems.length > 0) throw new ApiError(400, 'invalid_request', BODY_MISMATCH, problems);
+}
+
+/**
+ * A URL Switchyard will send to, refused when it names an address the egress policy blocks
+ * (a literal one, or localhost). Names are judged again, by what they resolve to, at every connect.
+ */
+export function refuseBlockedUrl(policy: EgressPolicy, field: string, url: string | null | undefined): void {
+  const problem = url ? urlEgressProblem(url, policy) : undefined;
+  if (problem) throw new ApiError(400, 'address_not_allowed', `The ${field} ${problem}.`, [{ path: field, message: problem }]);
 }
 
 /** Parses query parameters the same way. */

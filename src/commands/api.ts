@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../api/app';
 import { databaseUrlOf, type Config } from '../config';
 import { createPool, type Db } from '../db/pool';
+import { createEgressPolicy } from '../egress/address-policy';
 import { log } from '../log';
 import { createDeliveryStarter, type DeliveryStarter } from '../deliveries/starter';
 import { createEndpointControl } from '../endpoint-health/entity-client';
@@ -34,6 +35,7 @@ export async function startApi(config: Config, shared: { db?: Db; starter?: Deli
     starter,
     endpoints: createEndpointControl(temporal.client, endpointTaskQueue(config.temporal.taskQueue)),
     adminKey: config.adminKey,
+    egress: createEgressPolicy(config.egressAllow ?? []),
     readiness: {
       postgres: async () => {
         await db.query('SELECT 1');

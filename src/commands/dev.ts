@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
 import { createPool, type Db } from '../db/pool';
+import { LOOPBACK_CIDRS } from '../egress/address-policy';
 import { log } from '../log';
 import { createProject, findProjectByApiKey } from '../projects/repository';
 import { startStack } from '../stack/stack';
@@ -64,7 +65,14 @@ export async function runDev(baseConfig: Config, options: DevOptions): Promise<R
   const started = Date.now();
   const stack = await startStack(baseConfig, { kafka: options.kafka, ephemeral: false });
   // From here on every part talks to the database the stack settled on.
-  const config: Config = { ...baseConfig, databaseUrl: stack.databaseUrl, adminKey: devAdminKey(baseConfig) };
+  const config: Config = {
+    ...baseConfig,
+    databaseUrl: stack.databaseUrl,
+    adminKey: devAdminKey(baseConfig),
+    // Local receivers are what one tries first on a development machine.
+    egressAllow: baseConfig.egressAllow ?? LOOPBACK_CIDRS,
+  };
+  const egress = config.egressAllow ?? [];
   const parts: Running[] = [];
   const stop = async () => {
     for (const part of parts.reverse()) await part.stop().catch((error) => log.warn('stop failed', { error: String(error) }));
@@ -89,6 +97,7 @@ export async function runDev(baseConfig: Config, options: DevOptions): Promise<R
       `  PostgreSQL   ${stack.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`,
       ...(stack.kafkaBrokers ? [`  Kafka        ${stack.kafkaBrokers.join(',')}`] : []),
       `  Logs         ${path.join(config.paths.data, 'logs')}`,
+      `  Egress       public addresses${egress.length > 0 ? ` and ${egress.join(', ')}` : ' only'}   (SWITCHYARD_EGRESS_ALLOW${baseConfig.egressAllow ? '' : '; dev opens loopback'})`,
       `  Dev API key  ${apiKey}   (project "dev")`,
       `  Admin key    ${config.adminKey}   (POST /v1/projects)`,
       '',

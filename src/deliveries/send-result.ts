@@ -3,4 +3,5 @@ export type SendResult =
   | { ok: true; statusCode: number; headers: Record<string, string>; body: string; durationMs: number }
   | { ok: false; errorClass: SendErrorClass; error: string; durationMs: number };
 
-export type SendErrorClass = 'timeout' | 'connect_refused' | 'dns' | 'tls' | 'connection_reset' | 'other';
+/** `egress_blocked`: the egress policy refused the address, and no connection was made. */
+export type SendErrorClass = 'timeout' | 'connect_refused' | 'dns' | 'tls' | 'connection_reset' | 'egress_blocked' | 'other';

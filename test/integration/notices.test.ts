@@ -9,7 +9,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { AddressObject } from 'mailparser';
 import { Webhook } from 'standardwebhooks';
 import { createNoticeActivities, type Notice } from '../../activities/notices';
-import { USER_AGENT } from '../../activities/http-send';
+import { createHttpSender, USER_AGENT } from '../../activities/http-send';
+import { createEgressPolicy } from '../../src/egress/address-policy';
 import { generateSecret } from '../../src/signing/standard-webhooks';
 import { newProject, startTestApi, type TestApi } from '../support/api';
 import { closedPort } from '../support/http';
@@ -33,6 +34,8 @@ async function failureOf(work: () => Promise<unknown>): Promise<ApplicationFailu
 }
 
 const FROM = 'Switchyard Test <notices@switchyard.test>';
+/** The receivers here listen on loopback, which the default policy blocks. */
+const send = createHttpSender(createEgressPolicy(['127.0.0.0/8']));
 
 describe('operational notices', () => {
   let test: TestApi;
@@ -53,7 +56,7 @@ describe('operational notices', () => {
       const secret: string = set.body.operationalWebhookSecret;
       assert.match(secret, /^whsec_/);
 
-      const activities = createNoticeActivities({ db: test.db });
+      const activities = createNoticeActivities({ db: test.db, send });
       const sent = notice(project.id, 'endpoint.circuit_opened', { endpointId: 'ep_123', url: 'https://hooks.example.com', reason: '5 failures in a row' });
       assert.equal(await activities.sendNoticeWebhook(sent), 'sent');
 
@@ -81,7 +84,7 @@ describe('operational notices', () => {
       const secret: string = set.body.operationalWebhookSecret;
       receiver.script(path, [{ status: 500 }, { status: 204 }]);
 
-      const activities = createNoticeActivities({ db: test.db });
+      const activities = createNoticeActivities({ db: test.db, send });
       const sent = notice(project.id, 'delivery.failed', { deliveryId: 'dlv_1', eventId: 'evt_1', endpointId: 'ep_1', attempts: 10 });
       const failure = await failureOf(() => activities.sendNoticeWebhook(sent));
       assert.equal(failure.nonRetryable, false, 'Temporal retries it');
@@ -98,14 +101,14 @@ describe('operational notices', () => {
     it('throws a retryable failure when the URL cannot be reached', async () => {
       const project = await newProject(test);
       await project.http.patch('/v1/project', { operationalWebhookUrl: `http://127.0.0.1:${await closedPort()}/ops` });
-      const failure = await failureOf(() => createNoticeActivities({ db: test.db }).sendNoticeWebhook(notice(project.id, 'endpoint.disabled', { endpointId: 'ep_1' })));
+      const failure = await failureOf(() => createNoticeActivities({ db: test.db, send }).sendNoticeWebhook(notice(project.id, 'endpoint.disabled', { endpointId: 'ep_1' })));
       assert.equal(failure.nonRetryable, false);
       assert.match(failure.message, /connect_refused/);
     });
 
     it('is not configured without a URL, or once the URL is cleared', async () => {
       const project = await newProject(test);
-      const activities = createNoticeActivities({ db: test.db });
+      const activities = createNoticeActivities({ db: test.db, send });
       const nothing = notice(project.id, 'endpoint.disabled', { endpointId: 'ep_1' });
       assert.equal(await activities.sendNoticeWebhook(nothing), 'not_configured');
       assert.equal(await activities.sendNoticeWebhook({ ...nothing, projectId: 'proj_missing' }), 'not_configured');
@@ -122,7 +125,7 @@ describe('operational notices', () => {
       const emails = ['oncall@acme.test', 'billing-team@acme.test'];
       assert.equal((await project.http.patch('/v1/project', { noticeEmails: emails })).status, 200);
 
-      const activities = createNoticeActivities({ db: test.db, smtp: { url: mail.url, from: FROM } });
+      const activities = createNoticeActivities({ db: test.db, send, smtp: { url: mail.url, from: FROM } });
       const sent = notice(project.id, 'endpoint.circuit_opened', {
         endpointId: 'ep_123',
         url: 'https://hooks.example.com/in/tok_inpath',
@@ -158,9 +161,9 @@ describe('operational notices', () => {
       const without = await newProject(test);
       const before = mail.mails.length;
 
-      const noSmtp = createNoticeActivities({ db: test.db });
+      const noSmtp = createNoticeActivities({ db: test.db, send });
       assert.equal(await noSmtp.sendNoticeEmail(notice(withEmails.id, 'endpoint.disabled', { endpointId: 'ep_1' })), 'not_configured');
-      const smtp = createNoticeActivities({ db: test.db, smtp: { url: mail.url, from: FROM } });
+      const smtp = createNoticeActivities({ db: test.db, send, smtp: { url: mail.url, from: FROM } });
       assert.equal(await smtp.sendNoticeEmail(notice(without.id, 'endpoint.disabled', { endpointId: 'ep_1' })), 'not_configured');
       assert.equal(await smtp.sendNoticeEmail(notice('proj_missing', 'endpoint.disabled', { endpointId: 'ep_1' })), 'not_configured');
       await withEmails.http.patch('/v1/project', { noticeEmails: [] });
@@ -172,7 +175,7 @@ describe('operational notices', () => {
       const project = await newProject(test);
       await project.http.patch('/v1/project', { noticeEmails: ['ops@acme.test'] });
       const url = `smtp://mailer:secretpass@127.0.0.1:${await closedPort()}`;
-      const activities = createNoticeActivities({ db: test.db, smtp: { url, from: FROM } });
+      const activities = createNoticeActivities({ db: test.db, send, smtp: { url, from: FROM } });
       const failure = await failureOf(() => activities.sendNoticeEmail(notice(project.id, 'endpoint.disabled', { endpointId: 'ep_1' })));
       assert.equal(failure.nonRetryable, false, 'Temporal retries it');
       assert.equal(failure.type, 'NoticeEmailFailed');
@@ -188,7 +191,7 @@ describe('operational notices', () => {
         const project = await newProject(test);
         await project.http.patch('/v1/project', { noticeEmails: ['ops@acme.test'] });
         const url = refusing.url.replace('smtp://', 'smtp://mailer:secretpass@');
-        const activities = createNoticeActivities({ db: test.db, smtp: { url, from: FROM } });
+        const activities = createNoticeActivities({ db: test.db, send, smtp: { url, from: FROM } });
         const failure = await failureOf(() => activities.sendNoticeEmail(notice(project.id, 'endpoint.disabled', { endpointId: 'ep_1' })));
         assert.deepEqual(refusing.authPasswords, ['secretpass'], 'the credentials from the URL were used');
         assert.match(failure.message, /EAUTH/);

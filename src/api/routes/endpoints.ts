@@ -1,6 +1,7 @@
 /** /v1/endpoints: where a project's events go. */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
+import type { EgressPolicy } from '../../egress/address-policy';
 import type { Db } from '../../db/pool';
 import { parseDuration } from '../../durations';
 import { commandProblems, type Command } from '../../endpoint-health/commands';
@@ -24,7 +25,7 @@ import { projectOf } from '../auth';
 import { ApiError, found, notFound, type ResourceKind } from '../errors';
 import { log, errorMessage } from '../../log';
 import { pageOf, pageQuery } from '../pagination';
-import { parseBody, parseQuery, refuseProblems } from '../validation';
+import { parseBody, parseQuery, refuseBlockedUrl, refuseProblems } from '../validation';
 
 const DEFAULT_ROTATION_GRACE = '24h';
 /** How long a rotated-out secret may keep signing, at most. */
@@ -46,11 +47,12 @@ function entityUnavailable(error: unknown): ApiError {
 
 const ENDPOINT: ResourceKind = { code: 'endpoint_not_found', noun: 'endpoint' };
 
-export function endpointRoutes(db: Db, control: EndpointControl): Router {
+export function endpointRoutes(db: Db, control: EndpointControl, egress: EgressPolicy): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
     const input = parseBody(createEndpointSchema, req.body);
+    refuseBlockedUrl(egress, 'url', input.url);
     const endpoint = await createEndpoint(db, projectOf(req).id, input);
     res.status(201).json({ ...publicEndpoint(endpoint), secret: endpoint.secret });
   });
@@ -74,6 +76,7 @@ export function endpointRoutes(db: Db, control: EndpointControl): Router {
 
   router.patch('/:id', async (req, res) => {
     const input = parseBody(updateEndpointSchema, req.body ?? {});
+    refuseBlockedUrl(egress, 'url', input.url);
     const endpoint = found(await updateEndpoint(db, projectOf(req).id, req.params.id, input), ENDPOINT, req.params.id);
     await refresh(endpoint);
     res.json(publicEndpoint(endpoint));

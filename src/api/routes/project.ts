@@ -1,11 +1,12 @@
 /** /v1/project: the key's own project, and where its operational notices go. */
 import { Router, type Request } from 'express';
 import type { Db } from '../../db/pool';
+import type { EgressPolicy } from '../../egress/address-policy';
 import { updateNoticeSettingsSchema, type NoticeSettings } from '../../projects/notice-settings';
 import { noticeSettingsOf, updateNoticeSettings, type Project } from '../../projects/repository';
 import { projectOf } from '../auth';
 import { ApiError } from '../errors';
-import { parseBody } from '../validation';
+import { parseBody, refuseBlockedUrl } from '../validation';
 
 /** The project as the API shows it: the webhook secret is left out (PATCH adds it). */
 function publicProject(project: Project, settings: NoticeSettings) {
@@ -21,7 +22,7 @@ function publicProject(project: Project, settings: NoticeSettings) {
 /** The project authenticated a moment ago cannot be missing unless it was removed since. */
 const projectGone = (req: Request) => new ApiError(404, 'project_not_found', `Project ${projectOf(req).id} no longer exists.`);
 
-export function projectSettingsRoutes(db: Db): Router {
+export function projectSettingsRoutes(db: Db, egress: EgressPolicy): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
@@ -35,6 +36,7 @@ export function projectSettingsRoutes(db: Db): Router {
   router.patch('/', async (req, res) => {
     const project = projectOf(req);
     const change = parseBody(updateNoticeSettingsSchema, req.body ?? {});
+    refuseBlockedUrl(egress, 'operationalWebhookUrl', change.operationalWebhookUrl);
     const applied = await updateNoticeSettings(db, project.id, change);
     if (!applied) throw projectGone(req);
     if (!applied.ok) {
