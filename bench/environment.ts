@@ -14,6 +14,7 @@ import { runMigrations } from '../src/commands/migrate';
 import { loadConfig, localDatabaseUrl, repoRoot, type Config } from '../src/config';
 import { createPool, type Db } from '../src/db/pool';
 import { LOOPBACK_CIDRS } from '../src/egress/address-policy';
+import { newEncryptionKeyEntry } from '../src/secrets/sealing';
 import { createProject } from '../src/projects/repository';
 import { generateSecret } from '../src/signing/standard-webhooks';
 import { isPortOpen } from '../src/stack/processes';
@@ -76,8 +77,15 @@ async function waitForPort(port: number, child: ChildProcess, what: string): Pro
 export async function startEnvironment(options: { kafka: boolean; setup: Setup }): Promise<BenchEnvironment> {
   const { setup } = options;
   const [temporalPort, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+  // As `dev` has them: loopback open to the egress policy (the receivers listen there), and a key
+  // for secrets at rest (a fresh one: the benchmark's database is recreated).
+  const secured = {
+    SWITCHYARD_EGRESS_ALLOW: process.env.SWITCHYARD_EGRESS_ALLOW ?? LOOPBACK_CIDRS.join(','),
+    SWITCHYARD_ENCRYPTION_KEYS: process.env.SWITCHYARD_ENCRYPTION_KEYS ?? newEncryptionKeyEntry('bench'),
+  };
   const base = loadConfig({
     ...process.env,
+    ...secured,
     TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
     TEMPORAL_UI_PORT: String(uiPort),
     TEMPORAL_SERVER: setup.temporal === 'dev-file' || setup.temporal === 'dev-memory' ? 'dev' : setup.temporal,
@@ -104,8 +112,7 @@ export async function startEnvironment(options: { kafka: boolean; setup: Setup }
     TEMPORAL_EAGER_START: String(setup.eager),
     PORT: String(apiPort),
     LOG_LEVEL: 'warn',
-    // As `dev` opens it: the receivers listen on loopback.
-    SWITCHYARD_EGRESS_ALLOW: LOOPBACK_CIDRS.join(','),
+    ...secured,
   };
   const children: ChildProcess[] = [];
   const receivers = new Set<ChildProcess>();

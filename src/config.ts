@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseCidr } from './egress/address-policy';
+import { parseEncryptionKeys, type EncryptionKey } from './secrets/sealing';
 
 /** The repository root: src/ lives directly under it. */
 export const repoRoot = path.resolve(__dirname, '..');
@@ -50,6 +51,16 @@ export const envSchema = z.object({
   DELIVERY_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(10_000),
   SWITCHYARD_ADMIN_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   SWITCHYARD_HOME: optionalString,
+  // Secrets at rest are sealed under these: id:base64key entries, the first one current.
+  SWITCHYARD_ENCRYPTION_KEYS: optionalString.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const parsed = parseEncryptionKeys(value);
+    if ('error' in parsed) {
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
   // CIDRs (or single addresses) that deliveries and notices may reach although they are not public:
   // loopback, private ranges... Unset: only public addresses. `dev` and `npm test` open loopback.
   SWITCHYARD_EGRESS_ALLOW: z
@@ -99,6 +110,11 @@ export interface Config {
    * Unset: none, except that `dev` opens loopback.
    */
   egressAllow: string[] | undefined;
+  /**
+   * Keys for secrets at rest (src/secrets/sealing.ts), the first one current. Required by the API,
+   * the worker and migrations; `dev` makes one when unset.
+   */
+  encryptionKeys: EncryptionKey[] | undefined;
   /** Creates projects (POST /v1/projects). Unset: no admin routes, unless `dev` made one. */
   adminKey: string | undefined;
   /** Operational notices by email; unset (no SMTP_URL): notices go to the operational webhook only. */
@@ -140,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     kafkaConsumersInWorker: e.KAFKA_CONSUMERS_IN_WORKER === 'true',
     deliveryPacing: { window: e.DELIVERY_START_WINDOW, queueLimit: e.DELIVERY_QUEUE_LIMIT },
     egressAllow: e.SWITCHYARD_EGRESS_ALLOW,
+    encryptionKeys: e.SWITCHYARD_ENCRYPTION_KEYS,
     adminKey: e.SWITCHYARD_ADMIN_KEY,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.NOTICE_EMAIL_FROM } : undefined,
     paths: { home, data: path.join(home, 'data'), tools: path.join(home, 'tools') },

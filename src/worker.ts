@@ -7,6 +7,7 @@ import { createPermitGate } from '../activities/endpoint-permits';
 import { createDeliveryStarter, type DeliveryStarter } from './deliveries/starter';
 import { endpointTaskQueue } from './endpoint-health/workflow-contract';
 import { createEgressPolicy } from './egress/address-policy';
+import { installEncryptionKeys } from './secrets/keyring';
 import { workflowBundle } from './temporal/workflow-bundle';
 import type { Config } from './config';
 import type { Db } from './db/pool';
@@ -63,6 +64,7 @@ export interface RunningWorker {
 
 export async function startWorker(config: Config, db: Db, options: { taskQueue?: string } = {}): Promise<RunningWorker> {
   installRuntime(config);
+  installEncryptionKeys(config.encryptionKeys);
   const taskQueue = options.taskQueue ?? config.temporal.taskQueue;
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const client = new Client({ connection, namespace: config.temporal.namespace });

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { runMigrations } from '../src/commands/migrate';
 import { loadConfig, repoRoot } from '../src/config';
 import { LOOPBACK_CIDRS } from '../src/egress/address-policy';
+import { newEncryptionKeyEntry } from '../src/secrets/sealing';
 import { errorMessage, setLogLevel } from '../src/log';
 import { recreateDatabase } from '../src/stack/postgres';
 import { startStack, type Stack } from '../src/stack/stack';
@@ -47,11 +48,14 @@ async function main(args: string[]): Promise<number> {
   const files = named.length > 0 ? named : testFiles(path.join(repoRoot, 'test', unitOnly ? 'unit' : ''));
   const needsStack = !unitOnly && files.some((file) => !file.includes(`${path.sep}unit${path.sep}`));
 
+  // What the tests' processes need that a fresh machine does not have: loopback opened to the
+  // egress policy (the receivers listen there), and a key for secrets at rest.
+  process.env.SWITCHYARD_EGRESS_ALLOW ??= LOOPBACK_CIDRS.join(',');
+  process.env.SWITCHYARD_ENCRYPTION_KEYS ??= newEncryptionKeyEntry('test');
   const config = loadConfig();
   setLogLevel(config.logLevel);
   let stack: Stack | undefined;
-  // The tests' receivers listen on loopback, which the default egress policy blocks.
-  const env: NodeJS.ProcessEnv = { SWITCHYARD_EGRESS_ALLOW: LOOPBACK_CIDRS.join(','), ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env };
   if (needsStack) {
     stack = await startStack(config, { kafka: true, ephemeral: true });
     const databaseUrl = testDatabaseUrl(stack.databaseUrl);

@@ -4,6 +4,7 @@ import { createApp } from '../api/app';
 import { databaseUrlOf, type Config } from '../config';
 import { createPool, type Db } from '../db/pool';
 import { createEgressPolicy } from '../egress/address-policy';
+import { installEncryptionKeys } from '../secrets/keyring';
 import { log } from '../log';
 import { createDeliveryStarter, type DeliveryStarter } from '../deliveries/starter';
 import { createEndpointControl } from '../endpoint-health/entity-client';
@@ -22,6 +23,7 @@ export interface RunningApi extends Running {
  * On its own the API starts deliveries over a connection of its own, as ordinary starts.
  */
 export async function startApi(config: Config, shared: { db?: Db; starter?: DeliveryStarter } = {}): Promise<RunningApi> {
+  installEncryptionKeys(config.encryptionKeys);
   const db = shared.db ?? createPool(databaseUrlOf(config));
   const temporal = createTemporalClient(config);
   // The SDK retries an unavailable server in the background until the deadline; closing the

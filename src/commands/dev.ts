@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import { createPool, type Db } from '../db/pool';
 import { LOOPBACK_CIDRS } from '../egress/address-policy';
 import { log } from '../log';
+import { newEncryptionKeyEntry, parseEncryptionKeys, type EncryptionKey } from '../secrets/sealing';
 import { createProject, findProjectByApiKey } from '../projects/repository';
 import { startStack } from '../stack/stack';
 import { createTemporalClient } from '../temporal/client';
@@ -34,6 +35,22 @@ async function devApiKey(config: Config, db: Db): Promise<string> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${apiKey}\n`, { mode: 0o600 });
   return apiKey;
+}
+
+/**
+ * SWITCHYARD_ENCRYPTION_KEYS if set; otherwise a key made on the first run and kept in the data
+ * folder (mode 0600), beside the database whose secrets it seals.
+ */
+function devEncryptionKeys(config: Config): EncryptionKey[] {
+  if (config.encryptionKeys) return config.encryptionKeys;
+  const file = path.join(config.paths.data, 'encryption-keys');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${newEncryptionKeyEntry(`dev-${new Date().toISOString().slice(0, 10)}`)}\n`, { mode: 0o600 });
+  }
+  const keys = parseEncryptionKeys(fs.readFileSync(file, 'utf8').trim());
+  if ('error' in keys) throw new Error(`${file}: ${keys.error}`);
+  return keys;
 }
 
 /** SWITCHYARD_ADMIN_KEY if set; otherwise one made on the first run and kept in the data folder. */
@@ -65,10 +82,12 @@ export async function runDev(baseConfig: Config, options: DevOptions): Promise<R
   const started = Date.now();
   const stack = await startStack(baseConfig, { kafka: options.kafka, ephemeral: false });
   // From here on every part talks to the database the stack settled on.
+  const encryptionKeys = devEncryptionKeys(baseConfig);
   const config: Config = {
     ...baseConfig,
     databaseUrl: stack.databaseUrl,
     adminKey: devAdminKey(baseConfig),
+    encryptionKeys,
     // Local receivers are what one tries first on a development machine.
     egressAllow: baseConfig.egressAllow ?? LOOPBACK_CIDRS,
   };
@@ -97,6 +116,7 @@ export async function runDev(baseConfig: Config, options: DevOptions): Promise<R
       `  PostgreSQL   ${stack.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`,
       ...(stack.kafkaBrokers ? [`  Kafka        ${stack.kafkaBrokers.join(',')}`] : []),
       `  Logs         ${path.join(config.paths.data, 'logs')}`,
+      `  Secrets      sealed under key ${encryptionKeys[0]?.id}   (${baseConfig.encryptionKeys ? 'SWITCHYARD_ENCRYPTION_KEYS' : path.join(config.paths.data, 'encryption-keys')})`,
       `  Egress       public addresses${egress.length > 0 ? ` and ${egress.join(', ')}` : ' only'}   (SWITCHYARD_EGRESS_ALLOW${baseConfig.egressAllow ? '' : '; dev opens loopback'})`,
       `  Dev API key  ${apiKey}   (project "dev")`,
       `  Admin key    ${config.adminKey}   (POST /v1/projects)`,

@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import { errorMessage } from '../log';
 import { startApi } from './api';
 import { runKafkaConsumers } from './kafka';
-import { runMigrations } from './migrate';
+import { rotateKeys, runMigrations } from './migrate';
 import type { Running } from './running';
 import { runServe } from './serve';
 import { runWorker } from './worker';
@@ -37,6 +37,9 @@ export const commands: Record<string, Command> = {
   worker: (config) => runWorker(config),
   kafka: (config) => runKafkaConsumers(config),
   migrate: (config) => runMigrations(config),
+  'rotate-keys': async (config) => {
+    await rotateKeys(config);
+  },
   setup: async (config, flags) => localStack.setup().runSetup(config, { kafka: flags.has('--kafka') }),
 };
 
@@ -51,6 +54,7 @@ Commands:
   kafka             the Kafka sources' consumers, on their own
   migrate           apply SQL migrations; create the Temporal namespace if missing and register
                     its search attributes
+  rotate-keys       re-encrypt every stored secret under the first key of SWITCHYARD_ENCRYPTION_KEYS
   setup [--kafka]   install the local stack's tools without starting anything
 
 Configuration comes from environment variables; see README.md.

@@ -1,7 +1,11 @@
-/** Endpoints in PostgreSQL. Every query is scoped to a project: another project's id is "not found". */
+/**
+ * Endpoints in PostgreSQL. Every query is scoped to a project: another project's id is "not found".
+ * Secrets and custom header values are stored sealed (src/secrets/keyring.ts) and opened here.
+ */
 import type { Db, Queryable } from '../db/pool';
 import { nextId } from '../ids';
 import { REDACTED } from '../redaction';
+import { SECRET_PURPOSE, openHeaders, openSecret, sealHeaders, sealSecret } from '../secrets/keyring';
 import { generateSecret } from '../signing/standard-webhooks';
 import type { EndpointSnapshot } from '../endpoint-health/snapshot';
 import { DEFAULT_AUTO_DISABLE_AFTER, resolveSettings, type CircuitBreakerOverrides, type RateLimit } from '../endpoint-health/settings';
@@ -37,8 +41,12 @@ export interface EndpointWithSecrets extends Endpoint {
   previousSecrets: { secret: string; expiresAt: string }[];
 }
 
-const columns = `id, project_id, url, description, event_types, filter, headers, timeout_ms, retry_schedule,
-  rate_limit, circuit_breaker, auto_disable_after, status, status_reason, version, created_at, updated_at, secret, previous_secrets`;
+/** An endpoint as fan-out sees it: what it subscribes to and its state, nothing sealed. */
+export type Subscriber = Omit<Endpoint, 'headers'>;
+
+const subscriberColumns = `id, project_id, url, description, event_types, filter, timeout_ms, retry_schedule,
+  rate_limit, circuit_breaker, auto_disable_after, status, status_reason, version, created_at, updated_at`;
+const columns = `${subscriberColumns}, headers, secret, previous_secrets`;
 
 interface Row {
   id: string;
@@ -62,7 +70,7 @@ interface Row {
   previous_secrets: { secret: string; expiresAt: string }[];
 }
 
-function fromRow(row: Row): EndpointWithSecrets {
+function subscriberFromRow(row: Omit<Row, 'headers' | 'secret' | 'previous_secrets'>): Subscriber {
   return {
     id: row.id,
     projectId: row.project_id,
@@ -70,7 +78,6 @@ function fromRow(row: Row): EndpointWithSecrets {
     description: row.description,
     eventTypes: row.event_types,
     filter: row.filter,
-    headers: row.headers,
     timeoutMs: row.timeout_ms,
     retrySchedule: row.retry_schedule,
     rateLimit: row.rate_limit,
@@ -81,8 +88,15 @@ function fromRow(row: Row): EndpointWithSecrets {
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    secret: row.secret,
-    previousSecrets: row.previous_secrets,
+  };
+}
+
+function fromRow(row: Row): EndpointWithSecrets {
+  return {
+    ...subscriberFromRow(row),
+    headers: openHeaders(row.headers),
+    secret: openSecret(row.secret, SECRET_PURPOSE.endpointSecret),
+    previousSecrets: row.previous_secrets.map((previous) => ({ ...previous, secret: openSecret(previous.secret, SECRET_PURPOSE.endpointSecret) })),
   };
 }
 
@@ -129,10 +143,10 @@ export async function createEndpoint(db: Db, projectId: string, input: CreateEnd
       input.description ?? '',
       input.eventTypes ?? ['*'],
       input.filter ?? null,
-      input.headers ?? {},
+      sealHeaders(input.headers ?? {}),
       input.timeoutMs ?? 15_000,
       input.retrySchedule ?? null,
-      input.secret ?? generateSecret(),
+      sealSecret(input.secret ?? generateSecret(), SECRET_PURPOSE.endpointSecret),
       input.rateLimit ?? null,
       input.circuitBreaker ?? {},
       input.autoDisableAfter === undefined ? DEFAULT_AUTO_DISABLE_AFTER : input.autoDisableAfter,
@@ -164,13 +178,13 @@ export async function listEndpoints(db: Db, projectId: string, limit: number, af
  * A project's endpoints that are not deleted, for fan-out (event-type and filter matching happen
  * in code). Disabled ones are included: their deliveries are recorded as cancelled.
  */
-export async function subscribableEndpoints(db: Queryable, projectId: string, ids?: string[]): Promise<EndpointWithSecrets[]> {
+export async function subscribableEndpoints(db: Queryable, projectId: string, ids?: string[]): Promise<Subscriber[]> {
   const { rows } = await db.query<Row>(
-    `SELECT ${columns} FROM endpoints
+    `SELECT ${subscriberColumns} FROM endpoints
       WHERE project_id = $1 AND deleted_at IS NULL AND ($2::text[] IS NULL OR id = ANY($2))`,
     [projectId, ids ?? null],
   );
-  return rows.map(fromRow);
+  return rows.map(subscriberFromRow);
 }
 
 const updatable: Record<keyof UpdateEndpoint, string> = {
@@ -193,7 +207,7 @@ export async function updateEndpoint(db: Db, projectId: string, id: string, inpu
     `UPDATE endpoints SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
       WHERE project_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING ${columns}`,
     // A null circuitBreaker means the defaults: stored as no overrides.
-    [projectId, id, ...entries.map((key) => (key === 'circuitBreaker' ? (input.circuitBreaker ?? {}) : input[key]))],
+    [projectId, id, ...entries.map((key) => (key === 'circuitBreaker' ? (input.circuitBreaker ?? {}) : key === 'headers' ? sealHeaders(input.headers!) : input[key]))],
   );
   return rows[0] && fromRow(rows[0]);
 }
@@ -227,7 +241,7 @@ export async function rotateSecret(
             ) || jsonb_build_array(jsonb_build_object('secret', secret, 'expiresAt', now() + make_interval(secs => $4::double precision / 1000))),
             secret = $3, version = version + 1, updated_at = now()
       WHERE project_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING ${columns}`,
-    [projectId, id, secret, graceMs],
+    [projectId, id, sealSecret(secret, SECRET_PURPOSE.endpointSecret), graceMs],
   );
   return rows[0] && fromRow(rows[0]);
 }

@@ -13,7 +13,7 @@ import type { DeliveryStarter, DeliveryToStart } from '../deliveries/starter';
 import { deliveryWorkflowId } from '../deliveries/workflow-contract';
 import { unstartedDeliveriesOf } from '../deliveries/repository';
 import { mustQueue, QueueFull, windowState } from '../deliveries/start-window';
-import { disabledReason, subscribableEndpoints, type EndpointWithSecrets } from '../endpoints/repository';
+import { disabledReason, subscribableEndpoints, type Subscriber } from '../endpoints/repository';
 import { nextId } from '../ids';
 import { canonicalJson } from '../json';
 import { matchesAnyEventType } from '../routing/event-types';
@@ -47,7 +47,7 @@ function requestDigest(input: EventInput): Buffer {
  * chose them); otherwise an endpoint gets it when one of its event-type patterns matches and its
  * payload filter, if any, passes.
  */
-export function selectEndpoints(endpoints: EndpointWithSecrets[], input: EventInput): EndpointWithSecrets[] {
+export function selectEndpoints(endpoints: Subscriber[], input: EventInput): Subscriber[] {
   if (input.endpointIds) return endpoints.filter((endpoint) => input.endpointIds!.includes(endpoint.id));
   return endpoints.filter(
     (endpoint) => matchesAnyEventType(endpoint.eventTypes, input.eventType) && (!endpoint.filter || matchesFilter(endpoint.filter, input.payload)),
@@ -175,7 +175,7 @@ export async function acceptEvents(db: Db, starter: DeliveryStarter, projectId: 
  * The deliveries of one event to the endpoints chosen for it: their rows, and the workflows to
  * start after the commit. A disabled endpoint's delivery is on record, cancelled, never started.
  */
-export function planDeliveries(projectId: string, eventId: string, eventType: string, endpoints: EndpointWithSecrets[]) {
+export function planDeliveries(projectId: string, eventId: string, eventType: string, endpoints: Subscriber[]) {
   const rows: unknown[][] = [];
   const toStart: DeliveryToStart[] = [];
   const deliveries = endpoints.map((endpoint) => {

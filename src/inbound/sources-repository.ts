@@ -1,6 +1,7 @@
 /** Sources and their refused requests in PostgreSQL. Every API query is scoped to a project. */
 import type { Db } from '../db/pool';
 import { nextId } from '../ids';
+import { SECRET_PURPOSE, openSecret, sealSecret } from '../secrets/keyring';
 import type { SourceRoute } from './routing';
 import type { CreateSource, UpdateSource } from './source-schema';
 import type { HmacOptions, ApiKeyOptions, ProviderName } from './verify';
@@ -53,7 +54,7 @@ function fromRow(row: Row): SourceWithSecrets {
     projectId: row.project_id,
     name: row.name,
     provider: row.provider,
-    secrets: row.secrets,
+    secrets: row.secrets.map((secret) => openSecret(secret, SECRET_PURPOSE.sourceSecret)),
     routes: row.routes,
     toleranceSeconds: row.tolerance_seconds,
     publicUrl: row.public_url,
@@ -72,6 +73,8 @@ export function publicSource(source: SourceWithSecrets): Source & { secretCount:
   return { ...rest, secretCount: secrets.length };
 }
 
+const sealSecrets = (secrets: string[]) => secrets.map((secret) => sealSecret(secret, SECRET_PURPOSE.sourceSecret));
+
 const optionsOf = (s: { hmac?: HmacOptions | null; apiKey?: ApiKeyOptions | null }) => ({
   ...(s.hmac ? { hmac: s.hmac } : {}),
   ...(s.apiKey ? { apiKey: s.apiKey } : {}),
@@ -86,7 +89,7 @@ export async function createSource(db: Db, projectId: string, input: CreateSourc
       projectId,
       input.name,
       input.provider,
-      JSON.stringify(input.secrets),
+      JSON.stringify(sealSecrets(input.secrets)),
       optionsOf(input),
       input.toleranceSeconds ?? null,
       input.publicUrl ?? null,
@@ -128,7 +131,7 @@ export async function saveSource(db: Db, merged: SourceWithSecrets): Promise<Sou
       merged.id,
       merged.name,
       merged.provider,
-      JSON.stringify(merged.secrets),
+      JSON.stringify(sealSecrets(merged.secrets)),
       optionsOf(merged),
       merged.toleranceSeconds,
       merged.publicUrl,

@@ -1,6 +1,7 @@
 /** Projects and their API keys in PostgreSQL. */
 import { withTransaction, type Db, type Queryable } from '../db/pool';
 import { nextId } from '../ids';
+import { SECRET_PURPOSE, openSecret, sealSecret } from '../secrets/keyring';
 import { generateSecret } from '../signing/standard-webhooks';
 import { generateApiKey, hashApiKey, looksLikeApiKey } from './api-keys';
 import { applyNoticeSettingsChange, type AppliedChange, type NoticeSettings, type NoticeSettingsChange } from './notice-settings';
@@ -55,7 +56,7 @@ const noticeSettingsColumns = 'name, operational_webhook_url, operational_webhoo
 function noticeSettingsFrom(row: NoticeSettingsRow): NoticeSettings {
   return {
     operationalWebhookUrl: row.operational_webhook_url,
-    operationalWebhookSecret: row.operational_webhook_secret,
+    operationalWebhookSecret: row.operational_webhook_secret && openSecret(row.operational_webhook_secret, SECRET_PURPOSE.noticeWebhookSecret),
     noticeEmails: row.notice_emails,
   };
 }
@@ -80,7 +81,7 @@ export async function updateNoticeSettings(db: Db, projectId: string, change: No
     const { operationalWebhookUrl, operationalWebhookSecret, noticeEmails } = applied.settings;
     await client.query(
       'UPDATE projects SET operational_webhook_url = $2, operational_webhook_secret = $3, notice_emails = $4 WHERE id = $1',
-      [projectId, operationalWebhookUrl, operationalWebhookSecret, noticeEmails],
+      [projectId, operationalWebhookUrl, operationalWebhookSecret && sealSecret(operationalWebhookSecret, SECRET_PURPOSE.noticeWebhookSecret), noticeEmails],
     );
     return applied;
   });

@@ -16,6 +16,8 @@ import { createNoticeActivities } from '../../activities/notices';
 import { LOOPBACK_CIDRS, createEgressPolicy } from '../../src/egress/address-policy';
 import { createEndpoint } from '../../src/endpoints/repository';
 import { createEndpointSchema } from '../../src/endpoints/schema';
+import { SECRET_PURPOSE, sealSecret } from '../../src/secrets/keyring';
+import { generateSecret } from '../../src/signing/standard-webhooks';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
 
 /** A server on loopback that counts the connections it is offered. */
@@ -200,9 +202,11 @@ describe('the egress policy, end to end under the default policy', () => {
   it('blocks the operational webhook the same way', async () => {
     const server = await countingServer();
     try {
-      await stack.workerDb.query(`UPDATE projects SET operational_webhook_url = $2, operational_webhook_secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' WHERE id = $1`, [
+      // As if stored before the operator closed the policy: straight into the database.
+      await stack.workerDb.query('UPDATE projects SET operational_webhook_url = $2, operational_webhook_secret = $3 WHERE id = $1', [
         stack.project.id,
         `http://127.0.0.1:${server.port}/ops`,
+        sealSecret(generateSecret(), SECRET_PURPOSE.noticeWebhookSecret),
       ]);
       const notices = createNoticeActivities({ db: stack.workerDb, send: createHttpSender(createEgressPolicy([])) });
       await assert.rejects(

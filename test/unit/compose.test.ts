@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { commands } from '../../src/commands';
 import { configVariableNames, loadConfig, repoRoot } from '../../src/config';
+import { newEncryptionKeyEntry } from '../../src/secrets/sealing';
 import { kafkaVersion } from '../../src/stack/kafka';
 import { hostPort } from '../../src/stack/processes';
 
@@ -28,6 +29,24 @@ const compose = parse(fs.readFileSync(path.join(repoRoot, 'docker-compose.yml'),
 };
 const services = compose.services;
 const gateway = ['migrate', 'api', 'worker'] as const;
+
+/**
+ * What Compose hands the container: `${VAR:?message}` (a value the operator must give, or Compose
+ * refuses to start) stands in for a value of the operator's, here a sample one.
+ */
+const operatorValues: Record<string, string> = {
+  SWITCHYARD_ADMIN_KEY: 'a'.repeat(32),
+  SWITCHYARD_ENCRYPTION_KEYS: newEncryptionKeyEntry('compose'),
+};
+function interpolated(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).map(([name, value]) => {
+      const required = /^\$\{(\w+):\?[^}]*\}$/.exec(value);
+      assert.ok(!required || operatorValues[required[1]!], `a sample value for ${name}`);
+      return [name, required ? operatorValues[required[1]!]! : value];
+    }),
+  );
+}
 
 /** Container-side ports a service publishes ("host:container"). */
 function containerPorts(service: Service): number[] {
@@ -61,7 +80,8 @@ describe('docker-compose.yml', () => {
     it(`gives ${name} only variables the config module reads, and values it accepts`, () => {
       const env = services[name]!.environment!;
       for (const variable of Object.keys(env)) assert.ok(configVariableNames.includes(variable as never), `${variable} is read by src/config.ts`);
-      const config = loadConfig(env);
+      assert.match(env.SWITCHYARD_ENCRYPTION_KEYS ?? '', /^\$\{SWITCHYARD_ENCRYPTION_KEYS:\?/, 'the operator must give the keys: Compose refuses to start without them');
+      const config = loadConfig(interpolated(env));
 
       const db = new URL(config.databaseUrl!);
       assert.ok(services[db.hostname], `DATABASE_URL host ${db.hostname} is a service`);
@@ -78,7 +98,7 @@ describe('docker-compose.yml', () => {
   }
 
   it('publishes the API on the port it listens on, on all interfaces', () => {
-    const config = loadConfig(services.api!.environment!);
+    const config = loadConfig(interpolated(services.api!.environment!));
     assert.equal(config.http.host, '0.0.0.0');
     assert.ok(services.api!.ports!.includes(`${config.http.port}:${config.http.port}`));
     assert.ok(services['temporal-ui']!.ports!.some((mapping) => mapping.startsWith(`${loadConfig({}).temporal.uiPort}:`)), 'the Web UI is where `dev` puts it');
