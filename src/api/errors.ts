@@ -49,7 +49,8 @@ const bodyParserErrors: Record<string, (limit?: number) => ApiError> = {
 /**
  * PostgreSQL refusing a value is the one check that covers every text column, query parameter and
  * path id at once: NUL characters (text and jsonb cannot hold them) and dates beyond its range.
- * These come only from what the caller sent, so they are the caller's 400, not our 500.
+ * These come only from what the caller sent, so they are the caller's 400, not our 500. Sealed
+ * columns (secrets/) are ciphertext to PostgreSQL, so their schemas refuse NUL themselves.
  */
 const nulInText = () => new ApiError(400, 'invalid_text', 'Text in the request may not contain the NUL character (\\u0000).');
 const postgresInputErrors: Record<string, () => ApiError> = {

@@ -20,7 +20,8 @@ const route = z
 const fields = {
   name: z.string().trim().min(1).max(200),
   provider: z.enum(PROVIDERS),
-  secrets: z.array(z.string().min(1).max(1000)).min(1).max(10),
+  // Sealed before they are stored (secrets/), so PostgreSQL's own refusal of NUL never sees them.
+  secrets: z.array(z.string().min(1).max(1000).regex(/^[^\x00]*$/, 'must not contain the NUL character')).min(1).max(10),
   routes: z.array(route).max(50),
   toleranceSeconds: z.number().int().min(1).max(86_400).nullable(),
   publicUrl: endpointUrl.nullable(),

@@ -234,6 +234,7 @@ describe('inbound webhooks', () => {
       [{ name: 'x', provider: 'hmac', secrets: ['s'] }, 400],
       [{ name: 'x', provider: 'github', secrets: ['s'], routes: [{ endpointIds: ['ep_missing'] }] }, 404],
       [{ name: 'x', provider: 'github', secrets: [] }, 400],
+      [{ name: 'x', provider: 'github', secrets: ['nul\u0000'] }, 400],
       [{ name: 'x', provider: 'github', secrets: ['s'], response: { status: 200, contentType: 'text/plain\r\nx-evil: 1' } }, 400],
       [{ name: 'x', provider: 'github', secrets: ['s'], dedupeWindow: '999999999d' }, 400],
       [{ name: 'x', provider: 'github', secrets: ['s'], dedupeWindow: '31d' }, 400],
