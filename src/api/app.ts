@@ -8,6 +8,7 @@ import { healthRoutes, type ReadinessChecks } from './health';
 import type { DeliveryStarter } from '../deliveries/starter';
 import type { EndpointControl } from '../endpoint-health/entity-client';
 import type { KafkaOffsets } from '../kafka/offsets';
+import { apiKeyRoutes } from './routes/api-keys';
 import { deliveryRoutes } from './routes/deliveries';
 import { endpointRoutes } from './routes/endpoints';
 import { inboundRoutes } from './routes/inbound';
@@ -50,6 +51,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   const projects = projectRoutes(deps.db, deps.adminKey);
   v1.use('/projects', projects.authenticate, ...json, projects.router);
   v1.use(requireProject(deps.db), ...json);
+  v1.use('/api-keys', apiKeyRoutes(deps.db));
   v1.use('/project', projectSettingsRoutes(deps.db, deps.egress));
   v1.use('/endpoints', endpointRoutes(deps.db, deps.endpoints, deps.egress));
   v1.use('/sources', sourceRoutes(deps.db));

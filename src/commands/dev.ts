@@ -11,7 +11,8 @@ import { createPool, type Db } from '../db/pool';
 import { LOOPBACK_CIDRS } from '../egress/address-policy';
 import { log } from '../log';
 import { newEncryptionKeyEntry, parseEncryptionKeys, type EncryptionKey } from '../secrets/sealing';
-import { createProject, findProjectByApiKey } from '../projects/repository';
+import { authenticateApiKey } from '../projects/api-keys-repository';
+import { createProject } from '../projects/repository';
 import { startStack } from '../stack/stack';
 import { createTemporalClient } from '../temporal/client';
 import { selfCheckWorkflow } from '../../workflows';
@@ -30,7 +31,7 @@ export interface DevOptions {
 async function devApiKey(config: Config, db: Db): Promise<string> {
   const file = path.join(config.paths.data, 'dev-api-key');
   const saved = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '';
-  if (saved && (await findProjectByApiKey(db, saved))) return saved;
+  if (saved && (await authenticateApiKey(db, saved))) return saved;
   const { apiKey } = await createProject(db, 'dev');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${apiKey}\n`, { mode: 0o600 });

@@ -1,9 +1,9 @@
-/** Projects and their API keys in PostgreSQL. */
+/** Projects in PostgreSQL: made with their first API key (api-keys-repository.ts has the rest), and their settings. */
 import { withTransaction, type Db, type Queryable } from '../db/pool';
 import { nextId } from '../ids';
 import { SECRET_PURPOSE, openSecret, sealSecret } from '../secrets/keyring';
 import { generateSecret } from '../signing/standard-webhooks';
-import { generateApiKey, hashApiKey, looksLikeApiKey } from './api-keys';
+import { generateApiKey } from './api-keys';
 import { applyNoticeSettingsChange, type AppliedChange, type NoticeSettings, type NoticeSettingsChange } from './notice-settings';
 
 export interface Project {
@@ -21,7 +21,7 @@ export async function createProject(db: Db, name: string): Promise<{ project: Pr
       projectId,
       name,
     ]);
-    await client.query('INSERT INTO api_keys (id, project_id, key_hash, key_prefix) VALUES ($1, $2, $3, $4)', [
+    await client.query(`INSERT INTO api_keys (id, project_id, key_hash, key_prefix, name, scope) VALUES ($1, $2, $3, $4, 'first key', 'full')`, [
       nextId('key'),
       projectId,
       hash,
@@ -29,19 +29,6 @@ export async function createProject(db: Db, name: string): Promise<{ project: Pr
     ]);
     return { project: { id: projectId, name, createdAt: rows[0]!.created_at }, apiKey: key };
   });
-}
-
-/** The project an unrevoked key belongs to, or undefined. */
-export async function findProjectByApiKey(db: Db, key: string): Promise<Project | undefined> {
-  if (!looksLikeApiKey(key)) return undefined;
-  const { rows } = await db.query<{ id: string; name: string; created_at: Date }>(
-    `SELECT p.id, p.name, p.created_at
-       FROM api_keys k JOIN projects p ON p.id = k.project_id
-      WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
-    [hashApiKey(key)],
-  );
-  const row = rows[0];
-  return row && { id: row.id, name: row.name, createdAt: row.created_at };
 }
 
 interface NoticeSettingsRow {

@@ -1,0 +1,12 @@
+-- API keys a project manages itself: a name to tell them apart, a scope (full: everything; read:
+-- GET routes; ingest: publishing events), and when each was last used (written at most once a
+-- minute per key, so authentication stays a read).
+ALTER TABLE api_keys ADD COLUMN name text NOT NULL DEFAULT '' CHECK (length(name) <= 200);
+ALTER TABLE api_keys ADD COLUMN scope text NOT NULL DEFAULT 'full' CHECK (scope IN ('full', 'read', 'ingest'));
+ALTER TABLE api_keys ADD COLUMN last_used_at timestamptz;
+
+-- What the operator (admin key) sets per project: its ingest rate ({"perSecond", "burst"}; NULL:
+-- the default), and the Kafka topic prefixes its sources and dead-letter topics may use (empty:
+-- none; [''] would be every topic).
+ALTER TABLE projects ADD COLUMN ingest_rate_limit jsonb;
+ALTER TABLE projects ADD COLUMN kafka_topic_prefixes text[] NOT NULL DEFAULT '{}';
