@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseCidr } from './egress/address-policy';
+import { withIngestBurst, type IngestRateLimit } from './projects/ingest-rate';
 import { parseEncryptionKeys, type EncryptionKey } from './secrets/sealing';
 
 /** The repository root: src/ lives directly under it. */
@@ -49,6 +50,8 @@ export const envSchema = z.object({
   // Deliveries started and not yet begun, at most; see src/deliveries/start-window.ts.
   DELIVERY_START_WINDOW: z.coerce.number().int().min(1).max(100_000).default(200),
   DELIVERY_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(10_000),
+  // Events a second each project may publish through the API, unless the operator set its own.
+  SWITCHYARD_INGEST_PER_SECOND: z.coerce.number().gt(0).max(100_000).default(1000),
   SWITCHYARD_ADMIN_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   SWITCHYARD_HOME: optionalString,
   // Secrets at rest are sealed under these: id:base64key entries, the first one current.
@@ -115,6 +118,8 @@ export interface Config {
    * the worker and migrations; `dev` makes one when unset.
    */
   encryptionKeys: EncryptionKey[] | undefined;
+  /** A project's ingest rate through the API when the operator set none (src/projects/ingest-rate.ts). */
+  ingestRateLimit: IngestRateLimit;
   /** Creates projects (POST /v1/projects). Unset: no admin routes, unless `dev` made one. */
   adminKey: string | undefined;
   /** Operational notices by email; unset (no SMTP_URL): notices go to the operational webhook only. */
@@ -157,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryPacing: { window: e.DELIVERY_START_WINDOW, queueLimit: e.DELIVERY_QUEUE_LIMIT },
     egressAllow: e.SWITCHYARD_EGRESS_ALLOW,
     encryptionKeys: e.SWITCHYARD_ENCRYPTION_KEYS,
+    ingestRateLimit: withIngestBurst({ perSecond: e.SWITCHYARD_INGEST_PER_SECOND }),
     adminKey: e.SWITCHYARD_ADMIN_KEY,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.NOTICE_EMAIL_FROM } : undefined,
     paths: { home, data: path.join(home, 'data'), tools: path.join(home, 'tools') },

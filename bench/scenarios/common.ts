@@ -65,8 +65,8 @@ export async function benchEndpoints(env: BenchEnvironment, modes: ReceiverMode[
 }
 
 /**
- * POSTs events as a well-behaved producer would: a 503 `over_capacity` waits its Retry-After and
- * sends the same request again. Returns the answer's body, how long the accepting request took,
+ * POSTs events as a well-behaved producer would: a 503 `over_capacity` or a 429 `rate_limited`
+ * waits its Retry-After and sends the same request again. Returns the answer's body, how long the accepting request took,
  * and how many refusals came before it.
  */
 async function postUntilAccepted(env: BenchEnvironment, api: Pool, path: string, body: unknown) {
@@ -80,7 +80,7 @@ async function postUntilAccepted(env: BenchEnvironment, api: Pool, path: string,
     });
     const answered = await answer.body.json();
     if (answer.statusCode === 202) return { answered, ms: performance.now() - sent, refusals };
-    if (answer.statusCode !== 503) throw new Error(`${path} answered ${answer.statusCode}: ${JSON.stringify(answered)}`);
+    if (answer.statusCode !== 503 && answer.statusCode !== 429) throw new Error(`${path} answered ${answer.statusCode}: ${JSON.stringify(answered)}`);
     await new Promise((resolve) => setTimeout(resolve, Number(answer.headers['retry-after'] ?? 1) * 1000));
   }
 }

@@ -8,6 +8,7 @@
  */
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { createKafkaSource } from '../../src/kafka/sources-repository';
+import { updateOperatorSettings } from '../../src/projects/repository';
 import type { BenchEnvironment } from '../environment';
 import { benchEndpoints } from './common';
 
@@ -53,7 +54,9 @@ export async function kafkaIngest(env: BenchEnvironment, messages: number, paylo
     });
     await baseline.disconnect();
 
-    await createKafkaSource(env.db, env.projectId, { topic, format: 'envelope' });
+    // As an operator would: grant the project the topic, then make the source.
+    const { kafkaTopicPrefixes } = (await updateOperatorSettings(env.db, env.projectId, { kafkaTopicPrefixes: [topic] }))!;
+    await createKafkaSource(env.db, env.projectId, kafkaTopicPrefixes, { topic, format: 'envelope' });
     const consumer = env.command('kafka');
     try {
       const deadline = Date.now() + 900_000;

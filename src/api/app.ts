@@ -8,6 +8,7 @@ import { healthRoutes, type ReadinessChecks } from './health';
 import type { DeliveryStarter } from '../deliveries/starter';
 import type { EndpointControl } from '../endpoint-health/entity-client';
 import type { KafkaOffsets } from '../kafka/offsets';
+import type { IngestRateLimit } from '../projects/ingest-rate';
 import { apiKeyRoutes } from './routes/api-keys';
 import { deliveryRoutes } from './routes/deliveries';
 import { endpointRoutes } from './routes/endpoints';
@@ -30,6 +31,8 @@ export interface ApiDependencies {
   readiness: ReadinessChecks;
   /** What endpoint and operational webhook URLs may point at, as far as the URL alone says. */
   egress: EgressPolicy;
+  /** A project's ingest rate through POST /v1/events when the operator set none for it. */
+  ingestRateLimit: IngestRateLimit;
   /** Unset: POST /v1/projects answers 403. */
   adminKey: string | undefined;
   /** Largest request body accepted, in bytes. */
@@ -56,7 +59,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   v1.use('/endpoints', endpointRoutes(deps.db, deps.endpoints, deps.egress));
   v1.use('/sources', sourceRoutes(deps.db));
   v1.use('/kafka-sources', kafkaSourceRoutes(deps.db, deps.kafkaOffsets));
-  v1.use('/events', eventRoutes(deps.db, deps.starter));
+  v1.use('/events', eventRoutes(deps.db, deps.starter, deps.ingestRateLimit));
   v1.use('/deliveries', deliveryRoutes(deps.db, deps.starter));
   app.use('/v1', v1);
 

@@ -4,7 +4,6 @@ import type { Db } from '../db/pool';
 import { log } from '../log';
 import { scopeAllows } from '../projects/api-keys';
 import { authenticateApiKey, touchApiKey, type Caller } from '../projects/api-keys-repository';
-import type { Project } from '../projects/repository';
 import { ApiError, unauthorized } from './errors';
 
 /** A key's last-used time is written at most this often, so authenticating stays a read. */
@@ -43,6 +42,6 @@ export function callerOf(req: Request): Caller {
 }
 
 /** The project `requireProject` authenticated for this request. */
-export function projectOf(req: Request): Project {
+export function projectOf(req: Request): Caller['project'] {
   return callerOf(req).project;
 }

@@ -37,6 +37,7 @@ export async function startApi(config: Config, shared: { db?: Db; starter?: Deli
     starter,
     endpoints: createEndpointControl(temporal.client, endpointTaskQueue(config.temporal.taskQueue)),
     adminKey: config.adminKey,
+    ingestRateLimit: config.ingestRateLimit,
     egress: createEgressPolicy(config.egressAllow ?? []),
     readiness: {
       postgres: async () => {

@@ -12,7 +12,7 @@ import { LOOPBACK_CIDRS } from '../egress/address-policy';
 import { log } from '../log';
 import { newEncryptionKeyEntry, parseEncryptionKeys, type EncryptionKey } from '../secrets/sealing';
 import { authenticateApiKey } from '../projects/api-keys-repository';
-import { createProject } from '../projects/repository';
+import { createProject, updateOperatorSettings } from '../projects/repository';
 import { startStack } from '../stack/stack';
 import { createTemporalClient } from '../temporal/client';
 import { selfCheckWorkflow } from '../../workflows';
@@ -26,13 +26,15 @@ export interface DevOptions {
 
 /**
  * The dev project's API key, kept in the data folder so every run prints the same one. A key the
- * database no longer knows (the cluster was wiped) is replaced.
+ * database no longer knows (the cluster was wiped) is replaced, with a new project.
  */
 async function devApiKey(config: Config, db: Db): Promise<string> {
   const file = path.join(config.paths.data, 'dev-api-key');
   const saved = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '';
   if (saved && (await authenticateApiKey(db, saved))) return saved;
-  const { apiKey } = await createProject(db, 'dev');
+  const { project, apiKey } = await createProject(db, 'dev');
+  // A local stack's one project may read every topic of the local Kafka.
+  await updateOperatorSettings(db, project.id, { kafkaTopicPrefixes: [''] });
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${apiKey}\n`, { mode: 0o600 });
   return apiKey;
@@ -120,7 +122,7 @@ export async function runDev(baseConfig: Config, options: DevOptions): Promise<R
       `  Secrets      sealed under key ${encryptionKeys[0]?.id}   (${baseConfig.encryptionKeys ? 'SWITCHYARD_ENCRYPTION_KEYS' : path.join(config.paths.data, 'encryption-keys')})`,
       `  Egress       public addresses${egress.length > 0 ? ` and ${egress.join(', ')}` : ' only'}   (SWITCHYARD_EGRESS_ALLOW${baseConfig.egressAllow ? '' : '; dev opens loopback'})`,
       `  Dev API key  ${apiKey}   (project "dev")`,
-      `  Admin key    ${config.adminKey}   (POST /v1/projects)`,
+      `  Admin key    ${config.adminKey}   (/v1/projects: make projects, set their limits)`,
       '',
       'Try:',
       `  curl -s -H "Authorization: Bearer ${apiKey}" ${gateway.url}/v1/project`,

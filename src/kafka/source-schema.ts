@@ -31,11 +31,28 @@ export const updateKafkaSourceSchema = z.object(fields).partial().strict();
 export type CreateKafkaSource = z.output<typeof createKafkaSourceSchema>;
 export type UpdateKafkaSource = z.output<typeof updateKafkaSourceSchema>;
 
-/** Defaults that depend on the source: its own consumer group, and a dead-letter topic beside its topic. */
-export function defaultGroupId(sourceId: string): string {
-  return `switchyard-${sourceId}`;
+/**
+ * A topic prefix an operator grants a project: the characters of a topic name, and "" for every
+ * topic.
+ */
+export const topicPrefix = z.string().regex(/^[A-Za-z0-9._-]{0,249}$/, 'must be up to 249 letters, digits, ".", "_" or "-"');
+
+/** The topics, of those given, that none of the project's prefixes allows. */
+export function topicsOutside(prefixes: readonly string[], topics: readonly string[]): string[] {
+  return topics.filter((topic) => !prefixes.some((prefix) => topic.startsWith(prefix)));
 }
 
+/**
+ * The Kafka consumer group a source joins: the name its project chose, inside the project's own
+ * namespace, so no project can join another's group or any group outside Switchyard. A name
+ * already inside the namespace (as answers show it) is kept as it is.
+ */
+export function namespacedGroupId(projectId: string, name: string): string {
+  const namespace = `switchyard.${projectId}.`;
+  return name.startsWith(namespace) ? name : `${namespace}${name}`;
+}
+
+/** A source without a dead-letter topic of its own gets one beside its topic. */
 export function defaultDeadLetterTopic(topic: string): string {
   return `${topic}.dlq`.slice(0, 249);
 }

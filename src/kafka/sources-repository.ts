@@ -5,7 +5,7 @@
 import type { Db } from '../db/pool';
 import { nextId } from '../ids';
 import type { KafkaFormat } from './messages';
-import { defaultDeadLetterTopic, defaultGroupId, type CreateKafkaSource, type UpdateKafkaSource } from './source-schema';
+import { defaultDeadLetterTopic, namespacedGroupId, topicsOutside, type CreateKafkaSource, type UpdateKafkaSource } from './source-schema';
 
 export interface KafkaSource {
   id: string;
@@ -58,18 +58,35 @@ export class GroupTakenError extends Error {
   }
 }
 
+/** A topic or dead-letter topic outside the project's prefixes: the caller turns this into a 400. */
+export class TopicNotAllowedError extends Error {
+  constructor(readonly topics: string[]) {
+    super(`This project may not use the Kafka topic${topics.length > 1 ? 's' : ''} ${topics.join(', ')}; the operator grants topic prefixes per project.`);
+    this.name = 'TopicNotAllowedError';
+  }
+}
+
+function refuseTopicsOutside(prefixes: readonly string[], source: Pick<KafkaSource, 'topic' | 'deadLetterTopic'>): void {
+  const outside = topicsOutside(prefixes, [...new Set([source.topic, source.deadLetterTopic])]);
+  if (outside.length > 0) throw new TopicNotAllowedError(outside);
+}
+
 function isGroupTaken(error: unknown): boolean {
   return (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === 'kafka_sources_group';
 }
 
-export async function createKafkaSource(db: Db, projectId: string, input: CreateKafkaSource): Promise<KafkaSource> {
+/** `topicPrefixes`: the project's, as the operator set them; the topics must start with one. */
+export async function createKafkaSource(db: Db, projectId: string, topicPrefixes: readonly string[], input: CreateKafkaSource): Promise<KafkaSource> {
   const id = nextId('ksrc');
-  const groupId = input.groupId ?? defaultGroupId(id);
+  // Without a name of its own, the source's id names its group.
+  const groupId = namespacedGroupId(projectId, input.groupId ?? id);
+  const deadLetterTopic = input.deadLetterTopic ?? defaultDeadLetterTopic(input.topic);
+  refuseTopicsOutside(topicPrefixes, { topic: input.topic, deadLetterTopic });
   try {
     const { rows } = await db.query<Row>(
       `INSERT INTO kafka_sources (id, project_id, topic, group_id, format, event_type_header, dead_letter_topic)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${columns}`,
-      [id, projectId, input.topic, groupId, input.format, input.eventTypeHeader ?? null, input.deadLetterTopic ?? defaultDeadLetterTopic(input.topic)],
+      [id, projectId, input.topic, groupId, input.format, input.eventTypeHeader ?? null, deadLetterTopic],
     );
     return fromRow(rows[0]!);
   } catch (error) {
@@ -91,16 +108,36 @@ export async function listKafkaSources(db: Db, projectId: string, limit: number,
   return rows.map(fromRow);
 }
 
-/** Every live source of every project: what the consumers should be consuming. */
+/**
+ * Every live source whose topic and dead-letter topic are inside its project's topic prefixes:
+ * what the consumers should be consuming. A source the operator has since taken the topics from
+ * stops being consumed. One whose project is gone is still consumed, so that its messages are
+ * dead-lettered with that reason rather than left unread.
+ */
 export async function liveKafkaSources(db: Db): Promise<KafkaSource[]> {
-  const { rows } = await db.query<Row>(`SELECT ${columns} FROM kafka_sources WHERE deleted_at IS NULL ORDER BY id`);
+  const granted = (topic: string) =>
+    `EXISTS (SELECT 1 FROM projects p, unnest(p.kafka_topic_prefixes) prefix WHERE p.id = s.project_id AND starts_with(${topic}, prefix))`;
+  const { rows } = await db.query<Row>(
+    `SELECT ${columns} FROM kafka_sources s
+      WHERE deleted_at IS NULL
+        AND (NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = s.project_id) OR (${granted('s.topic')} AND ${granted('s.dead_letter_topic')}))
+      ORDER BY id`,
+  );
   return rows.map(fromRow);
 }
 
-export async function updateKafkaSource(db: Db, projectId: string, id: string, input: UpdateKafkaSource): Promise<KafkaSource | undefined> {
+export async function updateKafkaSource(
+  db: Db,
+  projectId: string,
+  topicPrefixes: readonly string[],
+  id: string,
+  input: UpdateKafkaSource,
+): Promise<KafkaSource | undefined> {
   const current = await findKafkaSource(db, projectId, id);
   if (!current) return undefined;
   const merged = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) } as KafkaSource;
+  if (input.groupId !== undefined) merged.groupId = namespacedGroupId(projectId, input.groupId);
+  refuseTopicsOutside(topicPrefixes, merged);
   try {
     const { rows } = await db.query<Row>(
       `UPDATE kafka_sources SET topic = $3, group_id = $4, format = $5, event_type_header = $6, dead_letter_topic = $7,

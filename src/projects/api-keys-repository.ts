@@ -2,6 +2,7 @@
 import { withTransaction, type Db } from '../db/pool';
 import { nextId } from '../ids';
 import { generateApiKey, hashApiKey, looksLikeApiKey, type ApiKeyScope } from './api-keys';
+import type { OperatorSettings } from './operator-settings';
 import type { Project } from './repository';
 
 export interface ApiKey {
@@ -14,9 +15,9 @@ export interface ApiKey {
   lastUsedAt: Date | null;
 }
 
-/** Who a request acts as: the key's project and the key itself. */
+/** Who a request acts as: the key's project (with what the operator set for it) and the key itself. */
 export interface Caller {
-  project: Project;
+  project: Project & OperatorSettings;
   key: Pick<ApiKey, 'id' | 'scope' | 'lastUsedAt'>;
 }
 
@@ -43,14 +44,28 @@ const fromRow = (row: Row): ApiKey => ({
 /** The project and key an unrevoked key string belongs to, or undefined. */
 export async function authenticateApiKey(db: Db, key: string): Promise<Caller | undefined> {
   if (!looksLikeApiKey(key)) return undefined;
-  const { rows } = await db.query<{ id: string; name: string; created_at: Date; key_id: string; scope: ApiKeyScope; last_used_at: Date | null }>(
-    `SELECT p.id, p.name, p.created_at, k.id AS key_id, k.scope, k.last_used_at
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    created_at: Date;
+    ingest_rate_limit: OperatorSettings['ingestRateLimit'];
+    kafka_topic_prefixes: string[];
+    key_id: string;
+    scope: ApiKeyScope;
+    last_used_at: Date | null;
+  }>(
+    `SELECT p.id, p.name, p.created_at, p.ingest_rate_limit, p.kafka_topic_prefixes, k.id AS key_id, k.scope, k.last_used_at
        FROM api_keys k JOIN projects p ON p.id = k.project_id
       WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
     [hashApiKey(key)],
   );
   const row = rows[0];
-  return row && { project: { id: row.id, name: row.name, createdAt: row.created_at }, key: { id: row.key_id, scope: row.scope, lastUsedAt: row.last_used_at } };
+  return (
+    row && {
+      project: { id: row.id, name: row.name, createdAt: row.created_at, ingestRateLimit: row.ingest_rate_limit, kafkaTopicPrefixes: row.kafka_topic_prefixes },
+      key: { id: row.key_id, scope: row.scope, lastUsedAt: row.last_used_at },
+    }
+  );
 }
 
 /** Records a use; callers write it at most once a minute per key, so authentication stays a read. */

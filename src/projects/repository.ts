@@ -4,6 +4,7 @@ import { nextId } from '../ids';
 import { SECRET_PURPOSE, openSecret, sealSecret } from '../secrets/keyring';
 import { generateSecret } from '../signing/standard-webhooks';
 import { generateApiKey } from './api-keys';
+import type { OperatorSettings, OperatorSettingsChange } from './operator-settings';
 import { applyNoticeSettingsChange, type AppliedChange, type NoticeSettings, type NoticeSettingsChange } from './notice-settings';
 
 export interface Project {
@@ -72,4 +73,48 @@ export async function updateNoticeSettings(db: Db, projectId: string, change: No
     );
     return applied;
   });
+}
+
+interface OperatorSettingsRow {
+  id: string;
+  name: string;
+  created_at: Date;
+  ingest_rate_limit: OperatorSettings['ingestRateLimit'];
+  kafka_topic_prefixes: string[];
+}
+
+const operatorColumns = 'id, name, created_at, ingest_rate_limit, kafka_topic_prefixes';
+
+const withOperatorSettings = (row: OperatorSettingsRow): Project & OperatorSettings => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.created_at,
+  ingestRateLimit: row.ingest_rate_limit,
+  kafkaTopicPrefixes: row.kafka_topic_prefixes,
+});
+
+/** Every project, newest first, with what the operator set for it; `after` is the last id of the previous page. */
+export async function listProjects(db: Db, limit: number, after?: string): Promise<(Project & OperatorSettings)[]> {
+  const { rows } = await db.query<OperatorSettingsRow>(
+    `SELECT ${operatorColumns} FROM projects WHERE ($1::text IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
+    [after ?? null, limit],
+  );
+  return rows.map(withOperatorSettings);
+}
+
+export async function findProject(db: Queryable, projectId: string): Promise<(Project & OperatorSettings) | undefined> {
+  const { rows } = await db.query<OperatorSettingsRow>(`SELECT ${operatorColumns} FROM projects WHERE id = $1`, [projectId]);
+  return rows[0] && withOperatorSettings(rows[0]);
+}
+
+/** Applies the operator's change; undefined when the project does not exist. */
+export async function updateOperatorSettings(db: Db, projectId: string, change: OperatorSettingsChange): Promise<(Project & OperatorSettings) | undefined> {
+  const { rows } = await db.query<OperatorSettingsRow>(
+    `UPDATE projects SET
+        ingest_rate_limit = CASE WHEN $2 THEN $3::jsonb ELSE ingest_rate_limit END,
+        kafka_topic_prefixes = COALESCE($4::text[], kafka_topic_prefixes)
+      WHERE id = $1 RETURNING ${operatorColumns}`,
+    [projectId, change.ingestRateLimit !== undefined, change.ingestRateLimit === undefined ? null : JSON.stringify(change.ingestRateLimit), change.kafkaTopicPrefixes ?? null],
+  );
+  return rows[0] && withOperatorSettings(rows[0]);
 }

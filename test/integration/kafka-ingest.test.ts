@@ -111,7 +111,7 @@ describe('Kafka ingestion', () => {
 
     const source = await addSource({ topic: 'orders.v1', format: 'envelope' });
     assert.match(source.id, /^ksrc_/);
-    assert.equal(source.groupId, `switchyard-${source.id}`);
+    assert.equal(source.groupId, `switchyard.${stack.project.id}.${source.id}`, 'a group of its own, in the project\'s namespace');
     assert.equal(source.deadLetterTopic, 'orders.v1.dlq');
 
     const taken = await http.post('/v1/kafka-sources', { topic: 'other', format: 'raw', groupId: source.groupId });
@@ -237,8 +237,8 @@ describe('Kafka ingestion', () => {
   });
 
   it('dead-letters messages of a source whose project no longer exists', async () => {
-    const gone = await newProject(stack.test, 'to be deleted');
     const topic = await newTopic(1);
+    const gone = await newProject(stack.test, 'to be deleted', { kafkaTopicPrefixes: [topic] });
     const created = await gone.http.post('/v1/kafka-sources', { topic, format: 'envelope' });
     assert.equal(created.status, 201);
     await stack.test.db.query('DELETE FROM projects WHERE id = $1', [gone.id]);
@@ -250,11 +250,11 @@ describe('Kafka ingestion', () => {
 
   it('stops cleanly on SIGTERM and survives SIGKILL mid-batch: every message delivered, no duplicate events', async () => {
     await consumer?.kill('SIGTERM');
-    const project = await newProject(stack.test, 'crash');
+    const topic = await newTopic(2);
+    const project = await newProject(stack.test, 'crash', { kafkaTopicPrefixes: [topic] });
     const receiverPath = '/crash';
     const endpoint = await project.http.post('/v1/endpoints', { url: `${stack.receiver.url}${receiverPath}` });
     assert.equal(endpoint.status, 201);
-    const topic = await newTopic(2);
     const created = await project.http.post('/v1/kafka-sources', { topic, format: 'envelope' });
     sources.push(created.body.id);
     const n = 2000;

@@ -48,9 +48,9 @@ describe('Kafka ingestion while PostgreSQL is down', () => {
     const producer = kafka.producer();
     let consumer: ConsumerProcess | undefined;
     try {
-      const project = await newProject(test);
-      assert.equal((await project.http.post('/v1/endpoints', { url: `${receiver.url}/outage` })).status, 201);
       const topic = uniqueName('outage');
+      const project = await newProject(test, 'outage', { kafkaTopicPrefixes: [topic] });
+      assert.equal((await project.http.post('/v1/endpoints', { url: `${receiver.url}/outage` })).status, 201);
       await admin.connect();
       await createTopic(kafka, topic, 2);
       const source = (await project.http.post('/v1/kafka-sources', { topic, format: 'envelope' })).body;

@@ -25,6 +25,13 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
+async function dropDatabase(url: string): Promise<void> {
+  const admin = new URL(url);
+  const name = admin.pathname.slice(1);
+  admin.pathname = '/postgres';
+  await query(admin.toString(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
+
 /** A copy of the shipped migrations plus `extra` files, to try what a bad change does. */
 function migrationsWith(extra: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sy-migrations-'));
@@ -39,12 +46,7 @@ describe('migrations, on real PostgreSQL', () => {
   const next = String(shipped.length + 1).padStart(4, '0');
 
   before(() => recreateDatabase(url));
-  after(async () => {
-    const admin = new URL(url);
-    const name = admin.pathname.slice(1);
-    admin.pathname = '/postgres';
-    await query(admin.toString(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  });
+  after(() => dropDatabase(url));
 
   it('apply every migration to an empty database and record each', async () => {
     const applied = await migrate(url);
@@ -83,6 +85,32 @@ describe('migrations, on real PostgreSQL', () => {
     const first = path.basename(shipped[0]!.file);
     const dir = migrationsWith({ [first]: `${fs.readFileSync(shipped[0]!.file, 'utf8')}\n-- edited\n` });
     await assert.rejects(migrate(url, dir), /was edited after it was applied/);
+  });
+
+  it('grant each project that already consumes Kafka the topics of its live sources', async () => {
+    const upgraded = scratchDatabaseUrl();
+    await recreateDatabase(upgraded);
+    try {
+      const before = fs.mkdtempSync(path.join(os.tmpdir(), 'sy-migrations-'));
+      for (const file of fs.readdirSync(migrationsDir).filter((name) => name < '0009')) fs.copyFileSync(path.join(migrationsDir, file), path.join(before, file));
+      await migrate(upgraded, before);
+      await query(
+        upgraded,
+        `INSERT INTO projects (id, name) VALUES ('prj_kafka', 'kafka'), ('prj_none', 'none');
+         INSERT INTO kafka_sources (id, project_id, topic, group_id, format, dead_letter_topic, deleted_at) VALUES
+           ('ksrc_1', 'prj_kafka', 'orders', 'g1', 'envelope', 'orders.dlq', NULL),
+           ('ksrc_2', 'prj_kafka', 'billing', 'g2', 'raw', 'shared.dlq', NULL),
+           ('ksrc_3', 'prj_kafka', 'gone', 'g3', 'raw', 'gone.dlq', now())`,
+      );
+      await migrate(upgraded);
+      const granted = await query<{ id: string; kafka_topic_prefixes: string[] }>(upgraded, 'SELECT id, kafka_topic_prefixes FROM projects ORDER BY id');
+      assert.deepEqual(granted, [
+        { id: 'prj_kafka', kafka_topic_prefixes: ['billing', 'orders', 'orders.dlq', 'shared.dlq'] },
+        { id: 'prj_none', kafka_topic_prefixes: [] },
+      ]);
+    } finally {
+      await dropDatabase(upgraded);
+    }
   });
 
   it('apply a new migration on top, and refuse to go back to code that does not know it', async () => {

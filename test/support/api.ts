@@ -44,9 +44,17 @@ export function client(baseUrl: string, key: string) {
   };
 }
 
-/** Creates a project through the admin route and returns a client acting as it. */
-export async function newProject(test: TestApi, name = 'test project') {
-  const created = await client(test.api.url, test.adminKey).post('/v1/projects', { name });
+/**
+ * Creates a project through the admin route, gives it what the operator sets (PATCH
+ * /v1/projects/:id) when `settings` are given, and returns a client acting as it.
+ */
+export async function newProject(test: TestApi, name = 'test project', settings?: { kafkaTopicPrefixes?: string[]; ingestRateLimit?: unknown }) {
+  const admin = client(test.api.url, test.adminKey);
+  const created = await admin.post('/v1/projects', { name });
   if (created.status !== 201) throw new Error(`project creation failed: ${JSON.stringify(created)}`);
+  if (settings) {
+    const set = await admin.patch(`/v1/projects/${created.body.id}`, settings);
+    if (set.status !== 200) throw new Error(`project settings refused: ${JSON.stringify(set)}`);
+  }
   return { id: created.body.id as string, apiKey: created.body.apiKey as string, http: client(test.api.url, created.body.apiKey) };
 }

@@ -4,12 +4,14 @@ import net from 'node:net';
 export interface JsonResponse {
   status: number;
   body: any;
+  /** Lower-case names. */
+  headers: Record<string, string>;
 }
 
 export async function request(url: string, init: RequestInit = {}): Promise<JsonResponse> {
   const response = await fetch(url, init);
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: Object.fromEntries(response.headers) };
 }
 
 /** A loopback port nothing listens on (free a moment ago). */

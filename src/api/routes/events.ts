@@ -8,6 +8,7 @@ import { acceptEvents, IngestError } from '../../events/ingest';
 import { findEvent, listEvents } from '../../events/repository';
 import { eventBatchSchema, eventInputSchema, type EventInput } from '../../events/schema';
 import { errorMessage, log } from '../../log';
+import { IngestBuckets, type IngestRateLimit } from '../../projects/ingest-rate';
 import { projectOf } from '../auth';
 import { ApiError } from '../errors';
 import { pageOf, pageQuery } from '../pagination';
@@ -27,15 +28,30 @@ function asApiError(error: unknown): unknown {
     : new ApiError(404, 'endpoint_not_found', error.message, error.details);
 }
 
-export function eventRoutes(db: Db, starter: DeliveryStarter): Router {
+/** `defaultRate`: a project's ingest rate when the operator set none for it. */
+export function eventRoutes(db: Db, starter: DeliveryStarter, defaultRate: IngestRateLimit): Router {
   const router = Router();
+  const buckets = new IngestBuckets();
+
+  // Counted by events, after parsing and before anything is written: a refused request leaves no trace.
+  const admit = (req: Request, events: number) => {
+    const project = projectOf(req);
+    const wait = buckets.take(project.id, project.ingestRateLimit ?? defaultRate, events, Date.now());
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      const perSecond = (project.ingestRateLimit ?? defaultRate).perSecond;
+      throw new ApiError(429, 'rate_limited', `This project may publish ${perSecond} events a second; retry in ${seconds} s.`, { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
+    }
+  };
 
   // The 202 goes out once the events are committed, before their workflows have started: from
   // the commit on, the reconciler guarantees the starts, so the producer need not wait for them.
-  const accept = (req: Request, inputs: EventInput[]) =>
-    acceptEvents(db, starter, projectOf(req).id, inputs).catch((error) => {
+  const accept = (req: Request, inputs: EventInput[]) => {
+    admit(req, inputs.length);
+    return acceptEvents(db, starter, projectOf(req).id, inputs).catch((error) => {
       throw asApiError(error);
     });
+  };
   const startAfterAnswering = (starting: Promise<string[]>) =>
     starting.catch((error) => log.warn('could not record starts; the reconciler will start what is missing', { error: errorMessage(error) }));
 

@@ -9,6 +9,7 @@ import {
   deleteKafkaSource,
   findKafkaSource,
   GroupTakenError,
+  TopicNotAllowedError,
   listKafkaSources,
   recentConsumerReports,
   updateKafkaSource,
@@ -23,7 +24,9 @@ import { parseBody, parseQuery } from '../validation';
 const KAFKA_SOURCE: ResourceKind = { code: 'kafka_source_not_found', noun: 'Kafka source' };
 
 function asApiError(error: unknown): unknown {
-  return error instanceof GroupTakenError ? new ApiError(409, 'kafka_group_taken', error.message, { groupId: error.groupId }) : error;
+  if (error instanceof GroupTakenError) return new ApiError(409, 'kafka_group_taken', error.message, { groupId: error.groupId });
+  if (error instanceof TopicNotAllowedError) return new ApiError(400, 'kafka_topic_not_allowed', error.message, { topics: error.topics });
+  return error;
 }
 
 export function kafkaSourceRoutes(db: Db, offsets: KafkaOffsets): Router {
@@ -31,7 +34,8 @@ export function kafkaSourceRoutes(db: Db, offsets: KafkaOffsets): Router {
 
   router.post('/', async (req, res) => {
     const input = parseBody(createKafkaSourceSchema, req.body);
-    res.status(201).json(await createKafkaSource(db, projectOf(req).id, input).catch((error) => Promise.reject(asApiError(error))));
+    const { id, kafkaTopicPrefixes } = projectOf(req);
+    res.status(201).json(await createKafkaSource(db, id, kafkaTopicPrefixes, input).catch((error) => Promise.reject(asApiError(error))));
   });
 
   router.get('/', async (req, res) => {
@@ -60,7 +64,8 @@ export function kafkaSourceRoutes(db: Db, offsets: KafkaOffsets): Router {
 
   router.patch('/:id', async (req, res) => {
     const input = parseBody(updateKafkaSourceSchema, req.body ?? {});
-    const updated = await updateKafkaSource(db, projectOf(req).id, req.params.id, input).catch((error) => Promise.reject(asApiError(error)));
+    const { id, kafkaTopicPrefixes } = projectOf(req);
+    const updated = await updateKafkaSource(db, id, kafkaTopicPrefixes, req.params.id, input).catch((error) => Promise.reject(asApiError(error)));
     res.json(found(updated, KAFKA_SOURCE, req.params.id));
   });
 

@@ -1,20 +1,28 @@
-/** POST /v1/projects: the one admin route, authenticated by SWITCHYARD_ADMIN_KEY. */
+/**
+ * /v1/projects: the operator's routes, authenticated by SWITCHYARD_ADMIN_KEY. Projects are made
+ * here, and given what a project cannot set for itself: its ingest rate and its Kafka topics.
+ */
 import crypto from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
-import { createProject } from '../../projects/repository';
+import type { OperatorSettings } from '../../projects/operator-settings';
+import { updateOperatorSettingsSchema } from '../../projects/operator-settings';
+import { createProject, findProject, listProjects, updateOperatorSettings, type Project } from '../../projects/repository';
 import { bearerToken } from '../auth';
 import { ApiError, unauthorized } from '../errors';
-import { parseBody } from '../validation';
+import { pageOf, pageQuery } from '../pagination';
+import { parseBody, parseQuery } from '../validation';
 
 const createProjectSchema = z.object({ name: z.string().trim().min(1).max(200) }).strict();
+
+const projectNotFound = (id: string) => new ApiError(404, 'project_not_found', `No project ${id}.`);
 
 /** Constant-time comparison of the bearer token with the admin key (digests even out lengths). */
 function requireAdmin(adminKey: string | undefined): RequestHandler {
   const expected = adminKey && crypto.createHash('sha256').update(adminKey).digest();
   return (req, _res, next) => {
-    if (!expected) throw new ApiError(403, 'admin_disabled', 'Project creation is off: set SWITCHYARD_ADMIN_KEY to enable it.');
+    if (!expected) throw new ApiError(403, 'admin_disabled', 'The admin routes are off: set SWITCHYARD_ADMIN_KEY to enable them.');
     const token = bearerToken(req.headers.authorization);
     const given = crypto.createHash('sha256').update(token ?? '').digest();
     if (!token || !crypto.timingSafeEqual(given, expected)) throw unauthorized();
@@ -22,12 +30,41 @@ function requireAdmin(adminKey: string | undefined): RequestHandler {
   };
 }
 
+const view = (project: Project & OperatorSettings) => ({
+  id: project.id,
+  name: project.name,
+  createdAt: project.createdAt.toISOString(),
+  ingestRateLimit: project.ingestRateLimit,
+  kafkaTopicPrefixes: project.kafkaTopicPrefixes,
+});
+
 export function projectRoutes(db: Db, adminKey: string | undefined): { authenticate: RequestHandler; router: Router } {
   const router = Router();
+
   router.post('/', async (req, res) => {
     const { name } = parseBody(createProjectSchema, req.body);
     const { project, apiKey } = await createProject(db, name);
     res.status(201).json({ id: project.id, name: project.name, apiKey, createdAt: project.createdAt.toISOString() });
   });
+
+  router.get('/', async (req, res) => {
+    const { limit, cursor } = parseQuery(z.object(pageQuery), req.query);
+    const page = pageOf(await listProjects(db, limit + 1, cursor), limit);
+    res.json({ ...page, data: page.data.map(view) });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const project = await findProject(db, req.params.id);
+    if (!project) throw projectNotFound(req.params.id);
+    res.json(view(project));
+  });
+
+  router.patch('/:id', async (req, res) => {
+    const change = parseBody(updateOperatorSettingsSchema, req.body);
+    const project = await updateOperatorSettings(db, req.params.id, change);
+    if (!project) throw projectNotFound(req.params.id);
+    res.json(view(project));
+  });
+
   return { authenticate: requireAdmin(adminKey), router };
 }

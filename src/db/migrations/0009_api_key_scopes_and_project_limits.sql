@@ -10,3 +10,13 @@ ALTER TABLE api_keys ADD COLUMN last_used_at timestamptz;
 -- none; [''] would be every topic).
 ALTER TABLE projects ADD COLUMN ingest_rate_limit jsonb;
 ALTER TABLE projects ADD COLUMN kafka_topic_prefixes text[] NOT NULL DEFAULT '{}';
+
+-- Projects that already consume Kafka keep their topics: each is granted the topics and dead-letter
+-- topics of its live sources. Their consumer groups keep their names (and committed offsets); only
+-- groups named from now on are put in the project's namespace.
+UPDATE projects p SET kafka_topic_prefixes = granted.topics
+  FROM (SELECT project_id, array_agg(DISTINCT t ORDER BY t) AS topics
+          FROM kafka_sources, unnest(ARRAY[topic, dead_letter_topic]) t
+         WHERE deleted_at IS NULL
+         GROUP BY project_id) granted
+ WHERE granted.project_id = p.id;
