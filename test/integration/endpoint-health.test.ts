@@ -98,10 +98,15 @@ describe('endpoint entity workflows', () => {
     assert.deepEqual(duringOpen, [], 'no attempt while the circuit was open');
 
     // Half-open: the probes fail, so it opens again with twice the cool-down.
-    const reopened = await eventually('the circuit to open again', async () => {
-      const h = await health(ep.id);
-      return h.circuit.trips === 2 && h.circuit.state === 'open' ? h : undefined;
-    });
+    // Longer than the usual wait: the probes are retries falling due, which a slow machine takes a while to reach.
+    const reopened = await eventually(
+      'the circuit to open again',
+      async () => {
+        const h = await health(ep.id);
+        return h.circuit.trips === 2 && h.circuit.state === 'open' ? h : undefined;
+      },
+      60_000,
+    );
     assert.equal(Date.parse(reopened.circuit.halfOpensAt) - Date.parse(reopened.circuit.openedAt), 6000, 'the cool-down grew');
     const probes = (await attemptsOf(ep.id)).filter((a) => a.started_at.getTime() >= halfOpensAt && a.started_at.getTime() < Date.parse(reopened.circuit.openedAt) + 50);
     assert.ok(probes.length >= 1 && probes.length <= 2, `at most two probes went out in half-open, saw ${probes.length}`);
