@@ -7,12 +7,18 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { parseCidr } from './egress/address-policy';
+import { parseCidr } from './cidrs';
 import { withIngestBurst, type IngestRateLimit } from './projects/ingest-rate';
 import { parseEncryptionKeys, type EncryptionKey } from './secrets/sealing';
 
 /** The repository root: src/ lives directly under it. */
 export const repoRoot = path.resolve(__dirname, '..');
+
+const cidrList = z
+  .string()
+  .optional()
+  .transform((value) => value?.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .pipe(z.array(z.string().refine((entry) => parseCidr(entry) !== undefined, 'expected a comma-separated list of CIDRs, e.g. 127.0.0.0/8,::1/128')).optional());
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalString = z
@@ -66,11 +72,10 @@ export const envSchema = z.object({
   }),
   // CIDRs (or single addresses) that deliveries and notices may reach although they are not public:
   // loopback, private ranges... Unset: only public addresses. `dev` and `npm test` open loopback.
-  SWITCHYARD_EGRESS_ALLOW: z
-    .string()
-    .optional()
-    .transform((value) => value?.split(',').map((entry) => entry.trim()).filter(Boolean))
-    .pipe(z.array(z.string().refine((entry) => parseCidr(entry) !== undefined, 'expected a comma-separated list of CIDRs, e.g. 127.0.0.0/8,::1/128')).optional()),
+  SWITCHYARD_EGRESS_ALLOW: cidrList,
+  // Proxies in front of the API whose X-Forwarded-For is believed (CIDRs): inbound sources'
+  // allowedIps then judge the client's address, not the proxy's. Unset: none.
+  SWITCHYARD_TRUSTED_PROXIES: cidrList,
   // Credentials may ride in the URL (smtps://user:pass@host:465); send errors are scrubbed of them.
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
   NOTICE_EMAIL_FROM: z
@@ -118,6 +123,8 @@ export interface Config {
    * the worker and migrations; `dev` makes one when unset.
    */
   encryptionKeys: EncryptionKey[] | undefined;
+  /** Proxies whose X-Forwarded-For the API believes for a client's address; none when empty. */
+  trustedProxies: string[];
   /** A project's ingest rate through the API when the operator set none (src/projects/ingest-rate.ts). */
   ingestRateLimit: IngestRateLimit;
   /** Creates projects (POST /v1/projects). Unset: no admin routes, unless `dev` made one. */
@@ -162,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryPacing: { window: e.DELIVERY_START_WINDOW, queueLimit: e.DELIVERY_QUEUE_LIMIT },
     egressAllow: e.SWITCHYARD_EGRESS_ALLOW,
     encryptionKeys: e.SWITCHYARD_ENCRYPTION_KEYS,
+    trustedProxies: e.SWITCHYARD_TRUSTED_PROXIES ?? [],
     ingestRateLimit: withIngestBurst({ perSecond: e.SWITCHYARD_INGEST_PER_SECOND }),
     adminKey: e.SWITCHYARD_ADMIN_KEY,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.NOTICE_EMAIL_FROM } : undefined,

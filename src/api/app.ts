@@ -33,6 +33,8 @@ export interface ApiDependencies {
   egress: EgressPolicy;
   /** A project's ingest rate through POST /v1/events when the operator set none for it. */
   ingestRateLimit: IngestRateLimit;
+  /** Proxies whose X-Forwarded-For is believed for the client's address (inbound allow-lists). */
+  trustedProxies?: string[];
   /** Unset: POST /v1/projects answers 403. */
   adminKey: string | undefined;
   /** Largest request body accepted, in bytes. */
@@ -43,6 +45,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.set('trust proxy', deps.trustedProxies?.length ? deps.trustedProxies : false);
   app.use(healthRoutes(deps.readiness));
   // Third parties post here, authenticated by their signatures rather than an API key.
   app.use('/in', inboundRoutes(deps.db, deps.starter, deps.bodyLimit ?? 1024 * 1024));

@@ -35,6 +35,12 @@ export function found<T>(value: T | undefined, kind: ResourceKind, id: string): 
   return value;
 }
 
+/** A 429 that says, in whole seconds, when the request would be taken. */
+export function rateLimited(waitMs: number, message: string): ApiError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new ApiError(429, 'rate_limited', `${message} Retry in ${seconds} s.`, { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
+}
+
 export const unauthorized = () => new ApiError(401, 'unauthorized', 'A valid API key is required: Authorization: Bearer <key>.');
 
 /** Errors raised by express.json() before a handler runs, keyed by their `type`. */

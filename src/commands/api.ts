@@ -38,6 +38,7 @@ export async function startApi(config: Config, shared: { db?: Db; starter?: Deli
     endpoints: createEndpointControl(temporal.client, endpointTaskQueue(config.temporal.taskQueue)),
     adminKey: config.adminKey,
     ingestRateLimit: config.ingestRateLimit,
+    trustedProxies: config.trustedProxies,
     egress: createEgressPolicy(config.egressAllow ?? []),
     readiness: {
       postgres: async () => {

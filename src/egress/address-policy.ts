@@ -12,9 +12,7 @@
  * Pure: the connector that applies it at connect time is in activities/http-send.ts.
  */
 import ipaddr from 'ipaddr.js';
-
-type Address = ipaddr.IPv4 | ipaddr.IPv6;
-type Cidr = [Address, number];
+import { covered, parseCidr, type Address } from '../cidrs';
 
 export interface EgressPolicy {
   /** The CIDRs the operator opened, as written (for messages and the banner). */
@@ -30,18 +28,6 @@ export const LOOPBACK_CIDRS = ['127.0.0.0/8', '::1/128'];
 const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
 /** RFC 8215's local-use NAT64 prefix, which ipaddr.js does not name; what it embeds is local by definition. */
 const LOCAL_NAT64 = ipaddr.parseCIDR('64:ff9b:1::/48');
-
-/** Parses one allow-list entry: a CIDR, or a single address (a /32 or /128). */
-export function parseCidr(text: string): Cidr | undefined {
-  const trimmed = text.trim();
-  try {
-    if (trimmed.includes('/')) return ipaddr.parseCIDR(trimmed);
-    const address = ipaddr.parse(trimmed);
-    return [address, address.kind() === 'ipv4' ? 32 : 128];
-  } catch {
-    return undefined;
-  }
-}
 
 /** The IPv4 address an IPv6 one carries in its last 32 bits (or, for 6to4, bits 16-47). */
 function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4 | undefined {
@@ -60,10 +46,6 @@ function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4 | undefined {
     default:
       return undefined;
   }
-}
-
-function covered(address: Address, allow: readonly Cidr[]): boolean {
-  return allow.some(([network, bits]) => network.kind() === address.kind() && address.match(network, bits));
 }
 
 function ownRange(address: Address): string | undefined {

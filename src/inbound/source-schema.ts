@@ -1,5 +1,6 @@
 /** What a source is, as the API accepts it: the single source for validation and types. */
 import { z } from 'zod';
+import { parseCidr } from '../cidrs';
 import { durationUpTo, endpointUrl, httpHeaderName as headerName, payloadFilter } from '../endpoints/schema';
 import { verifierConfigProblems, type ProviderName, type VerifierConfig } from './verify';
 
@@ -50,6 +51,18 @@ const fields = {
     .nullable(),
   apiKey: z.object({ header: headerName }).strict().nullable(),
   dedupeWindow: durationUpTo(MAX_DEDUPE_WINDOW),
+  // Where the provider posts from (its published ranges); null: anywhere.
+  allowedIps: z
+    .array(z.string().max(50).refine((entry) => parseCidr(entry) !== undefined, 'must be a CIDR or an address, e.g. 192.0.2.0/24'))
+    .min(1)
+    .max(100)
+    .nullable(),
+  // Requests a second this source takes, verified or not; null: no limit of its own.
+  rateLimit: z
+    .object({ perSecond: z.number().gt(0).max(10_000), burst: z.number().int().min(1).max(100_000).optional() })
+    .strict()
+    .transform(({ perSecond, burst }) => ({ perSecond, burst: burst ?? Math.max(1, Math.ceil(perSecond)) }))
+    .nullable(),
 };
 
 export const createSourceSchema = z
@@ -62,6 +75,8 @@ export const createSourceSchema = z
     hmac: fields.hmac.optional(),
     apiKey: fields.apiKey.optional(),
     dedupeWindow: fields.dedupeWindow.optional(),
+    allowedIps: fields.allowedIps.optional(),
+    rateLimit: fields.rateLimit.optional(),
   })
   .strict();
 

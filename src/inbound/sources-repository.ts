@@ -1,5 +1,6 @@
 /** Sources and their refused requests in PostgreSQL. Every API query is scoped to a project. */
 import type { Db } from '../db/pool';
+import type { Rate } from '../token-buckets';
 import { nextId } from '../ids';
 import { SECRET_PURPOSE, openSecret, sealSecret } from '../secrets/keyring';
 import type { SourceRoute } from './routing';
@@ -18,6 +19,10 @@ export interface Source {
   hmac: HmacOptions | null;
   apiKey: ApiKeyOptions | null;
   dedupeWindow: string;
+  /** CIDRs requests must come from; null: anywhere. */
+  allowedIps: string[] | null;
+  /** Requests a second, verified or not; null: no limit of its own. */
+  rateLimit: Rate | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -37,7 +42,7 @@ interface Row {
   name: string;
   provider: ProviderName;
   secrets: string[];
-  options: { hmac?: HmacOptions; apiKey?: ApiKeyOptions };
+  options: { hmac?: HmacOptions; apiKey?: ApiKeyOptions; allowedIps?: string[]; rateLimit?: Rate };
   tolerance_seconds: number | null;
   public_url: string | null;
   routes: SourceRoute[];
@@ -61,6 +66,8 @@ function fromRow(row: Row): SourceWithSecrets {
     response: row.response,
     hmac: row.options.hmac ?? null,
     apiKey: row.options.apiKey ?? null,
+    allowedIps: row.options.allowedIps ?? null,
+    rateLimit: row.options.rateLimit ?? null,
     dedupeWindow: row.dedupe_window,
     version: row.version,
     createdAt: row.created_at,
@@ -75,9 +82,11 @@ export function publicSource(source: SourceWithSecrets): Source & { secretCount:
 
 const sealSecrets = (secrets: string[]) => secrets.map((secret) => sealSecret(secret, SECRET_PURPOSE.sourceSecret));
 
-const optionsOf = (s: { hmac?: HmacOptions | null; apiKey?: ApiKeyOptions | null }) => ({
+const optionsOf = (s: { hmac?: HmacOptions | null; apiKey?: ApiKeyOptions | null; allowedIps?: string[] | null; rateLimit?: Rate | null }) => ({
   ...(s.hmac ? { hmac: s.hmac } : {}),
   ...(s.apiKey ? { apiKey: s.apiKey } : {}),
+  ...(s.allowedIps ? { allowedIps: s.allowedIps } : {}),
+  ...(s.rateLimit ? { rateLimit: s.rateLimit } : {}),
 });
 
 export async function createSource(db: Db, projectId: string, input: CreateSource): Promise<SourceWithSecrets> {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createEgressPolicy, parseCidr, urlEgressProblem } from '../../src/egress/address-policy';
+import { createEgressPolicy, urlEgressProblem } from '../../src/egress/address-policy';
 
 const closed = createEgressPolicy([]);
 
@@ -79,11 +79,7 @@ describe('the allow-list', () => {
     assert.equal(open.blockedRange('64:ff9b::10.1.0.9'), undefined);
   });
 
-  it('parses CIDRs and single addresses, and refuses anything else', () => {
-    assert.deepEqual(parseCidr('10.0.0.0/8')?.[1], 8);
-    assert.deepEqual(parseCidr('::1')?.[1], 128);
-    assert.deepEqual(parseCidr('192.168.0.1')?.[1], 32);
-    for (const bad of ['', 'localhost', '10.0.0.0/33', '::1/129', '10.0.0.0/x']) assert.equal(parseCidr(bad), undefined, bad);
+  it('refuses an allow-list entry that is not a CIDR', () => {
     assert.throws(() => createEgressPolicy(['nonsense']), /not a CIDR/);
   });
 });

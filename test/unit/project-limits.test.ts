@@ -1,49 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { namespacedGroupId, topicPrefix, topicsOutside } from '../../src/kafka/source-schema';
-import { IngestBuckets, ingestRateLimitSchema, MIN_INGEST_BURST, withIngestBurst } from '../../src/projects/ingest-rate';
+import { ingestRateLimitSchema, MIN_INGEST_BURST, withIngestBurst } from '../../src/projects/ingest-rate';
 import { updateOperatorSettingsSchema } from '../../src/projects/operator-settings';
 
 describe('ingest rate', () => {
-  const limit = { perSecond: 10, burst: 500 };
-
-  it('lets a burst through at once, then one event per 1/perSecond', () => {
-    const buckets = new IngestBuckets();
-    assert.equal(buckets.take('p', limit, 500, 0), 0);
-    assert.equal(buckets.take('p', limit, 1, 0), 100, 'one token is 100 ms away');
-    assert.ok(Math.abs(buckets.take('p', limit, 1, 50) - 50) <= 1, 'half a token refilled: about 50 ms');
-    assert.equal(buckets.take('p', limit, 1, 100), 0);
-    assert.equal(buckets.take('p', limit, 5, 300), 300, 'two tokens refilled, three missing');
-    assert.equal(buckets.take('p', limit, 2, 300), 0, 'a refusal spends nothing');
-  });
-
-  it('counts a batch as its events, and never refills beyond the burst', () => {
-    const buckets = new IngestBuckets();
-    assert.equal(buckets.take('p', limit, 400, 0), 0);
-    assert.equal(buckets.take('p', limit, 200, 0), 10_000);
-    assert.equal(buckets.take('p', limit, 500, 3_600_000), 0, 'an hour idle gives back the burst');
-    assert.equal(buckets.take('p', limit, 1, 3_600_000), 100);
-  });
-
-  it('keeps projects apart', () => {
-    const buckets = new IngestBuckets();
-    assert.equal(buckets.take('flood', limit, 500, 0), 0);
-    assert.ok(buckets.take('flood', limit, 1, 0) > 0);
-    assert.equal(buckets.take('quiet', limit, 1, 0), 0);
-  });
-
-  it('forgets full buckets, so idle projects cost no memory', () => {
-    const slow = { perSecond: 1, burst: 500 };
-    const buckets = new IngestBuckets();
-    buckets.take('a', slow, 1, 0);
-    buckets.take('b', slow, 500, 0);
-    assert.equal(buckets.size, 2);
-    buckets.take('c', slow, 1, 60_000);
-    assert.equal(buckets.size, 2, 'a refilled after 1 s and is dropped; b (500 s to refill) and c stay');
-    buckets.take('c', slow, 1, 600_000);
-    assert.equal(buckets.size, 1, 'b is full again and dropped');
-  });
-
   it('defaults the burst to one second, never below the largest batch', () => {
     assert.deepEqual(withIngestBurst({ perSecond: 2000 }), { perSecond: 2000, burst: 2000 });
     assert.deepEqual(withIngestBurst({ perSecond: 0.5 }), { perSecond: 0.5, burst: MIN_INGEST_BURST });

@@ -8,9 +8,10 @@ import { acceptEvents, IngestError } from '../../events/ingest';
 import { findEvent, listEvents } from '../../events/repository';
 import { eventBatchSchema, eventInputSchema, type EventInput } from '../../events/schema';
 import { errorMessage, log } from '../../log';
-import { IngestBuckets, type IngestRateLimit } from '../../projects/ingest-rate';
+import type { IngestRateLimit } from '../../projects/ingest-rate';
+import { TokenBuckets } from '../../token-buckets';
 import { projectOf } from '../auth';
-import { ApiError } from '../errors';
+import { ApiError, rateLimited } from '../errors';
 import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery } from '../validation';
 
@@ -31,17 +32,14 @@ function asApiError(error: unknown): unknown {
 /** `defaultRate`: a project's ingest rate when the operator set none for it. */
 export function eventRoutes(db: Db, starter: DeliveryStarter, defaultRate: IngestRateLimit): Router {
   const router = Router();
-  const buckets = new IngestBuckets();
+  const buckets = new TokenBuckets();
 
   // Counted by events, after parsing and before anything is written: a refused request leaves no trace.
   const admit = (req: Request, events: number) => {
     const project = projectOf(req);
-    const wait = buckets.take(project.id, project.ingestRateLimit ?? defaultRate, events, Date.now());
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
-      const perSecond = (project.ingestRateLimit ?? defaultRate).perSecond;
-      throw new ApiError(429, 'rate_limited', `This project may publish ${perSecond} events a second; retry in ${seconds} s.`, { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
-    }
+    const rate = project.ingestRateLimit ?? defaultRate;
+    const wait = buckets.take(project.id, rate, events, Date.now());
+    if (wait > 0) throw rateLimited(wait, `This project may publish ${rate.perSecond} events a second.`);
   };
 
   // The 202 goes out once the events are committed, before their workflows have started: from
