@@ -74,7 +74,9 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const databaseError = typeof error?.code === 'string' && error?.severity ? postgresInputErrors[error.code]?.() : undefined;
   // The start queue is full (deliveries/start-window.ts): a temporary refusal, with when to retry.
   const capacityError = error instanceof QueueFull ? new ApiError(503, 'over_capacity', error.message, undefined, { 'retry-after': '1' }) : undefined;
-  const apiError = error instanceof ApiError ? error : (parserError ?? databaseError ?? capacityError);
+  // The router could not percent-decode a path segment (a lone "%"): the caller's path is malformed.
+  const pathError = error instanceof URIError ? new ApiError(400, 'invalid_path', 'The request path is not validly percent-encoded.') : undefined;
+  const apiError = error instanceof ApiError ? error : (parserError ?? databaseError ?? capacityError ?? pathError);
   if (apiError) {
     res.set(apiError.headers);
     res.status(apiError.status).json({

@@ -11,7 +11,10 @@ import { nextId } from '../../ids';
 import { projectOf } from '../auth';
 import { ApiError } from '../errors';
 import { pageOf, pageQuery } from '../pagination';
-import { parseQuery } from '../validation';
+import { parseBody, parseQuery } from '../validation';
+
+/** Resend takes no options: anything in its body is a mistake worth saying so. */
+const noOptions = z.object({}).strict();
 
 const listQuery = z.object({
   ...pageQuery,
@@ -36,6 +39,7 @@ export function deliveryRoutes(db: Db, starter: DeliveryStarter): Router {
 
   /** A new delivery of the same event to the same endpoint, with its own workflow and attempts. */
   router.post('/:id/resend', async (req, res) => {
+    parseBody(noOptions, req.body ?? {});
     const projectId = projectOf(req).id;
     const original = await findDelivery(db, projectId, req.params.id);
     if (!original) throw new ApiError(404, 'delivery_not_found', `No delivery ${req.params.id} in this project.`);
