@@ -1,6 +1,7 @@
 /** Deliveries and their attempts in PostgreSQL. */
 import { withTransaction, type Db, type Queryable } from '../db/pool';
 import { storedEventBody, type EventBodyRow, type StoredEventBody } from '../events/repository';
+import { queued } from './start-window';
 import type { DeliveryToStart } from './starter';
 
 export type DeliveryStatus = 'pending' | 'retrying' | 'held' | 'succeeded' | 'failed' | 'cancelled';
@@ -252,9 +253,12 @@ export async function listDeliveries(db: Db, projectId: string, filters: Deliver
   return rows.map(deliveryView);
 }
 
+/** What a start needs of a delivery `d`, its event and its endpoint. */
+const toStartColumns = 'd.id, d.project_id, d.event_id, d.endpoint_id, d.workflow_id, ev.event_type, ep.url';
+const withEventAndEndpoint = 'JOIN events ev ON ev.id = d.event_id JOIN endpoints ep ON ep.id = d.endpoint_id';
+
 /** Deliveries committed long enough ago whose workflow start was never confirmed. */
-const unstartedSelect = `SELECT d.id, d.project_id, d.event_id, d.endpoint_id, d.workflow_id, ev.event_type, ep.url
-    FROM deliveries d JOIN events ev ON ev.id = d.event_id JOIN endpoints ep ON ep.id = d.endpoint_id
+const unstartedSelect = `SELECT ${toStartColumns} FROM deliveries d ${withEventAndEndpoint}
    WHERE d.workflow_started_at IS NULL AND d.status <> 'cancelled'`;
 
 interface UnstartedRow {
@@ -279,9 +283,21 @@ function toStart(row: UnstartedRow): DeliveryToStart {
   };
 }
 
-/** For the reconciler: deliveries a full start window queued, oldest first. */
+/**
+ * For the reconciler: deliveries a full start window queued, taking turns across projects (each
+ * project's oldest, then each one's second oldest, ...), so that one project's backlog does not
+ * hold back another's deliveries.
+ */
 export async function queuedDeliveries(db: Queryable, limit: number): Promise<DeliveryToStart[]> {
-  const { rows } = await db.query<UnstartedRow>(`${unstartedSelect} AND d.start_queued ORDER BY d.created_at LIMIT $1`, [limit]);
+  const { rows } = await db.query<UnstartedRow>(
+    `WITH turns AS (
+       SELECT id, created_at, row_number() OVER (PARTITION BY project_id ORDER BY created_at, id) AS turn
+         FROM deliveries WHERE ${queued}
+     ), next AS (SELECT id, created_at, turn FROM turns ORDER BY turn, created_at LIMIT $1)
+     SELECT ${toStartColumns} FROM next JOIN deliveries d ON d.id = next.id ${withEventAndEndpoint}
+      ORDER BY next.turn, next.created_at`,
+    [limit],
+  );
   return rows.map(toStart);
 }
 

@@ -8,16 +8,22 @@
  * the window, the saturation benchmark delivered a small fraction of what ingest started, far
  * below the engine's ceiling; README, Benchmarks).
  *
- * So ingest starts its deliveries itself only while the window has room for them and nothing is
- * queued ahead; otherwise it commits them queued (`start_queued`), and the reconciler starts the
- * queue oldest first as room frees up. Queued deliveries are durable like any other: the producer
- * has its 202, and nothing is lost; only the start waits.
+ * So ingest starts its deliveries itself only while the window has room for them and nothing of
+ * its project is queued ahead; otherwise it commits them queued (`start_queued`), and the
+ * reconciler starts the queue as room frees up. Queued deliveries are durable like any other: the
+ * producer has its 202, and nothing is lost; only the start waits.
+ *
+ * The queue is fair across projects: the reconciler takes turns, each project's oldest first
+ * (repository.ts, queuedDeliveries), so a project that floods waits behind its own backlog, and
+ * another project's deliveries start at the next turn.
  *
  * The queue itself is bounded (DELIVERY_QUEUE_LIMIT): past it, ingest refuses new events with
- * QueueFull (HTTP 503 with Retry-After; a Kafka partition pauses) until the queue drains. An
- * unbounded queue would only turn overload into unbounded latency, and on a shared machine the
- * accepting itself takes CPU from the deliveries (the saturation benchmark once accepted events
- * into the queue over a hundred times faster than it delivered them).
+ * QueueFull (HTTP 503 with Retry-After; a Kafka partition pauses) until the queue drains, but
+ * only from projects holding their share of it or more (`queueRefuses`), so the project that
+ * filled it is refused and the others are not. An unbounded queue would only turn overload into
+ * unbounded latency, and on a shared machine the accepting itself takes CPU from the deliveries
+ * (the saturation benchmark once accepted events into the queue over a hundred times faster than
+ * it delivered them).
  */
 import type { Queryable } from '../db/pool';
 
@@ -31,11 +37,11 @@ export const IN_FLIGHT_HORIZON_MS = 180_000;
 export interface WindowState {
   /** Deliveries admitted in the horizon and not begun. */
   inFlight: number;
-  /** Whether deliveries are already queued for the reconciler. */
+  /** Whether deliveries of the same project are already queued for the reconciler. */
   queuedAhead: boolean;
 }
 
-/** Whether `adding` new deliveries must be queued rather than started now: never overtake the queue. */
+/** Whether `adding` new deliveries must be queued rather than started now: never overtake the project's own queue. */
 export function mustQueue(state: WindowState, adding: number, size: number): boolean {
   if (adding === 0) return false;
   return state.queuedAhead || state.inFlight + adding > size;
@@ -46,8 +52,8 @@ export function roomIn(inFlight: number, size: number): number {
   return Math.max(0, size - inFlight);
 }
 
-/** Queued by a full window and not started yet. */
-const queued = `workflow_started_at IS NULL AND start_queued AND status <> 'cancelled'`;
+/** Queued by a full window and not started yet: the predicate of the queue's index (migration 0010). */
+export const queued = `workflow_started_at IS NULL AND start_queued AND status <> 'cancelled'`;
 
 /**
  * Admitted and not begun. Ingest's own deliveries count from their commit, before their starts
@@ -64,10 +70,12 @@ export async function countInFlight(db: Queryable): Promise<number> {
   return rows[0]!.n;
 }
 
-export async function windowState(db: Queryable): Promise<WindowState> {
+/** The window as a project's ingest sees it. */
+export async function windowState(db: Queryable, projectId: string): Promise<WindowState> {
   const { rows } = await db.query<WindowState>(
     `SELECT (${inFlightCount}) AS "inFlight",
-            EXISTS (SELECT 1 FROM deliveries WHERE ${queued}) AS "queuedAhead"`,
+            EXISTS (SELECT 1 FROM deliveries WHERE ${queued} AND project_id = $1) AS "queuedAhead"`,
+    [projectId],
   );
   return rows[0]!;
 }
@@ -80,31 +88,50 @@ export class QueueFull extends Error {
   }
 }
 
-async function countQueued(db: Queryable): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE ${queued}`);
-  return rows[0]!.n;
+/** The queue's length, in all and per project with deliveries in it. */
+export interface QueueCounts {
+  total: number;
+  byProject: ReadonlyMap<string, number>;
 }
 
 /**
- * The queue's length as this process last read it, re-read at most every `maxAgeMs`: counting it
- * on every ingest call would cost more than the calls themselves when it is long.
+ * Whether a project's new deliveries are refused: only when the queue is at its limit, and only
+ * if the project holds at least its share of it (the limit split evenly between the projects
+ * queueing, this one included). A project with little or nothing queued is still taken, so the
+ * queue may pass its limit by the other projects' shares, never by a flood.
+ */
+export function queueRefuses(counts: QueueCounts, projectId: string, limit: number): boolean {
+  if (counts.total < limit) return false;
+  const own = counts.byProject.get(projectId) ?? 0;
+  const projects = counts.byProject.size + (own === 0 ? 1 : 0);
+  return own >= limit / projects;
+}
+
+async function countQueued(db: Queryable): Promise<QueueCounts> {
+  const { rows } = await db.query<{ project_id: string; n: number }>(`SELECT project_id, count(*)::int AS n FROM deliveries WHERE ${queued} GROUP BY project_id`);
+  return { total: rows.reduce((sum, row) => sum + row.n, 0), byProject: new Map(rows.map((row) => [row.project_id, row.n])) };
+}
+
+/**
+ * The queue as this process last counted it, re-counted at most every `maxAgeMs`: counting it on
+ * every ingest call would cost more than the calls themselves when it is long.
  */
 export function createQueueGauge(db: Queryable, limit: number, maxAgeMs = 500) {
-  let queued = 0;
+  let counts: QueueCounts = { total: 0, byProject: new Map() };
   let readAt = -Infinity;
   let reading: Promise<void> | undefined;
   return {
-    async isFull(): Promise<boolean> {
+    async refuses(projectId: string): Promise<boolean> {
       if (Date.now() - readAt > maxAgeMs) {
         reading ??= countQueued(db)
-          .then((n) => {
-            queued = n;
+          .then((read) => {
+            counts = read;
             readAt = Date.now();
           })
           .finally(() => (reading = undefined));
         await reading;
       }
-      return queued >= limit;
+      return queueRefuses(counts, projectId, limit);
     },
   };
 }

@@ -22,8 +22,8 @@ const START_CONCURRENCY = 32;
 export interface DeliveryStarter {
   /** The start window's size (DELIVERY_START_WINDOW): see start-window.ts. */
   readonly window: number;
-  /** Whether the queue behind the window is at its limit (DELIVERY_QUEUE_LIMIT): ingest refuses then. */
-  queueFull(): Promise<boolean>;
+  /** Whether the queue behind the window is at its limit (DELIVERY_QUEUE_LIMIT) for this project: ingest refuses then. */
+  queueFull(projectId: string): Promise<boolean>;
   /** Starts each delivery's workflow and marks it started; returns the ids it could not start. */
   start(deliveries: DeliveryToStart[]): Promise<string[]>;
   /** Settles when no start() is under way: a process waits for it before it closes its connections. */
@@ -108,7 +108,7 @@ export function createDeliveryStarter(db: Db, client: Client, taskQueue: string,
   return {
     counts,
     window: pacing.window,
-    queueFull: () => queue.isFull(),
+    queueFull: (projectId) => queue.refuses(projectId),
     start(deliveries) {
       const starting = startAll(deliveries);
       underWay.add(starting);

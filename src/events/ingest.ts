@@ -105,7 +105,7 @@ export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: 
  * start was lost is started now, so a retry after a failure finishes the job.
  */
 export async function acceptEvents(db: Db, starter: DeliveryStarter, projectId: string, inputs: EventInput[]): Promise<Accepted> {
-  if (await starter.queueFull()) throw new QueueFull();
+  if (await starter.queueFull(projectId)) throw new QueueFull();
   const named = [...new Set(inputs.flatMap((input) => input.endpointIds ?? []))];
   const { events, toStart } = await withTransaction(db, async (client) => {
     const endpoints = await subscribableEndpoints(client, projectId);
@@ -143,7 +143,7 @@ export async function acceptEvents(db: Db, starter: DeliveryStarter, projectId: 
       events[index] = { id, eventType: input.eventType, deliveries: plan.deliveries };
     });
     // A full start window queues this call's deliveries for the reconciler instead.
-    const queued = mustQueue(await windowState(client), planned.length, starter.window);
+    const queued = mustQueue(await windowState(client, projectId), planned.length, starter.window);
     await insertDeliveries(client, deliveryRows, queued);
     const toStart = queued ? [] : planned;
 

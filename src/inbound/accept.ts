@@ -34,7 +34,7 @@ export async function acceptInbound(db: Db, starter: DeliveryStarter, source: So
   const eventType = inboundEventType(source.provider, request.headers, body);
   const windowMs = parseDurationUpTo(source.dedupeWindow, MAX_DEDUPE_WINDOW) ?? 7 * 86_400_000;
   const eventId = nextId('evt');
-  if (await starter.queueFull()) throw new QueueFull();
+  if (await starter.queueFull(source.projectId)) throw new QueueFull();
 
   const outcome = await withTransaction(db, async (client) => {
     // The event row first (the receipt refers to it); a duplicate rolls both back.
@@ -68,7 +68,7 @@ export async function acceptInbound(db: Db, starter: DeliveryStarter, source: So
     const wanted = routeTargets(source.routes, request.headers, body);
     const endpoints = wanted.length === 0 ? [] : await subscribableEndpoints(client, source.projectId, wanted);
     const planned = planDeliveries(source.projectId, eventId, eventType, endpoints);
-    const queued = mustQueue(await windowState(client), planned.toStart.length, starter.window);
+    const queued = mustQueue(await windowState(client, source.projectId), planned.toStart.length, starter.window);
     await insertDeliveries(client, planned.rows, queued);
     return { ...planned, toStart: queued ? [] : planned.toStart };
   }).catch((error) => {
