@@ -3,9 +3,9 @@
  * writes the results as JSON (bench-results/, not committed) and, for a run of every scenario,
  * into BENCHMARKS.md. Benchmarks measure; no test asserts their figures.
  *
- *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,history,kafka,waiting]
+ *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,fairness,history,kafka,waiting]
  *                    [--setups default,plain,...] [--baseline REF] [--rounds 1] [--duration 60] [--endpoints 20] [--payload-bytes 1024]
- *                    [--rate N] [--repeat 3] [--kafka-messages 5000] [--waiting 10000]
+ *                    [--rate N] [--repeat 3] [--quiet-rate 5] [--kafka-messages 5000] [--waiting 10000]
  *
  * Each setup (bench/setups.ts) gets an environment of its own and runs the chosen scenarios; with
  * several, each figure is shown per setup with its ratio to the first setup's. `--baseline REF`
@@ -24,13 +24,14 @@ import { setupNamed, type Setup } from './setups';
 import type { CpuSnapshot } from './cpu';
 import { postCeiling, workflowCeiling } from './scenarios/ceilings';
 import { historyCost } from './scenarios/history-cost';
+import { fairness } from './scenarios/fairness';
 import { kafkaIngest } from './scenarios/kafka';
 import { saturation } from './scenarios/saturation';
 import { percentile } from './scenarios/common';
 import { isolationModes, steadyLoad, type SteadyLoadResult } from './scenarios/steady-load';
 import { waitingWork } from './scenarios/waiting-work';
 
-const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'history', 'kafka', 'waiting'] as const;
+const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'fairness', 'history', 'kafka', 'waiting'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -48,6 +49,8 @@ const { values } = parseArgs({
     // Every setup's scenarios run this many times, the setups taking turns; compared figures are
     // the median round's, each round's beside it.
     rounds: { type: 'string', default: '1' },
+    // Events/s the quiet project of the fairness scenario publishes, alone and during the flood.
+    'quiet-rate': { type: 'string', default: '5' },
     'kafka-messages': { type: 'string', default: '5000' },
     waiting: { type: 'string', default: '10000' },
   },
@@ -61,6 +64,7 @@ const seconds = Number(values.duration);
 const endpoints = Number(values.endpoints);
 const payloadBytes = Number(values['payload-bytes']);
 const kafkaMessages = Number(values['kafka-messages']);
+const quietRate = Number(values['quiet-rate']);
 const waiting = Number(values.waiting);
 const repeat = Number(values.repeat);
 if (!(Number.isInteger(repeat) && repeat >= 1)) throw new Error('--repeat must be a whole number of at least 1');
@@ -199,6 +203,18 @@ async function runScenarios(env: BenchEnvironment, results: Record<string, unkno
       rows.push(['isolation: a sick endpoint\'s delivery so far: history events / workflow tasks (a healthy one: 6 / 1)', `${round(sick.sickHistory.events, 1)} / ${round(sick.sickHistory.workflowTasks, 1)}`, '']);
     }
   }
+  if (chosen.includes('fairness')) {
+    const f = await fairness(env, { seconds, rate: quietRate });
+    results.fairness = f;
+    const who = `quiet project, ${f.quietRate} events/s for ${seconds} s`;
+    rows.push([`fairness: ${who}, alone: end-to-end p50 / p99 (ms); refusals`, `${ms(f.alone.p50)} / ${ms(f.alone.p99)}; ${f.alone.refusals}`, '']);
+    rows.push([
+      `fairness: the same while another project floods (${f.flood.acceptedEvents} events accepted from it, ${f.flood.refusals} refusals): end-to-end p50 / p99 (ms); refusals`,
+      `${ms(f.duringFlood.p50)} / ${ms(f.duringFlood.p99)}; ${f.duringFlood.refusals}`,
+      ratio(f.duringFlood.p99, f.alone.p99, 'p99 of alone'),
+    ]);
+    rows.push(['fairness: quiet p99 during the flood ÷ alone', `${round(f.duringFlood.p99 / f.alone.p99, 2)}`, '', f.duringFlood.p99 / f.alone.p99]);
+  }
   // After the load scenarios: their backlog is drained, so it measures a quiet system.
   if (chosen.includes('history')) {
     const h = await historyCost(env);
@@ -304,6 +320,7 @@ async function main(): Promise<void> {
     `npm run bench -- --scenario ${chosen.join(',')} --setups ${setups.map((setup) => setup.name).join(',')}${values.baseline ? ` --baseline ${values.baseline}` : ''} --rounds ${rounds} --duration ${seconds} --endpoints ${endpoints} --payload-bytes ${payloadBytes}`,
     values.rate ? ` --rate ${values.rate}` : '',
     chosen.includes('latency') || chosen.includes('isolation') ? ` --repeat ${repeat}` : '',
+    chosen.includes('fairness') ? ` --quiet-rate ${quietRate}` : '',
     chosen.includes('kafka') ? ` --kafka-messages ${kafkaMessages}` : '',
     chosen.includes('waiting') ? ` --waiting ${waiting}` : '',
   ].join('');
@@ -319,7 +336,9 @@ async function main(): Promise<void> {
   // of each set of setups; a run of some scenarios alone must not erase any.
   const stamp = [`- When: ${at}`, `- Machine: ${machine()}; PostgreSQL, Temporal and the receivers all local`, `- Command: \`${command}\``, ''];
   if (runs.length > 1) {
-    writeSection(`setups ${setups.map((setup) => setup.name).join(',')}`, [...stamp, table].join('\n'));
+    // Keyed by the scenarios too: a comparison of some scenarios must not replace one of others.
+    const scenarios = chosen.length === SCENARIOS.length ? '' : ` scenarios ${chosen.join(',')}`;
+    writeSection(`setups ${setups.map((setup) => setup.name).join(',')}${scenarios}`, [...stamp, table].join('\n'));
     process.stdout.write('\nBENCHMARKS.md: the comparison of setups written.\n');
   } else if (chosen.length === SCENARIOS.length) {
     writeSection('full', [...stamp, `Setup \`${setups[0]!.name}\`: ${setups[0]!.what}.`, '', table].join('\n'));
