@@ -27,7 +27,8 @@ describe('API, on real PostgreSQL and Temporal', () => {
   const auth = () => ({ authorization: `Bearer ${project.apiKey}` });
 
   it('answers /healthz and, with both dependencies up, /readyz', async () => {
-    assert.deepEqual(await request(`${api.url}/healthz`), { status: 200, body: { status: 'ok' } });
+    const health = await request(`${api.url}/healthz`);
+    assert.deepEqual([health.status, health.body], [200, { status: 'ok' }]);
     const ready = await request(`${api.url}/readyz`);
     assert.equal(ready.status, 200);
     assert.deepEqual(ready.body.checks, { postgres: { ok: true }, temporal: { ok: true } });
