@@ -15,6 +15,7 @@ import { healthOutcomeOf } from '../src/endpoint-health/outcomes';
 import type { EndpointSnapshot } from '../src/endpoint-health/snapshot';
 import type { Slot } from '../src/endpoint-health/slot-limiter';
 import { disabledReason, endpointById, endpointSnapshot, signingSecrets, type EndpointWithSecrets } from '../src/endpoints/repository';
+import { sendableHeaders } from '../src/endpoints/schema';
 import type { StoredEventBody } from '../src/events/repository';
 import { noticeSettingsOf } from '../src/projects/repository';
 import { REDACTED } from '../src/redaction';
@@ -154,7 +155,7 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
       const startedAt = now();
       const headers = {
         ...event.forwardHeaders,
-        ...endpoint.headers,
+        ...sendableHeaders(endpoint.headers),
         'content-type': event.contentType,
         'user-agent': USER_AGENT,
         // webhook-id is the event's id: the same on every attempt, so receivers can deduplicate.

@@ -21,6 +21,20 @@ const reservedHeaders = new Set([
   'keep-alive', 'proxy-connection', 'te', 'trailer', 'upgrade', 'expect',
 ]);
 
+/**
+ * A header value may hold visible characters, spaces and tabs (RFC 9110 5.5), nothing else below
+ * 0x20. NUL too is checked here: values are sealed (secrets/), so PostgreSQL never sees the text.
+ */
+const HEADER_VALUE = /^[^\x00-\x08\x0a-\x1f\x7f]*$/;
+
+/**
+ * An endpoint's custom headers as they may be sent: a row stored before a name or value was
+ * refused may still hold one, and it would fail every attempt, so it is left out.
+ */
+export function sendableHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name, value]) => !reservedHeaders.has(name.toLowerCase()) && HEADER_VALUE.test(value)));
+}
+
 /** An HTTP header name (an RFC 9110 token). */
 export const httpHeaderName = z.string().max(256, 'not a valid header name').regex(HEADER_NAME, 'not a valid header name');
 
@@ -75,10 +89,8 @@ const fields = {
   description: z.string().max(1000),
   eventTypes: z.array(eventTypePattern).min(1).max(100),
   filter: payloadFilter.nullable(),
-  // A header value may hold visible characters, spaces and tabs (RFC 9110 5.5), nothing else below
-  // 0x20. NUL too is checked here: values are sealed (secrets/), so PostgreSQL never sees the text.
   headers: z
-    .record(httpHeaderName, z.string().max(4096).regex(/^[^\x00-\x08\x0a-\x1f\x7f]*$/, 'must not contain line breaks or other control characters'))
+    .record(httpHeaderName, z.string().max(4096).regex(HEADER_VALUE, 'must not contain line breaks or other control characters'))
     .superRefine((headers, ctx) => {
       for (const [name, value] of Object.entries(headers)) {
         if (reservedHeaders.has(name.toLowerCase())) ctx.addIssue({ code: 'custom', path: [name], message: 'is set by Switchyard or governs the connection; it cannot be set' });

@@ -14,6 +14,7 @@ import { ingestEvents } from '../../src/events/ingest';
 import { startWorker } from '../../src/worker';
 import { createDeliveryStarter } from '../../src/deliveries/starter';
 import { MAX_RESPONSE_BODY_BYTES } from '../../activities/http-send';
+import { sealHeaders } from '../../src/secrets/keyring';
 import { DeliveryStatus } from '../../src/temporal/search-attributes';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
 import { eventually } from '../support/receiver';
@@ -35,6 +36,21 @@ describe('outbound delivery, edges', () => {
     new Webhook(created.secret).verify(request!.body, headers);
     new Webhook(rotated.body.secret).verify(request!.body, headers);
     assert.equal((await stack.settled(accepted.body.deliveries[0].id)).status, 'succeeded');
+  });
+
+  it('delivers for an endpoint stored with headers that are refused today, leaving those out', async () => {
+    const created = await stack.endpoint('/old-headers', { eventTypes: ['oldheaders.*'], headers: { 'X-Token': 'kept' } });
+    // As a row from before Expect and Upgrade were refused would hold them (values sealed like any).
+    await stack.test.db.query('UPDATE endpoints SET headers = $2, version = version + 1 WHERE id = $1', [
+      created.id,
+      sealHeaders({ 'X-Token': 'kept', Expect: '100-continue', Upgrade: 'h2c' }),
+    ]);
+    const accepted = await stack.project.http.post('/v1/events', { eventType: 'oldheaders.one', payload: {} });
+    assert.equal((await stack.settled(accepted.body.deliveries[0].id)).status, 'succeeded');
+    const [request] = await stack.receiver.waitFor('/old-headers', 1);
+    assert.equal(request!.headers['x-token'], 'kept');
+    assert.equal(request!.headers.expect, undefined);
+    assert.equal(request!.headers.upgrade, undefined);
   });
 
   it('gives up on an endpoint that does not answer within its timeout, and says so', async () => {
