@@ -50,6 +50,7 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/in/:source', open: true },
   { method: 'POST', path: '/v1/kafka-sources', body: true },
   { method: 'GET', path: '/v1/kafka-sources', list: true },
+  { method: 'GET', path: '/v1/kafka-sources/:kafka' },
   { method: 'PATCH', path: '/v1/kafka-sources/:kafka', body: true },
   { method: 'DELETE', path: '/v1/kafka-sources/:kafka' },
   { method: 'POST', path: '/v1/events', body: true },
