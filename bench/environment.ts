@@ -95,7 +95,7 @@ export async function startEnvironment(options: { kafka: boolean; setup: Setup }
     kafka: options.kafka,
     ephemeral: true,
     temporalOnDisk: setup.temporal === 'dev-file',
-    untuned: !setup.tuned,
+    devServerLevers: setup.levers,
   });
   const databaseUrl = (base.databaseUrl ?? localDatabaseUrl(base)).replace(/\/[^/]*$/, '/switchyard_bench');
   const config: Config = { ...base, databaseUrl };

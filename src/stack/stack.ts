@@ -11,7 +11,7 @@ import { log } from '../log';
 import { ensureKafkaJars, isKafkaReady, startLocalKafka } from './kafka';
 import { ensureDatabase, isPostgresReady, startLocalPostgres } from './postgres';
 import { hostPort, isLoopback, isPortOpen, type Service } from './processes';
-import { findOrBuildTemporalCli, isTemporalReady, startTemporalDevServer } from './temporal';
+import { findOrBuildTemporalCli, isTemporalReady, startTemporalDevServer, type DevServerLever } from './temporal';
 import { findOrBuildTemporalServer, startTemporalServer, temporalDatabaseNames } from './temporal-server';
 
 export interface StackOptions {
@@ -23,8 +23,8 @@ export interface StackOptions {
   ephemeral: boolean;
   /** Benchmarks: the dev server on a SQLite file as `dev` runs it, in the temporary folder when ephemeral. */
   temporalOnDisk?: boolean;
-  /** Benchmarks: the dev server without its tuning (see src/stack/temporal.ts), to measure what it saves. */
-  untuned?: boolean;
+  /** Benchmarks: which of the dev server's levers are on (src/stack/temporal.ts; all unless told). */
+  devServerLevers?: readonly DevServerLever[];
 }
 
 export interface Stack {
@@ -103,7 +103,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
       port,
       uiPort,
       dbFile: scratch && !options.temporalOnDisk ? undefined : path.join(scratch ?? config.paths.data, 'temporal', 'temporal.db'),
-      tuned: !options.untuned,
+      levers: options.devServerLevers,
       logFile: path.join(logs, 'temporal.log'),
     });
     return { service };

@@ -61,35 +61,52 @@ export interface TemporalDevServerOptions {
   /** SQLite file that keeps workflows across restarts; undefined keeps everything in memory. */
   dbFile: string | undefined;
   logFile: string;
-  /** The settings below that cut the server's work per delivery; off only to measure them. */
-  tuned?: boolean;
+  /** Which of DEV_SERVER_LEVERS are on (all unless told); fewer only to measure what each saves. */
+  levers?: readonly DevServerLever[];
 }
 
 /**
- * Dev-server settings that cut the server's CPU per delivery (each measured on and off in
- * BENCHMARKS.md; the sources are in the README's Benchmarks section). Which are safe where:
- * - No forced search-attribute refresh. The CLI forces a database read of the namespace and
- *   the cluster metadata on every use of a search attribute, under process-wide locks, so that
- *   attributes added at run time are usable at once; Temporal says never to do that in
- *   production, and production servers do not. Our attributes are registered when the server
- *   creates its namespaces instead (`--search-attribute`).
- * Not here: reading the visibility queue in batches (`history.visibilityProcessorMaxPollRPS`).
- * It saves visibility writes, but with it the rate-limit test's paced endpoint got 8-9
- * deliveries a second of its 10: timers for paced deliveries came late.
- * - One task-queue partition: with one worker process, tasks on the other three partitions
- *   were forwarded or spooled to the database. A cluster with many pollers wants the default.
- * - GOGC=200: the Go collector runs half as often, for more memory. Any server.
+ * Dev-server settings that cut the server's CPU per delivery, by name so that a benchmark can
+ * leave any of them out (each measured on and off in BENCHMARKS.md; the sources are in the
+ * README's Benchmarks section). None touches durability: WAL and `synchronous=normal` stay.
  */
-export const DEV_SERVER_TUNING = {
-  dynamicConfig: {
-    'system.forceSearchAttributesCacheRefreshOnRead': false,
-    'matching.numTaskqueueReadPartitions': 1,
-    'matching.numTaskqueueWritePartitions': 1,
-  },
-  env: { GOGC: '200' },
-} as const;
+export const DEV_SERVER_LEVERS = {
+  /**
+   * No forced search-attribute refresh. The CLI forces a database read of the namespace and the
+   * cluster metadata on every use of a search attribute, under process-wide locks, so that
+   * attributes added at run time are usable at once; Temporal says never to do that in
+   * production, and production servers do not. Ours are registered when the server creates its
+   * namespaces instead (`--search-attribute`).
+   */
+  'search-attributes': { dynamicConfig: { 'system.forceSearchAttributesCacheRefreshOnRead': false }, registerSearchAttributes: true },
+  /**
+   * One task-queue partition: with one worker process, tasks on the other three partitions were
+   * forwarded or spooled to the database. A cluster with many pollers wants the default.
+   */
+  partitions: { dynamicConfig: { 'matching.numTaskqueueReadPartitions': 1, 'matching.numTaskqueueWritePartitions': 1 } },
+  /** GOGC=200: the Go collector runs half as often, for more memory. Suits any server. */
+  gc: { env: { GOGC: '200' } },
+} as const satisfies Record<string, DevServerLeverSettings>;
+// Tried and dropped, each measured on and off in BENCHMARKS.md: reading the visibility queue in
+// batches (`history.visibilityProcessorMaxPollRPS`), checkpointing it every second instead of 30
+// (`history.visibilityProcessorUpdateAckInterval`), and a bigger SQLite page cache with mmap.
+// None changed the CPU per delivery; the batches also made paced deliveries' timers come late.
+
+interface DevServerLeverSettings {
+  dynamicConfig?: Record<string, unknown>;
+  env?: Record<string, string>;
+  registerSearchAttributes?: boolean;
+}
+
+export type DevServerLever = keyof typeof DEV_SERVER_LEVERS;
+export const DEV_SERVER_LEVER_NAMES = Object.keys(DEV_SERVER_LEVERS) as DevServerLever[];
+
+function leverSettings(options: TemporalDevServerOptions): DevServerLeverSettings[] {
+  return (options.levers ?? DEV_SERVER_LEVER_NAMES).map((name) => DEV_SERVER_LEVERS[name]);
+}
 
 export function temporalDevServerArgs(options: TemporalDevServerOptions): string[] {
+  const levers = leverSettings(options);
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--ui-port', String(options.uiPort)];
   if (options.dbFile) {
     // WAL lets readers (visibility, the UI) proceed while the history writer commits.
@@ -97,17 +114,23 @@ export function temporalDevServerArgs(options: TemporalDevServerOptions): string
   }
   if (options.namespace !== 'default') args.push('--namespace', options.namespace);
   args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true', '--log-level', 'warn');
-  if (options.tuned ?? true) {
-    for (const [key, value] of Object.entries(DEV_SERVER_TUNING.dynamicConfig)) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
+  for (const [key, value] of levers.flatMap((lever) => Object.entries(lever.dynamicConfig ?? {}))) {
+    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
+  }
+  if (levers.some((lever) => lever.registerSearchAttributes)) {
     for (const key of searchAttributeKeys) args.push('--search-attribute', `${key.name}=Keyword`);
   }
   return args;
 }
 
+/** The dev server's environment: this process's, with the levers' variables. */
+export function temporalDevServerEnv(options: TemporalDevServerOptions): NodeJS.ProcessEnv {
+  return Object.assign({ ...process.env }, ...leverSettings(options).map((lever) => lever.env ?? {}));
+}
+
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<Service> {
   if (options.dbFile) fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
-  const env = options.tuned ?? true ? { ...process.env, ...DEV_SERVER_TUNING.env } : process.env;
-  const service = startService('temporal', options.cli, temporalDevServerArgs(options), { logFile: options.logFile, env });
+  const service = startService('temporal', options.cli, temporalDevServerArgs(options), { logFile: options.logFile, env: temporalDevServerEnv(options) });
   try {
     await waitUntilReady(service, 'Temporal dev server', () => isTemporalReady(`127.0.0.1:${options.port}`, options.namespace), 120_000);
   } catch (error) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { kafkaFormatArgs, kafkaServerProperties, kafkaVersion } from '../../src/stack/kafka';
 import { hostPort, isLoopback } from '../../src/stack/processes';
-import { temporalDevServerArgs } from '../../src/stack/temporal';
+import { DEV_SERVER_LEVER_NAMES, temporalDevServerArgs, temporalDevServerEnv } from '../../src/stack/temporal';
 
 describe('local stack settings', () => {
   it('runs the Temporal dev server on SQLite with WAL and eager activities', () => {
@@ -28,10 +28,14 @@ describe('local stack settings', () => {
     assert.ok(!tuned.some((pair) => pair.includes('visibilityProcessorMaxPollRPS')), 'it slowed paced deliveries');
     assert.ok(tuned.includes('--dynamic-config-value matching.numTaskqueueWritePartitions=1'));
     for (const name of ['ProjectId', 'EndpointId', 'EventType', 'EventId', 'DeliveryStatus']) assert.ok(tuned.includes(`--search-attribute ${name}=Keyword`), name);
-    const plain = temporalDevServerArgs({ ...options, tuned: false }).join(' ');
+    const plain = temporalDevServerArgs({ ...options, levers: [] }).join(' ');
     assert.ok(!plain.includes('forceSearchAttributesCacheRefreshOnRead'));
     assert.ok(!plain.includes('--search-attribute'));
     assert.ok(plain.includes('journal_mode=wal'), 'durability settings are not tuning');
+    assert.ok(!tuned.some((pair) => /synchronous=(off|0)/i.test(pair)), 'no lever weakens durability');
+    const withoutGc = temporalDevServerEnv({ ...options, levers: DEV_SERVER_LEVER_NAMES.filter((lever) => lever !== 'gc') });
+    assert.equal(withoutGc.GOGC, process.env.GOGC);
+    assert.equal(temporalDevServerEnv(options).GOGC, '200');
   });
 
   it('runs Kafka 3.9 as one KRaft node on loopback', () => {
