@@ -70,13 +70,12 @@ export async function countInFlight(db: Queryable): Promise<number> {
   return rows[0]!.n;
 }
 
-/** The window as a project's ingest sees it. */
+/** The window as the project `$1`'s ingest sees it: one row, a WindowState. */
+export const windowStateQuery = `SELECT (${inFlightCount}) AS "inFlight",
+  EXISTS (SELECT 1 FROM deliveries WHERE ${queued} AND project_id = $1) AS "queuedAhead"`;
+
 export async function windowState(db: Queryable, projectId: string): Promise<WindowState> {
-  const { rows } = await db.query<WindowState>(
-    `SELECT (${inFlightCount}) AS "inFlight",
-            EXISTS (SELECT 1 FROM deliveries WHERE ${queued} AND project_id = $1) AS "queuedAhead"`,
-    [projectId],
-  );
+  const { rows } = await db.query<WindowState>(windowStateQuery, [projectId]);
   return rows[0]!;
 }
 

@@ -187,6 +187,20 @@ export async function subscribableEndpoints(db: Queryable, projectId: string, id
   return rows.map(subscriberFromRow);
 }
 
+/**
+ * subscribableEndpoints, and in the same round trip the one row of `alongside`: a SELECT of the
+ * caller's own that may use `$1`, the project's id (ingest reads the start window so).
+ */
+export async function subscribableEndpointsAlongside<T extends object>(db: Queryable, projectId: string, alongside: string): Promise<{ endpoints: Subscriber[]; alongside: T }> {
+  const { rows } = await db.query<Row & { alongside: T }>(
+    `SELECT e.*, row_to_json(a) AS alongside FROM (${alongside}) a
+       LEFT JOIN LATERAL (SELECT ${subscriberColumns} FROM endpoints WHERE project_id = $1 AND deleted_at IS NULL) e ON true`,
+    [projectId],
+  );
+  // No endpoints: the one row of `alongside`, with nulls for the endpoint's columns.
+  return { endpoints: rows.filter((row) => row.id !== null).map(subscriberFromRow), alongside: rows[0]!.alongside };
+}
+
 const updatable: Record<keyof UpdateEndpoint, string> = {
   url: 'url',
   description: 'description',

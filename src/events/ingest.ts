@@ -8,12 +8,12 @@
  */
 import crypto from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { withTransaction, type Db } from '../db/pool';
+import { withTransaction, type Db, type Queryable } from '../db/pool';
 import type { DeliveryStarter, DeliveryToStart } from '../deliveries/starter';
 import { deliveryWorkflowId } from '../deliveries/workflow-contract';
 import { unstartedDeliveriesOf } from '../deliveries/repository';
-import { mustQueue, QueueFull, windowState } from '../deliveries/start-window';
-import { disabledReason, subscribableEndpoints, type Subscriber } from '../endpoints/repository';
+import { mustQueue, QueueFull, windowStateQuery, type WindowState } from '../deliveries/start-window';
+import { disabledReason, subscribableEndpointsAlongside, type Subscriber } from '../endpoints/repository';
 import { nextId } from '../ids';
 import { canonicalJson } from '../json';
 import { matchesAnyEventType } from '../routing/event-types';
@@ -60,7 +60,7 @@ interface Earlier {
 }
 
 /** Events of this project already holding these idempotency keys, with their deliveries. */
-async function earlierEvents(client: PoolClient, projectId: string, keys: string[]): Promise<Map<string, Earlier>> {
+async function earlierEvents(client: Queryable, projectId: string, keys: string[]): Promise<Map<string, Earlier>> {
   const { rows } = await client.query<{ id: string; event_type: string; idempotency_key: string; request_digest: Buffer | null }>(
     'SELECT id, event_type, idempotency_key, request_digest FROM events WHERE project_id = $1 AND idempotency_key = ANY($2)',
     [projectId, keys],
@@ -103,72 +103,91 @@ export async function ingestEvents(db: Db, starter: DeliveryStarter, projectId: 
  * while the start queue is full. A repeated idempotency key (from an earlier call or earlier in
  * this one) gets the first answer back and creates nothing; any of that event's deliveries whose
  * start was lost is started now, so a retry after a failure finishes the job.
+ *
+ * Round trips are what an event costs here, so there are few: one read (the endpoints and the
+ * start window together) and one statement that writes the events and their deliveries. Only a
+ * call with idempotency keys needs a transaction around them, since a key used for another
+ * event must undo the whole call; without keys that one statement is all or none by itself.
  */
 export async function acceptEvents(db: Db, starter: DeliveryStarter, projectId: string, inputs: EventInput[]): Promise<Accepted> {
   if (await starter.queueFull(projectId)) throw new QueueFull();
-  const named = [...new Set(inputs.flatMap((input) => input.endpointIds ?? []))];
-  const { events, toStart } = await withTransaction(db, async (client) => {
-    const endpoints = await subscribableEndpoints(client, projectId);
-    const known = new Set(endpoints.map((endpoint) => endpoint.id));
-    const unknown = named.filter((id) => !known.has(id));
-    if (unknown.length > 0) {
-      throw new IngestError('endpoint_not_found', 'Some endpointIds are not endpoints of this project.', { endpointIds: unknown });
-    }
-
-    // Every event in one statement; a key already taken inserts nothing and is looked up below.
-    const candidates = inputs.map((input) => ({ input, id: nextId('evt'), digest: input.idempotencyKey ? requestDigest(input) : null }));
-    const inserted = await client.query<{ id: string }>(
-      `INSERT INTO events (id, project_id, event_type, body, idempotency_key, request_digest)
-       SELECT id, $1, event_type, body, key, digest FROM unnest($2::text[], $3::text[], $4::bytea[], $5::text[], $6::bytea[]) AS u (id, event_type, body, key, digest)
-       ON CONFLICT (project_id, idempotency_key) DO NOTHING RETURNING id`,
-      [
-        projectId,
-        candidates.map((c) => c.id),
-        candidates.map((c) => c.input.eventType),
-        candidates.map((c) => Buffer.from(JSON.stringify(c.input.payload))),
-        candidates.map((c) => c.input.idempotencyKey ?? null),
-        candidates.map((c) => c.digest),
-      ],
-    );
-    const isNew = new Set(inserted.rows.map((row) => row.id));
-
-    const events: AcceptedEvent[] = [];
-    const planned: DeliveryToStart[] = [];
-    const deliveryRows: unknown[][] = [];
-    candidates.forEach(({ input, id }, index) => {
-      if (!isNew.has(id)) return;
-      const plan = planDeliveries(projectId, id, input.eventType, selectEndpoints(endpoints, input));
-      deliveryRows.push(...plan.rows);
-      planned.push(...plan.toStart);
-      events[index] = { id, eventType: input.eventType, deliveries: plan.deliveries };
-    });
-    // A full start window queues this call's deliveries for the reconciler instead.
-    const queued = mustQueue(await windowState(client, projectId), planned.length, starter.window);
-    await insertDeliveries(client, deliveryRows, queued);
-    const toStart = queued ? [] : planned;
-
-    const repeats = candidates.flatMap((c, index) => (isNew.has(c.id) ? [] : [{ ...c, index, key: c.input.idempotencyKey! }]));
-    if (repeats.length > 0) {
-      const earlier = await earlierEvents(client, projectId, [...new Set(repeats.map((r) => r.key))]);
-      for (const repeat of repeats) {
-        const first = earlier.get(repeat.key)!;
-        if (!first.digest?.equals(repeat.digest!)) {
-          throw new IngestError('idempotency_conflict', 'This idempotencyKey was already used for a different event.', {
-            index: repeat.index,
-            idempotencyKey: repeat.key,
-            eventId: first.event.id,
-          });
-        }
-        events[repeat.index] = first.event;
-      }
-      // An earlier call's deliveries whose start was lost (not this call's own: those start below anyway).
-      const earlierIds = new Set(repeats.map((r) => earlier.get(r.key)!.event.id).filter((id) => !isNew.has(id)));
-      if (earlierIds.size > 0) toStart.push(...(await unstartedDeliveriesOf(client, [...earlierIds])));
-    }
-    return { events, toStart };
-  });
+  const keyed = inputs.some((input) => input.idempotencyKey !== undefined);
+  const { events, toStart } = keyed
+    ? await withTransaction(db, (client) => record(client, starter.window, projectId, inputs))
+    : await record(db, starter.window, projectId, inputs);
   // Committed: from here the reconciler guarantees the starts even if this process dies.
   return { events, starting: starter.start(toStart) };
+}
+
+/** acceptEvents' writes, on a transaction's client when `inputs` carry idempotency keys. */
+async function record(db: Queryable, window: number, projectId: string, inputs: EventInput[]): Promise<{ events: AcceptedEvent[]; toStart: DeliveryToStart[] }> {
+  const { endpoints, alongside: windowNow } = await subscribableEndpointsAlongside<WindowState>(db, projectId, windowStateQuery);
+  const known = new Set(endpoints.map((endpoint) => endpoint.id));
+  const unknown = [...new Set(inputs.flatMap((input) => input.endpointIds ?? []))].filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new IngestError('endpoint_not_found', 'Some endpointIds are not endpoints of this project.', { endpointIds: unknown });
+  }
+
+  // Every event's deliveries are planned before the write; those of a key already taken are
+  // not written (that event is not new) and its earlier answer is looked up below.
+  const candidates = inputs.map((input) => {
+    const id = nextId('evt');
+    return { input, id, digest: input.idempotencyKey ? requestDigest(input) : null, plan: planDeliveries(projectId, id, input.eventType, selectEndpoints(endpoints, input)) };
+  });
+  const planned = candidates.flatMap((c) => c.plan.toStart);
+  // A full start window queues this call's deliveries for the reconciler instead.
+  const queued = mustQueue(windowNow, planned.length, window);
+  const inserted = await db.query<{ id: string }>(
+    `WITH new_events AS (
+       INSERT INTO events (id, project_id, event_type, body, idempotency_key, request_digest)
+       SELECT id, $1, event_type, body, key, digest FROM unnest($2::text[], $3::text[], $4::bytea[], $5::text[], $6::bytea[]) AS u (id, event_type, body, key, digest)
+       ON CONFLICT (project_id, idempotency_key) DO NOTHING RETURNING id
+     ), new_deliveries AS (
+       INSERT INTO deliveries (id, project_id, event_id, endpoint_id, workflow_id, status, status_reason, start_queued)
+       SELECT d.*, $14::boolean FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+         AS d (id, project_id, event_id, endpoint_id, workflow_id, status, status_reason)
+       WHERE d.event_id IN (SELECT id FROM new_events)
+     )
+     SELECT id FROM new_events`,
+    [
+      projectId,
+      candidates.map((c) => c.id),
+      candidates.map((c) => c.input.eventType),
+      candidates.map((c) => Buffer.from(JSON.stringify(c.input.payload))),
+      candidates.map((c) => c.input.idempotencyKey ?? null),
+      candidates.map((c) => c.digest),
+      ...columnsOf(candidates.flatMap((c) => c.plan.rows), 7),
+      queued,
+    ],
+  );
+  const isNew = new Set(inserted.rows.map((row) => row.id));
+  const events: AcceptedEvent[] = [];
+  const toStart: DeliveryToStart[] = [];
+  candidates.forEach(({ input, id, plan }, index) => {
+    if (!isNew.has(id)) return;
+    events[index] = { id, eventType: input.eventType, deliveries: plan.deliveries };
+    if (!queued) toStart.push(...plan.toStart);
+  });
+
+  const repeats = candidates.flatMap((c, index) => (isNew.has(c.id) ? [] : [{ ...c, index, key: c.input.idempotencyKey! }]));
+  if (repeats.length > 0) {
+    const earlier = await earlierEvents(db, projectId, [...new Set(repeats.map((r) => r.key))]);
+    for (const repeat of repeats) {
+      const first = earlier.get(repeat.key)!;
+      if (!first.digest?.equals(repeat.digest!)) {
+        throw new IngestError('idempotency_conflict', 'This idempotencyKey was already used for a different event.', {
+          index: repeat.index,
+          idempotencyKey: repeat.key,
+          eventId: first.event.id,
+        });
+      }
+      events[repeat.index] = first.event;
+    }
+    // An earlier call's deliveries whose start was lost (not this call's own: those start anyway).
+    const earlierIds = new Set(repeats.map((r) => earlier.get(r.key)!.event.id).filter((id) => !isNew.has(id)));
+    if (earlierIds.size > 0) toStart.push(...(await unstartedDeliveriesOf(db, [...earlierIds])));
+  }
+  return { events, toStart };
 }
 
 /**
