@@ -6,6 +6,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Db } from '../db/pool';
 import { urlOrigin } from '../http';
+import { createBatcher } from '../batcher';
 import { createQueueGauge } from './start-window';
 import { log } from '../log';
 import { DELIVERY_WORKFLOW_TYPE, type DeliveryInput, type DeliveryWorkflow } from './workflow-contract';
@@ -54,6 +55,7 @@ export function createDeliveryStarter(db: Db, client: Client, taskQueue: string,
   const requestEagerStart = options.eager ?? false;
   const queue = createQueueGauge(db, pacing.queueLimit);
   const counts = { started: 0, eager: 0 };
+  const marks = createBatcher<string>((ids) => db.query('UPDATE deliveries SET workflow_started_at = now() WHERE id = ANY($1) AND workflow_started_at IS NULL', [ids]));
   async function startOne(delivery: DeliveryToStart): Promise<boolean> {
     try {
       const handle = await client.workflow.start<DeliveryWorkflow>(DELIVERY_WORKFLOW_TYPE, {
@@ -98,9 +100,7 @@ export function createDeliveryStarter(db: Db, client: Client, taskQueue: string,
         break;
       }
     }
-    if (started.length > 0) {
-      await db.query('UPDATE deliveries SET workflow_started_at = now() WHERE id = ANY($1) AND workflow_started_at IS NULL', [started]);
-    }
+    await marks.add(started);
     return failed;
   }
 
