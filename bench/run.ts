@@ -22,7 +22,7 @@ import { startEnvironment, type BenchEnvironment } from './environment';
 import { baselineSetup } from './baseline';
 import { setupNamed, type Setup } from './setups';
 import type { CpuSnapshot } from './cpu';
-import { postCeiling, workflowCeiling } from './scenarios/ceilings';
+import { eagerFloor, postCeiling, workflowCeiling } from './scenarios/ceilings';
 import { historyCost } from './scenarios/history-cost';
 import { fairness } from './scenarios/fairness';
 import { kafkaIngest } from './scenarios/kafka';
@@ -129,10 +129,14 @@ async function runScenarios(env: BenchEnvironment, results: Record<string, unkno
     // Shorter than the load scenarios: a ceiling settles within seconds.
     const a = await workflowCeiling(env, Math.min(seconds, 20));
     const b = await postCeiling(env, Math.min(seconds, 20), payloadBytes);
+    const c = await eagerFloor(env, Math.min(seconds, 20));
     ceilingA = a.perSecond;
-    results.ceilings = { workflows: a, posts: b };
+    results.ceilings = { workflows: a, posts: b, floor: c };
     rows.push([`(a) ceiling: no-op workflows/s, started like deliveries, ${a.inFlight} in flight`, `${round(a.perSecond)}`, '1.00']);
     rows.push(['(b) ceiling: raw undici POSTs/s to the receivers', `${round(b.perSecond)}`, `verified ${b.verified}`]);
+    rows.push([`(c) floor: no-op workflows/s started eagerly by their worker, as \`serve\` starts deliveries, ${c.lanes} in flight`, `${round(c.perSecond)}`, ratio(c.perSecond, a.perSecond, 'of (a)'), c.perSecond]);
+    const floor = c.cpuMsPerWorkflow;
+    rows.push(['(c) floor: CPU ms per workflow: Temporal / worker; total', `${floor.temporal.toFixed(1)} / ${floor.worker.toFixed(1)}; ${floor.total.toFixed(1)}`, '', floor.total]);
   }
   for (const shape of ['batch', 'single'] as const) {
     const name = shape === 'batch' ? 'saturation' : 'saturation-single';

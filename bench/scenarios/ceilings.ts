@@ -3,7 +3,10 @@
  *   (a) workflows/s: the ceiling workflow (one workflow task, one no-op local activity) started
  *       the way ingest starts deliveries, run by a worker process of its own with the delivery
  *       worker's limits (bench/ceiling/), while the gateway idles;
- *   (b) requests/s: raw undici POSTs from one process to the benchmark receivers.
+ *   (b) requests/s: raw undici POSTs from one process to the benchmark receivers;
+ *   (c) the floor: the same workflow started eagerly by that worker process itself, as `serve`
+ *       starts deliveries, with the CPU each workflow cost Temporal and the worker. It is what a
+ *       delivery costs before any of the gateway's own work (API, PostgreSQL, signing, the POST).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -14,6 +17,7 @@ import { repoRoot } from '../../src/config';
 import { signedHeaders } from '../../src/signing/standard-webhooks';
 import type { ceilingWorkflow } from '../ceiling/workflow';
 import { DeliveryStatus, EndpointId, EventId, EventType, ProjectId } from '../../src/temporal/search-attributes';
+import { processCpuMs } from '../cpu';
 import { newSecret, type BenchEnvironment } from '../environment';
 
 /** Workflows in flight at once: what the gateway's start window allows (DELIVERY_START_WINDOW). */
@@ -34,17 +38,32 @@ async function forSeconds(seconds: number, lanes: number, work: () => Promise<vo
   return done;
 }
 
-/** Starts the ceiling's worker on a task queue of its own; resolves once it polls. */
-async function startCeilingWorker(env: BenchEnvironment, taskQueue: string) {
+/**
+ * Starts the ceiling's worker on a task queue of its own; resolves once it polls. With `selfStart`
+ * it starts workflows itself for that long, and `started` settles with how many.
+ */
+async function startCeilingWorker(env: BenchEnvironment, taskQueue: string, selfStart?: { lanes: number; seconds: number }) {
   const { address, namespace } = env.config.temporal;
   const args = [path.join(repoRoot, 'src', 'launcher.mjs'), '--run', path.join(repoRoot, 'bench', 'ceiling', 'worker.ts'), address, namespace, taskQueue];
+  if (selfStart) args.push(String(selfStart.lanes), String(selfStart.seconds));
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = once(child, 'exit').then(([code]) => Promise.reject(new Error(`the ceiling worker exited (${code}) before it was ready`)));
+  const lines = readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const nextLine = async () => (await lines.next()).value as string | undefined;
   const ready = (async () => {
-    for await (const line of readline.createInterface({ input: child.stdout! })) if (line === 'ready') return;
+    while ((await nextLine()) !== 'ready');
   })();
   await Promise.race([ready, exited]);
+  const started = async () => {
+    for (let line = await nextLine(); line !== undefined; line = await nextLine()) {
+      const match = /^started (\d+)$/.exec(line);
+      if (match) return Number(match[1]);
+    }
+    throw new Error('the ceiling worker ended without saying how many it started');
+  };
   return {
+    pid: child.pid!,
+    started,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
@@ -83,6 +102,35 @@ export async function workflowCeiling(env: BenchEnvironment, seconds: number, in
     });
     const elapsed = (performance.now() - startedAt) / 1000;
     return { workflows: completed, inFlight, seconds: elapsed, perSecond: completed / elapsed };
+  } finally {
+    await worker.stop();
+  }
+}
+
+/**
+ * (c) The floor: no-op workflows started eagerly by the worker's own process, closed loop, while
+ * the gateway idles; CPU per workflow of Temporal and of that worker process.
+ */
+export async function eagerFloor(env: BenchEnvironment, seconds: number, lanes = IN_FLIGHT) {
+  const taskQueue = `${env.config.temporal.taskQueue}-floor`;
+  const temporalBefore = env.cpu().temporal!;
+  const startedAt = performance.now();
+  const worker = await startCeilingWorker(env, taskQueue, { lanes, seconds });
+  const workerAtReady = processCpuMs(worker.pid);
+  const temporalAtReady = env.cpu().temporal!;
+  try {
+    const workflows = await worker.started();
+    // The worker's own start-up (bundling) is left out; Temporal's share of it is small.
+    const workerMs = processCpuMs(worker.pid) - workerAtReady;
+    const temporalMs = env.cpu().temporal! - temporalAtReady;
+    return {
+      workflows,
+      lanes,
+      perSecond: workflows / seconds,
+      cpuMsPerWorkflow: { temporal: temporalMs / workflows, worker: workerMs / workflows, total: (temporalMs + workerMs) / workflows },
+      temporalDuringStartUpMs: temporalAtReady - temporalBefore,
+      seconds: (performance.now() - startedAt) / 1000,
+    };
   } finally {
     await worker.stop();
   }
