@@ -80,7 +80,9 @@ export function createDeliveryStarter(db: Db, client: Client, taskQueue: string,
       return true;
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return true; // it ran and closed: already done
-      log.warn('could not start a delivery workflow; the reconciler will', { deliveryId: delivery.deliveryId, error: String(error) });
+      // The client's error says only that the start failed; its cause says why (a timeout, a refusal).
+      const cause = (error as { cause?: unknown }).cause;
+      log.warn('could not start a delivery workflow; the reconciler will', { deliveryId: delivery.deliveryId, error: String(error), ...(cause !== undefined && { cause: String(cause) }) });
       return false;
     }
   }
