@@ -73,6 +73,18 @@ export function createAttemptCaches() {
   };
 }
 
+/**
+ * A body under 4 KiB read from PostgreSQL is a view on one of the 8 KiB slabs Node pools small
+ * buffers in: cached, it would keep its whole slab alive, and a cache of small payloads would
+ * hold several times its budget. A cached body gets memory of its own.
+ */
+export function unpooled(body: Buffer): Buffer {
+  if (body.byteOffset === 0 && body.buffer.byteLength === body.length) return body;
+  const own = Buffer.allocUnsafeSlow(body.length);
+  body.copy(own);
+  return own;
+}
+
 /** Custom header values may be credentials for the receiver: the attempt log names them only. */
 function loggedHeaders(headers: Record<string, string>, custom: Record<string, string>): Record<string, string> {
   const customNames = new Set(Object.keys(custom).map((name) => name.toLowerCase()));
@@ -114,7 +126,7 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
       if (context.status === 'cancelled') return { outcome: 'cancelled', reason: context.statusReason ?? 'cancelled' };
       const recorded = context.attemptCount >= attempt ? recordedOutcome(context, now()) : undefined;
       if (recorded) return recorded;
-      if (context.payload) payloads.set(context.eventId, context.payload);
+      if (context.payload) payloads.set(context.eventId, { ...context.payload, body: unpooled(context.payload.body) });
       const event = cachedPayload ?? context.payload;
       const endpoint = await endpointAt(context.endpointId, context.endpointVersion);
       if (!endpoint || !event || endpoint.deleted || endpoint.status === 'disabled') {

@@ -1,7 +1,7 @@
 /** The delivery worker's caches are bounded by bytes: a thousand 1 MiB payloads must not stay. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createAttemptCaches, PAYLOAD_CACHE_BYTES } from '../../activities/delivery';
+import { createAttemptCaches, PAYLOAD_CACHE_BYTES, unpooled } from '../../activities/delivery';
 
 describe('attempt caches', () => {
   it('keep payloads up to a byte budget, dropping the least recently used', () => {
@@ -15,5 +15,14 @@ describe('attempt caches', () => {
     const small = { eventType: 'a.b', body: Buffer.from('{}'), contentType: 'application/json', forwardHeaders: {} };
     payloads.set('evt_small', small);
     assert.equal(payloads.get('evt_small'), small);
+  });
+
+  it('give a small body memory of its own, so that caching it keeps no pooled slab alive', () => {
+    const pooled = Buffer.from('7b226e223a317d', 'hex');
+    assert.ok(pooled.buffer.byteLength > pooled.length, 'Node pools a small buffer made from a string');
+    const own = unpooled(pooled);
+    assert.equal(own.buffer.byteLength, own.length);
+    assert.equal(own.toString(), '{"n":1}');
+    assert.equal(unpooled(own), own, 'a body that owns its memory is kept as it is');
   });
 });
