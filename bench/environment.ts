@@ -38,6 +38,8 @@ export interface BenchEnvironment {
   command(name: string): ChildProcess;
   /** The gateway process's (API and worker) resident memory, in bytes. */
   workerRss(): number;
+  /** With BENCH_HEAP_SNAPSHOTS=1, has the gateway write a V8 heap snapshot (see `command`); else nothing. */
+  heapSnapshot(): Promise<void>;
   /** CPU ms so far by process: Temporal, the gateway, PostgreSQL, the receivers, the load generator (this process), the Kafka consumers. */
   cpu(): CpuSnapshot;
   /** Started anew per scenario with the endpoints it needs: `{path: {secret, mode}}`. */
@@ -50,6 +52,10 @@ export interface Receiver {
   /** [endpoint index, webhook-id, arrival ms, signature valid] since the last reset. */
   arrivals(reset?: boolean): Promise<[number, string, number, boolean][]>;
   stop(): Promise<void>;
+}
+
+function heapDir(command: string): string {
+  return path.join(repoRoot, 'bench-results', 'heap', command);
 }
 
 export function freePort(): Promise<number> {
@@ -120,11 +126,15 @@ export async function startEnvironment(options: { kafka: boolean; setup: Setup }
     // BENCH_CPU_PROF=1: each process writes V8 CPU profiles (one per thread, named by pid and
     // thread) into bench-results/profiles/<command>/ on exit.
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot, 'bench-results', 'profiles', name)}`] : [];
+    // BENCH_HEAP_SNAPSHOTS=1: SIGWINCH makes the process write a heap snapshot (not SIGUSR2: the Temporal runtime stops the worker on it) into
+    // bench-results/heap/<command>/ (the waiting scenario sends it with each settled reading).
+    if (process.env.BENCH_HEAP_SNAPSHOTS) fs.mkdirSync(heapDir(name), { recursive: true });
+    const heap = process.env.BENCH_HEAP_SNAPSHOTS ? [`--heapsnapshot-signal=SIGWINCH`, `--diagnostic-dir=${heapDir(name)}`] : [];
     // Through the launcher, as users run it: `node --import tsx` would also load tsx into the
     // workflow threads (they inherit execArgv), where its source maps make every stack trace the
     // SDK takes inside a workflow dearer.
     const root = setup.checkout ?? repoRoot;
-    const child = spawn(process.execPath, [...profile, path.join(root, 'src', 'launcher.mjs'), name], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [...profile, ...heap, path.join(root, 'src', 'launcher.mjs'), name], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(child);
     return child;
   };
@@ -143,6 +153,24 @@ export async function startEnvironment(options: { kafka: boolean; setup: Setup }
     apiKey,
     projectId: project.id,
     command,
+    async heapSnapshot() {
+      if (!process.env.BENCH_HEAP_SNAPSHOTS) return;
+      const dir = heapDir('serve');
+      const snapshots = () => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => file.endsWith('.heapsnapshot')) : []);
+      const before = snapshots().length;
+      gateway.kill('SIGWINCH');
+      // Written bit by bit: done once it exists and its size has stopped moving for 2 s.
+      let size = -1;
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        if (gateway.exitCode !== null) throw new Error(`the gateway exited (${gateway.exitCode}) writing a heap snapshot`);
+        const written = snapshots();
+        if (written.length === before) continue;
+        const now = fs.statSync(path.join(dir, written.sort().at(-1)!)).size;
+        if (now === size) return;
+        size = now;
+      }
+    },
     workerRss() {
       const status = fs.readFileSync(`/proc/${gateway.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;

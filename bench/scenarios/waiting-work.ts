@@ -77,10 +77,12 @@ export async function waitingWork(env: BenchEnvironment, deliveries: number) {
   const { ids } = endpoints;
   try {
     const before = await settledRss(env);
+    await env.heapSnapshot();
     const started = Date.now();
     await burst(env, endpoints, deliveries, 'retrying');
     const secondsToWait = (Date.now() - started) / 1000;
     const after = await settledRss(env);
+    await env.heapSnapshot();
 
     const { rows } = await env.db.query<{ workflow_id: string }>(
       `SELECT workflow_id FROM deliveries WHERE endpoint_id = ANY($1) ORDER BY random() LIMIT $2`,
