@@ -38,8 +38,12 @@ export interface BenchEnvironment {
   command(name: string): ChildProcess;
   /** The gateway process's (API and worker) resident memory, in bytes. */
   workerRss(): number;
-  /** With BENCH_HEAP_SNAPSHOTS=1, has the gateway write a V8 heap snapshot (see `command`); else nothing. */
-  heapSnapshot(): Promise<void>;
+  /**
+   * With BENCH_HEAP_SNAPSHOTS=1, has the gateway write a V8 heap snapshot of its main thread
+   * (see `command`) and answers its size in bytes: what is live after the full collection a
+   * snapshot begins with. Else undefined.
+   */
+  heapSnapshot(): Promise<number | undefined>;
   /** CPU ms so far by process: Temporal, the gateway, PostgreSQL, the receivers, the load generator (this process), the Kafka consumers. */
   cpu(): CpuSnapshot;
   /** Started anew per scenario with the endpoints it needs: `{path: {secret, mode}}`. */
@@ -52,6 +56,16 @@ export interface Receiver {
   /** [endpoint index, webhook-id, arrival ms, signature valid] since the last reset. */
   arrivals(reset?: boolean): Promise<[number, string, number, boolean][]>;
   stop(): Promise<void>;
+}
+
+/** The sum of every node's own size in a V8 heap snapshot. */
+function liveBytes(file: string): number {
+  const snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as { snapshot: { meta: { node_fields: string[] } }; nodes: number[] };
+  const fields = snapshot.snapshot.meta.node_fields;
+  const own = fields.indexOf('self_size');
+  let total = 0;
+  for (let i = own; i < snapshot.nodes.length; i += fields.length) total += snapshot.nodes[i]!;
+  return total;
 }
 
 function heapDir(command: string): string {
@@ -167,7 +181,7 @@ export async function startEnvironment(options: { kafka: boolean; setup: Setup }
         const written = snapshots();
         if (written.length === before) continue;
         const now = fs.statSync(path.join(dir, written.sort().at(-1)!)).size;
-        if (now === size) return;
+        if (now === size) return liveBytes(path.join(dir, written.sort().at(-1)!));
         size = now;
       }
     },

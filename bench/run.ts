@@ -243,6 +243,14 @@ async function runScenarios(env: BenchEnvironment, results: Record<string, unkno
       `${mib(w.rssFreshBytes)} → ${mib(w.rssBeforeBytes)} → ${mib(w.rssAfterBytes)}`,
       `${signed(w.addedMiB)} MiB for the waiting (${signed(w.addedSinceFreshMiB)} since before)`,
     ]);
+    if (w.heap) {
+      rows.push([
+        'waiting: gateway main-thread JS heap, live after a full collection (MiB): after the delivered → with the waiting',
+        `${(w.heap.before / 2 ** 20).toFixed(1)} → ${(w.heap.after / 2 ** 20).toFixed(1)}`,
+        `${signed((w.heap.after - w.heap.before) / 2 ** 20)} MiB for the waiting`,
+        (w.heap.after - w.heap.before) / 2 ** 20,
+      ]);
+    }
     rows.push(['waiting: history events / workflow tasks per waiting delivery', `${round(w.historyEventsPerWaitingDelivery, 1)} / ${round(w.workflowTasksPerWaitingDelivery, 1)}`, '']);
   }
 }

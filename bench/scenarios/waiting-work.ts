@@ -77,12 +77,12 @@ export async function waitingWork(env: BenchEnvironment, deliveries: number) {
   const { ids } = endpoints;
   try {
     const before = await settledRss(env);
-    await env.heapSnapshot();
+    const heapBefore = await env.heapSnapshot();
     const started = Date.now();
     await burst(env, endpoints, deliveries, 'retrying');
     const secondsToWait = (Date.now() - started) / 1000;
     const after = await settledRss(env);
-    await env.heapSnapshot();
+    const heapAfter = await env.heapSnapshot();
 
     const { rows } = await env.db.query<{ workflow_id: string }>(
       `SELECT workflow_id FROM deliveries WHERE endpoint_id = ANY($1) ORDER BY random() LIMIT $2`,
@@ -99,6 +99,8 @@ export async function waitingWork(env: BenchEnvironment, deliveries: number) {
       rssAfterBytes: after.bytes,
       addedMiB: (after.bytes - before.bytes) / 2 ** 20,
       addedSinceFreshMiB: (after.bytes - fresh.bytes) / 2 ** 20,
+      /** With BENCH_HEAP_SNAPSHOTS=1: the main thread's live JS heap before and after (bytes). */
+      heap: heapBefore === undefined || heapAfter === undefined ? undefined : { before: heapBefore, after: heapAfter },
       /** False when a reading hit SETTLE_LIMIT_MS still moving. */
       settled: fresh.settled && before.settled && after.settled,
       secondsToSettle: after.seconds,
