@@ -44,3 +44,15 @@ export function matchesEventType(pattern: string, eventType: string): boolean {
 export function matchesAnyEventType(patterns: readonly string[], eventType: string): boolean {
   return patterns.some((pattern) => matchesEventType(pattern, eventType));
 }
+
+/**
+ * The keys under which the patterns that may match `eventType` are indexed (endpoints'
+ * `subscription_keys`, migration 0011): the type itself, "*", and each proper prefix of its
+ * segments followed by ".*". A pattern's key is its literal segments up to its first "*", so
+ * every pattern that matches has one of these keys; some with these keys do not match
+ * ("a.*.c" has the key "a.*" but does not match "a.b.d"), so the match is checked after the lookup.
+ */
+export function eventTypeKeys(eventType: string): string[] {
+  const segments = eventType.split('.');
+  return [eventType, '*', ...segments.slice(0, -1).map((_, i) => `${segments.slice(0, i + 1).join('.')}.*`)];
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { eventTypePatternProblem, eventTypeProblem, matchesAnyEventType, matchesEventType } from '../../src/routing/event-types';
+import { eventTypeKeys, eventTypePatternProblem, eventTypeProblem, matchesAnyEventType, matchesEventType } from '../../src/routing/event-types';
 
 describe('event types and patterns', () => {
   it('accept dot-separated names and reject the rest', () => {
@@ -33,5 +33,10 @@ describe('event types and patterns', () => {
     for (const [pattern, type, expected] of cases) assert.equal(matchesEventType(pattern, type), expected, `${pattern} ~ ${type}`);
     assert.ok(matchesAnyEventType(['user.*', 'invoice.paid'], 'invoice.paid'));
     assert.ok(!matchesAnyEventType([], 'invoice.paid'));
+  });
+
+  it('give the keys the patterns that may match a type are indexed under', () => {
+    assert.deepEqual(eventTypeKeys('invoice.paid.late'), ['invoice.paid.late', '*', 'invoice.*', 'invoice.paid.*']);
+    assert.deepEqual(eventTypeKeys('user'), ['user', '*']);
   });
 });
