@@ -10,6 +10,7 @@ import type { EndpointControl } from '../endpoint-health/entity-client';
 import type { KafkaOffsets } from '../kafka/offsets';
 import type { IngestRateLimit } from '../projects/ingest-rate';
 import { apiKeyRoutes } from './routes/api-keys';
+import { customerRoutes } from './routes/customers';
 import { deliveryRoutes } from './routes/deliveries';
 import { endpointRoutes } from './routes/endpoints';
 import { inboundRoutes } from './routes/inbound';
@@ -59,6 +60,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   v1.use(requireProject(deps.db), ...json);
   v1.use('/api-keys', apiKeyRoutes(deps.db));
   v1.use('/project', projectSettingsRoutes(deps.db, deps.egress));
+  v1.use('/customers', customerRoutes(deps.db, deps.endpoints));
   v1.use('/endpoints', endpointRoutes(deps.db, deps.endpoints, deps.egress));
   v1.use('/sources', sourceRoutes(deps.db));
   v1.use('/kafka-sources', kafkaSourceRoutes(deps.db, deps.kafkaOffsets));

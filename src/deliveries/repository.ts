@@ -1,4 +1,5 @@
 /** Deliveries and their attempts in PostgreSQL. */
+import { customerByRef } from '../customers/ref';
 import { withTransaction, type Db, type Queryable } from '../db/pool';
 import { storedEventBody, type EventBodyRow, type StoredEventBody } from '../events/repository';
 import { queued } from './start-window';
@@ -239,6 +240,8 @@ export interface DeliveryFilters {
   status?: DeliveryStatus;
   endpointId?: string;
   eventId?: string;
+  /** A customer's deliveries (to its endpoints, deleted ones included), by its id or uid. */
+  customerId?: string;
 }
 
 /** Newest first; `after` is the last id of the previous page. */
@@ -247,8 +250,9 @@ export async function listDeliveries(db: Db, projectId: string, filters: Deliver
     `SELECT ${deliveryColumns} FROM deliveries
       WHERE project_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR endpoint_id = $3)
         AND ($4::text IS NULL OR event_id = $4) AND ($5::text IS NULL OR id < $5)
+        AND ($7::text IS NULL OR endpoint_id IN (SELECT id FROM endpoints WHERE project_id = $1 AND customer_id IN (${customerByRef(1, 7)})))
       ORDER BY id DESC LIMIT $6`,
-    [projectId, filters.status ?? null, filters.endpointId ?? null, filters.eventId ?? null, after ?? null, limit],
+    [projectId, filters.status ?? null, filters.endpointId ?? null, filters.eventId ?? null, after ?? null, limit, filters.customerId ?? null],
   );
   return rows.map(deliveryView);
 }

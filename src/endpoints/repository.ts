@@ -3,6 +3,7 @@
  * Secrets and custom header values are stored sealed (src/secrets/keyring.ts) and opened here.
  */
 import type { Db, Queryable } from '../db/pool';
+import { customerByRef } from '../customers/ref';
 import { nextId } from '../ids';
 import { REDACTED } from '../redaction';
 import { SECRET_PURPOSE, openHeaders, openSecret, sealHeaders, sealSecret } from '../secrets/keyring';
@@ -16,6 +17,8 @@ export type EndpointStatus = 'active' | 'paused' | 'disabled';
 export interface Endpoint {
   id: string;
   projectId: string;
+  /** The provider's customer the endpoint belongs to; null: one of the provider's own. */
+  customerId: string | null;
   url: string;
   description: string;
   eventTypes: string[];
@@ -44,13 +47,14 @@ export interface EndpointWithSecrets extends Endpoint {
 /** An endpoint as fan-out sees it: what it subscribes to and its state, nothing sealed. */
 export type Subscriber = Omit<Endpoint, 'headers'>;
 
-const subscriberColumns = `id, project_id, url, description, event_types, filter, timeout_ms, retry_schedule,
+const subscriberColumns = `id, project_id, customer_id, url, description, event_types, filter, timeout_ms, retry_schedule,
   rate_limit, circuit_breaker, auto_disable_after, status, status_reason, version, created_at, updated_at`;
 const columns = `${subscriberColumns}, headers, secret, previous_secrets`;
 
 interface Row {
   id: string;
   project_id: string;
+  customer_id: string | null;
   url: string;
   description: string;
   event_types: string[];
@@ -74,6 +78,7 @@ function subscriberFromRow(row: Omit<Row, 'headers' | 'secret' | 'previous_secre
   return {
     id: row.id,
     projectId: row.project_id,
+    customerId: row.customer_id,
     url: row.url,
     description: row.description,
     eventTypes: row.event_types,
@@ -131,11 +136,15 @@ export function signingSecrets(endpoint: EndpointWithSecrets, now = new Date()):
   return [endpoint.secret, ...endpoint.previousSecrets.filter((p) => new Date(p.expiresAt) > now).map((p) => p.secret)];
 }
 
-export async function createEndpoint(db: Db, projectId: string, input: CreateEndpoint): Promise<EndpointWithSecrets> {
+/**
+ * `customerId` is the customer's Switchyard id, already looked up; undefined when the customer
+ * was deleted meanwhile (it is locked until the insert commits, so it cannot go in between).
+ */
+export async function createEndpoint(db: Db, projectId: string, input: Omit<CreateEndpoint, 'customerId'> & { customerId?: string | null }): Promise<EndpointWithSecrets | undefined> {
   const { rows } = await db.query<Row>(
     `INSERT INTO endpoints (id, project_id, url, description, event_types, filter, headers, timeout_ms, retry_schedule, secret,
-       rate_limit, circuit_breaker, auto_disable_after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${columns}`,
+       rate_limit, circuit_breaker, auto_disable_after, customer_id)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 WHERE ${customerAlive(2, 14)} RETURNING ${columns}`,
     [
       nextId('ep'),
       projectId,
@@ -150,10 +159,15 @@ export async function createEndpoint(db: Db, projectId: string, input: CreateEnd
       input.rateLimit ?? null,
       input.circuitBreaker ?? {},
       input.autoDisableAfter === undefined ? DEFAULT_AUTO_DISABLE_AFTER : input.autoDisableAfter,
+      input.customerId ?? null,
     ],
   );
-  return fromRow(rows[0]!);
+  return rows[0] && fromRow(rows[0]);
 }
+
+/** SQL: the customer id in `$<customer>` is null or a live customer of project `$<project>`, locked against deletion. */
+const customerAlive = (project: number, customer: number) =>
+  `($${customer}::text IS NULL OR EXISTS (SELECT 1 FROM customers WHERE id = $${customer} AND project_id = $${project} AND deleted_at IS NULL FOR SHARE))`;
 
 export async function findEndpoint(db: Db, projectId: string, id: string): Promise<EndpointWithSecrets | undefined> {
   const { rows } = await db.query<Row>(`SELECT ${columns} FROM endpoints WHERE project_id = $1 AND id = $2 AND deleted_at IS NULL`, [
@@ -164,12 +178,14 @@ export async function findEndpoint(db: Db, projectId: string, id: string): Promi
 }
 
 /** Newest first; `after` is the last id of the previous page. */
-export async function listEndpoints(db: Db, projectId: string, limit: number, after?: string): Promise<EndpointWithSecrets[]> {
+/** `customer`: only that customer's endpoints, by its id or uid. */
+export async function listEndpoints(db: Db, projectId: string, limit: number, after?: string, customer?: string): Promise<EndpointWithSecrets[]> {
   const { rows } = await db.query<Row>(
     `SELECT ${columns} FROM endpoints
       WHERE project_id = $1 AND deleted_at IS NULL AND ($2::text IS NULL OR id < $2)
+        AND ($4::text IS NULL OR customer_id IN (${customerByRef(1, 4)}))
       ORDER BY id DESC LIMIT $3`,
-    [projectId, after ?? null, limit],
+    [projectId, after ?? null, limit, customer ?? null],
   );
   return rows.map(fromRow);
 }
@@ -187,18 +203,48 @@ export async function subscribableEndpoints(db: Queryable, projectId: string, id
   return rows.map(subscriberFromRow);
 }
 
+/** The endpoints an ingest call may deliver to, as fan-out asks for them. */
+export interface Candidates {
+  /** The events' eventTypeKeys (src/routing/event-types.ts). */
+  eventTypeKeys: string[];
+  /** Endpoints the events name. */
+  named: string[];
+  /** The customers the events are for, by id or uid. */
+  customers: string[];
+  /** Whether some events are for no customer: the provider's own endpoints then. */
+  ownEndpoints: boolean;
+}
+
 /**
- * subscribableEndpoints, and in the same round trip the one row of `alongside`: a SELECT of the
- * caller's own that may use `$1`, the project's id (ingest reads the start window so).
+ * The endpoints that may get some of the events (not deleted; disabled ones too, whose
+ * deliveries are recorded as cancelled): those of the events' customers (or the provider's own)
+ * that the events name or that subscribe under one of their types' keys. Found through indexes,
+ * so the cost follows the endpoints that may match, not the project's size; the caller still
+ * matches each event's type and filter. In the same round trip: the live customers the
+ * references name, and the one row of `alongside`, a SELECT of the project `$1` (ingest reads
+ * the start window with it).
  */
-export async function subscribableEndpointsAlongside<T extends object>(db: Queryable, projectId: string, alongside: string): Promise<{ endpoints: Subscriber[]; alongside: T }> {
-  const { rows } = await db.query<Row & { alongside: T }>(
-    `SELECT e.*, row_to_json(a) AS alongside FROM (${alongside}) a
-       LEFT JOIN LATERAL (SELECT ${subscriberColumns} FROM endpoints WHERE project_id = $1 AND deleted_at IS NULL) e ON true`,
-    [projectId],
+export async function candidateEndpointsAlongside<T extends object>(
+  db: Queryable,
+  projectId: string,
+  want: Candidates,
+  alongside: string,
+): Promise<{ endpoints: Subscriber[]; customers: { id: string; uid: string | null }[]; alongside: T }> {
+  const customers = `SELECT id, uid FROM customers WHERE project_id = $1 AND deleted_at IS NULL AND (id = ANY($4::text[]) OR uid = ANY($4::text[]))`;
+  const { rows } = await db.query<Row & { alongside: T; customers: { id: string; uid: string | null }[] }>(
+    `SELECT e.*, row_to_json(a) AS alongside, c.customers
+       FROM (${alongside}) a
+       CROSS JOIN (SELECT coalesce(json_agg(c), '[]') AS customers FROM (${customers}) c) c
+       LEFT JOIN LATERAL (
+         SELECT ${subscriberColumns} FROM endpoints
+          WHERE project_id = $1 AND deleted_at IS NULL
+            AND (subscription_keys && $2::text[] OR id = ANY($3::text[]))
+            AND (customer_id = ANY(ARRAY(SELECT id FROM (${customers}) c)) OR ($5::boolean AND customer_id IS NULL))
+       ) e ON true`,
+    [projectId, want.eventTypeKeys.map((key) => `${projectId} ${key}`), want.named, want.customers, want.ownEndpoints],
   );
   // No endpoints: the one row of `alongside`, with nulls for the endpoint's columns.
-  return { endpoints: rows.filter((row) => row.id !== null).map(subscriberFromRow), alongside: rows[0]!.alongside };
+  return { endpoints: rows.filter((row) => row.id !== null).map(subscriberFromRow), customers: rows[0]!.customers, alongside: rows[0]!.alongside };
 }
 
 const updatable: Record<keyof UpdateEndpoint, string> = {
@@ -227,13 +273,24 @@ export async function updateEndpoint(db: Db, projectId: string, id: string, inpu
 }
 
 /** Soft delete: deliveries keep their endpoint for the record; the endpoint gets nothing more. */
+const softDeleted = `deleted_at = now(), status = 'disabled', status_reason = 'deleted', version = version + 1, updated_at = now()`;
+
 export async function deleteEndpoint(db: Db, projectId: string, id: string): Promise<boolean> {
   const { rowCount } = await db.query(
-    `UPDATE endpoints SET deleted_at = now(), status = 'disabled', status_reason = 'deleted', version = version + 1, updated_at = now()
+    `UPDATE endpoints SET ${softDeleted}
       WHERE project_id = $1 AND id = $2 AND deleted_at IS NULL`,
     [projectId, id],
   );
   return rowCount === 1;
+}
+
+/** A customer's endpoints, deleted as deleteEndpoint deletes one; answers their ids. */
+export async function deleteEndpointsOfCustomer(db: Queryable, projectId: string, customerId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `UPDATE endpoints SET ${softDeleted} WHERE project_id = $1 AND customer_id = $2 AND deleted_at IS NULL RETURNING id`,
+    [projectId, customerId],
+  );
+  return rows.map((row) => row.id);
 }
 
 /**

@@ -1,5 +1,6 @@
 /** What an endpoint is, as the API accepts it: the single source for validation and types. */
 import { z } from 'zod';
+import { customerRef } from '../customers/schema';
 import { parseDuration } from '../durations';
 import { MAX_RETRY_WAIT } from '../deliveries/retry-schedule';
 import { CIRCUIT_DURATION_LIMITS, MAX_AUTO_DISABLE_AFTER, rateLimitProblems, withBurst, type RateLimitInput } from '../endpoint-health/settings';
@@ -105,6 +106,11 @@ const fields = {
   circuitBreaker: circuitBreakerSchema.nullable(),
   /** No success for this long while attempts keep failing disables the endpoint; null: never. */
   autoDisableAfter: durationUpTo(MAX_AUTO_DISABLE_AFTER).nullable(),
+  /**
+   * The customer it belongs to, by id or uid; null: one of the provider's own endpoints. Set at
+   * creation only: what it was sent stays that customer's to see.
+   */
+  customerId: customerRef.nullable(),
 };
 
 export const createEndpointSchema = z
@@ -119,6 +125,7 @@ export const createEndpointSchema = z
     rateLimit: fields.rateLimit.optional(),
     circuitBreaker: fields.circuitBreaker.optional(),
     autoDisableAfter: fields.autoDisableAfter.optional(),
+    customerId: fields.customerId.optional(),
     secret: z.string().refine(isValidSecret, 'must be a whsec_ secret of 24 to 64 base64 bytes').optional(),
   })
   .strict();

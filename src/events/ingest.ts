@@ -13,10 +13,10 @@ import type { DeliveryStarter, DeliveryToStart } from '../deliveries/starter';
 import { deliveryWorkflowId } from '../deliveries/workflow-contract';
 import { unstartedDeliveriesOf } from '../deliveries/repository';
 import { mustQueue, QueueFull, windowStateQuery, type WindowState } from '../deliveries/start-window';
-import { disabledReason, subscribableEndpointsAlongside, type Subscriber } from '../endpoints/repository';
+import { candidateEndpointsAlongside, disabledReason, type Candidates, type Subscriber } from '../endpoints/repository';
 import { nextId } from '../ids';
 import { canonicalJson } from '../json';
-import { matchesAnyEventType } from '../routing/event-types';
+import { eventTypeKeys, matchesAnyEventType } from '../routing/event-types';
 import { matchesFilter } from '../routing/payload-filter';
 import type { EventInput } from './schema';
 
@@ -28,7 +28,7 @@ export interface AcceptedEvent {
 
 export class IngestError extends Error {
   constructor(
-    readonly kind: 'idempotency_conflict' | 'endpoint_not_found',
+    readonly kind: 'idempotency_conflict' | 'endpoint_not_found' | 'customer_not_found',
     message: string,
     readonly details: unknown,
   ) {
@@ -42,16 +42,37 @@ function requestDigest(input: EventInput): Buffer {
   return crypto.createHash('sha256').update(canonicalJson(rest)).digest();
 }
 
+/** What to look up for these events' fan-out (see candidateEndpointsAlongside). */
+export function candidatesFor(inputs: EventInput[]): Candidates {
+  const unique = (values: string[]) => [...new Set(values)];
+  return {
+    eventTypeKeys: unique(inputs.flatMap((input) => (input.endpointIds ? [] : eventTypeKeys(input.eventType)))),
+    named: unique(inputs.flatMap((input) => input.endpointIds ?? [])),
+    customers: unique(inputs.flatMap((input) => (input.customerId === undefined ? [] : [input.customerId]))),
+    ownEndpoints: inputs.some((input) => input.customerId === undefined),
+  };
+}
+
 /**
- * Which endpoints get an event. Named endpoints get it whatever they subscribe to (the producer
- * chose them); otherwise an endpoint gets it when one of its event-type patterns matches and its
- * payload filter, if any, passes.
+ * Which endpoints get an event: only its customer's (`customerId`, resolved), or the provider's
+ * own when it has none. Of those, named endpoints get it whatever they subscribe to (the
+ * producer chose them); otherwise an endpoint gets it when one of its event-type patterns matches
+ * and its payload filter, if any, passes.
  */
-export function selectEndpoints(endpoints: Subscriber[], input: EventInput): Subscriber[] {
-  if (input.endpointIds) return endpoints.filter((endpoint) => input.endpointIds!.includes(endpoint.id));
-  return endpoints.filter(
+export function selectEndpoints(endpoints: Subscriber[], input: EventInput, customerId: string | null = null): Subscriber[] {
+  const eligible = endpoints.filter((endpoint) => endpoint.customerId === customerId);
+  if (input.endpointIds) return eligible.filter((endpoint) => input.endpointIds!.includes(endpoint.id));
+  return eligible.filter(
     (endpoint) => matchesAnyEventType(endpoint.eventTypes, input.eventType) && (!endpoint.filter || matchesFilter(endpoint.filter, input.payload)),
   );
+}
+
+/** Each event's customer as its Switchyard id (null: none), from the customers a lookup found; throws for one not found. */
+export function resolveCustomers(inputs: EventInput[], found: { id: string; uid: string | null }[]): (string | null)[] {
+  const byRef = new Map(found.flatMap((customer) => [[customer.id, customer.id] as const, ...(customer.uid === null ? [] : [[customer.uid, customer.id] as const])]));
+  const unknown = [...new Set(inputs.flatMap((input) => (input.customerId === undefined || byRef.has(input.customerId) ? [] : [input.customerId])))];
+  if (unknown.length > 0) throw new IngestError('customer_not_found', 'Some customerIds are not customers of this project.', { customerIds: unknown });
+  return inputs.map((input) => (input.customerId === undefined ? null : byRef.get(input.customerId)!));
 }
 
 interface Earlier {
@@ -121,26 +142,30 @@ export async function acceptEvents(db: Db, starter: DeliveryStarter, projectId: 
 
 /** acceptEvents' writes, on a transaction's client when `inputs` carry idempotency keys. */
 async function record(db: Queryable, window: number, projectId: string, inputs: EventInput[]): Promise<{ events: AcceptedEvent[]; toStart: DeliveryToStart[] }> {
-  const { endpoints, alongside: windowNow } = await subscribableEndpointsAlongside<WindowState>(db, projectId, windowStateQuery);
-  const known = new Set(endpoints.map((endpoint) => endpoint.id));
-  const unknown = [...new Set(inputs.flatMap((input) => input.endpointIds ?? []))].filter((id) => !known.has(id));
+  const { endpoints, customers, alongside: windowNow } = await candidateEndpointsAlongside<WindowState>(db, projectId, candidatesFor(inputs), windowStateQuery);
+  const customerIds = resolveCustomers(inputs, customers);
+  // A named endpoint must be one of the event's customer's (or the provider's own, for none).
+  const owners = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint.customerId]));
+  const unknown = [...new Set(inputs.flatMap((input, i) => (input.endpointIds ?? []).filter((id) => owners.get(id) !== customerIds[i])))];
   if (unknown.length > 0) {
-    throw new IngestError('endpoint_not_found', 'Some endpointIds are not endpoints of this project.', { endpointIds: unknown });
+    throw new IngestError('endpoint_not_found', "Some endpointIds are not endpoints of this project (or of the event's customer).", { endpointIds: unknown });
   }
 
   // Every event's deliveries are planned before the write; those of a key already taken are
   // not written (that event is not new) and its earlier answer is looked up below.
-  const candidates = inputs.map((input) => {
+  const candidates = inputs.map((input, i) => {
     const id = nextId('evt');
-    return { input, id, digest: input.idempotencyKey ? requestDigest(input) : null, plan: planDeliveries(projectId, id, input.eventType, selectEndpoints(endpoints, input)) };
+    const plan = planDeliveries(projectId, id, input.eventType, selectEndpoints(endpoints, input, customerIds[i]));
+    return { input, id, customerId: customerIds[i] ?? null, digest: input.idempotencyKey ? requestDigest(input) : null, plan };
   });
   const planned = candidates.flatMap((c) => c.plan.toStart);
   // A full start window queues this call's deliveries for the reconciler instead.
   const queued = mustQueue(windowNow, planned.length, window);
   const inserted = await db.query<{ id: string }>(
     `WITH new_events AS (
-       INSERT INTO events (id, project_id, event_type, body, idempotency_key, request_digest)
-       SELECT id, $1, event_type, body, key, digest FROM unnest($2::text[], $3::text[], $4::bytea[], $5::text[], $6::bytea[]) AS u (id, event_type, body, key, digest)
+       INSERT INTO events (id, project_id, event_type, body, idempotency_key, request_digest, customer_id)
+       SELECT id, $1, event_type, body, key, digest, customer_id
+         FROM unnest($2::text[], $3::text[], $4::bytea[], $5::text[], $6::bytea[], $15::text[]) AS u (id, event_type, body, key, digest, customer_id)
        ON CONFLICT (project_id, idempotency_key) DO NOTHING RETURNING id
      ), new_deliveries AS (
        INSERT INTO deliveries (id, project_id, event_id, endpoint_id, workflow_id, status, status_reason, start_queued)
@@ -158,6 +183,7 @@ async function record(db: Queryable, window: number, projectId: string, inputs: 
       candidates.map((c) => c.digest),
       ...columnsOf(candidates.flatMap((c) => c.plan.rows), 7),
       queued,
+      candidates.map((c) => c.customerId),
     ],
   );
   const isNew = new Set(inserted.rows.map((row) => row.id));

@@ -1,4 +1,5 @@
 /** Events in PostgreSQL: read side. */
+import { customerByRef } from '../customers/ref';
 import type { Db } from '../db/pool';
 
 /** The payload as it is sent. Events never change, so callers may cache it forever. */
@@ -26,6 +27,8 @@ export function storedEventBody(row: EventBodyRow): StoredEventBody {
 export interface EventView {
   id: string;
   eventType: string;
+  /** The customer whose endpoints it went to; null: the provider's own. */
+  customerId: string | null;
   /** JSON as JSON; an inbound body in another format (a form post) as its text. */
   payload: unknown;
   idempotencyKey: string | null;
@@ -43,6 +46,7 @@ export interface EventView {
 interface EventRow {
   id: string;
   event_type: string;
+  customer_id: string | null;
   body: Buffer;
   idempotency_key: string | null;
   created_at: Date;
@@ -53,7 +57,7 @@ interface EventRow {
   content_type: string | null;
 }
 
-const eventColumns = 'id, event_type, body, idempotency_key, created_at, source_id, provider_event_id, verification, original_headers, content_type';
+const eventColumns = 'id, event_type, customer_id, body, idempotency_key, created_at, source_id, provider_event_id, verification, original_headers, content_type';
 
 function payloadOf(row: EventRow): unknown {
   const text = row.body.toString('utf8');
@@ -69,6 +73,7 @@ function eventView(row: EventRow): EventView {
   return {
     id: row.id,
     eventType: row.event_type,
+    customerId: row.customer_id,
     payload: payloadOf(row),
     idempotencyKey: row.idempotency_key,
     createdAt: row.created_at,
@@ -96,6 +101,8 @@ export interface EventFilters {
   eventType?: string;
   since?: Date;
   until?: Date;
+  /** A customer's events, by its id or uid. */
+  customerId?: string;
 }
 
 /** Newest first; `after` is the last id of the previous page. */
@@ -105,8 +112,9 @@ export async function listEvents(db: Db, projectId: string, filters: EventFilter
       WHERE project_id = $1 AND ($2::text IS NULL OR event_type = $2)
         AND ($3::timestamptz IS NULL OR created_at >= $3) AND ($4::timestamptz IS NULL OR created_at < $4)
         AND ($5::text IS NULL OR id < $5)
+        AND ($7::text IS NULL OR customer_id IN (${customerByRef(1, 7)}))
       ORDER BY id DESC LIMIT $6`,
-    [projectId, filters.eventType ?? null, filters.since ?? null, filters.until ?? null, after ?? null, limit],
+    [projectId, filters.eventType ?? null, filters.since ?? null, filters.until ?? null, after ?? null, limit, filters.customerId ?? null],
   );
   return rows.map(eventView);
 }

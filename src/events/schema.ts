@@ -1,5 +1,6 @@
 /** What an event is, as producers send it (HTTP now, Kafka later): one schema for both. */
 import { z } from 'zod';
+import { customerRef } from '../customers/schema';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json';
 import { eventTypeProblem } from '../routing/event-types';
 
@@ -15,6 +16,8 @@ export const eventInputSchema = z
     payload: z.unknown().refine((value) => value !== undefined, 'is required').refine((value) => !nestsDeeperThan(value), `nests deeper than ${MAX_JSON_DEPTH} levels`),
     idempotencyKey: z.string().min(1).max(255).optional(),
     endpointIds: z.array(z.string().min(1).max(64)).min(1).max(100).optional(),
+    /** The customer (id or uid) whose endpoints get the event; without one, the provider's own endpoints do. */
+    customerId: customerRef.optional(),
   })
   .strict();
 

@@ -3,7 +3,7 @@
  * (it then goes to the dead-letter topic). Pure; the consumer does the I/O around it.
  *
  * Two formats, chosen per Kafka source:
- * - `envelope`: the value is JSON `{eventType, payload, idempotencyKey?, endpointIds?}`, the same
+ * - `envelope`: the value is JSON `{eventType, payload, idempotencyKey?, endpointIds?, customerId?}`, the same
  *   schema as `POST /v1/events`;
  * - `raw`: the value is the JSON payload itself, and the event type comes from a header.
  * The event's idempotency key is the envelope's own, or else the message's place in the log, so a

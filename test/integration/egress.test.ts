@@ -186,7 +186,7 @@ describe('the egress policy, end to end under the default policy', () => {
 
   it('records a stored endpoint on loopback as blocked, and the receiver stays untouched', async () => {
     // As if stored before the operator closed the policy: straight into the database.
-    const endpoint = await createEndpoint(stack.workerDb, stack.project.id, createEndpointSchema.parse({ url: `${stack.receiver.url}/stored`, eventTypes: ['egress.*'], retrySchedule: [] }));
+    const endpoint = (await createEndpoint(stack.workerDb, stack.project.id, createEndpointSchema.parse({ url: `${stack.receiver.url}/stored`, eventTypes: ['egress.*'], retrySchedule: [] })))!;
     const accepted = await stack.project.http.post('/v1/events', { eventType: 'egress.test', payload: { n: 1 } });
     assert.equal(accepted.status, 202, JSON.stringify(accepted.body));
     const [delivery] = accepted.body.deliveries;

@@ -32,6 +32,11 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/v1/api-keys', body: true },
   { method: 'GET', path: '/v1/api-keys', list: true },
   { method: 'DELETE', path: '/v1/api-keys/:key' },
+  { method: 'POST', path: '/v1/customers', body: true },
+  { method: 'GET', path: '/v1/customers', list: true },
+  { method: 'GET', path: '/v1/customers/:customer' },
+  { method: 'PATCH', path: '/v1/customers/:customer', body: true },
+  { method: 'DELETE', path: '/v1/customers/:customer' },
   { method: 'POST', path: '/v1/endpoints', body: true },
   { method: 'GET', path: '/v1/endpoints', list: true },
   { method: 'GET', path: '/v1/endpoints/:endpoint' },
@@ -86,7 +91,7 @@ const HOSTILE_QUERIES = ['limit=-1', 'limit=abc', 'limit=100000', 'limit[]=1', `
 
 /** Each table's rows as text, to tell whether anything was written. Only what a request could change is compared. */
 async function snapshot(db: Db): Promise<Record<string, string>> {
-  const tables = ['projects', 'endpoints', 'sources', 'source_failures', 'kafka_sources', 'events', 'deliveries', 'attempts'];
+  const tables = ['projects', 'customers', 'endpoints', 'sources', 'source_failures', 'kafka_sources', 'events', 'deliveries', 'attempts'];
   const out: Record<string, string> = {};
   for (const table of tables) {
     const { rows } = await db.query<{ digest: string | null }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${table} t`);
@@ -115,7 +120,9 @@ describe('hostile input and other projects\' ids, on every route', () => {
     };
     ids.project = owner.id;
     ids.key = (await made('/v1/api-keys', { name: 'second', scope: 'read' })).id;
+    ids.customer = (await made('/v1/customers', { uid: 'owner-customer', name: 'Theirs' })).id;
     ids.endpoint = (await made('/v1/endpoints', { url: 'https://hooks.example.com/owner' })).id;
+    ids.customerEndpoint = (await made('/v1/endpoints', { url: 'https://hooks.example.com/customer', customerId: ids.customer })).id;
     ids.source = (await made('/v1/sources', { name: 'gh', provider: 'github', secrets: ['owner-secret'] })).id;
     ids.kafka = (await made('/v1/kafka-sources', { topic: 'owner.orders', format: 'envelope' })).id;
     const event = await made('/v1/events', { eventType: 'owner.thing', payload: { n: 1 } });
@@ -187,7 +194,7 @@ describe('hostile input and other projects\' ids, on every route', () => {
       pause: {}, resume: {}, disable: {}, enable: {}, 'reset-circuit': {}, 'rotate-secret': {}, resend: {},
       replay: { since: new Date(Date.now() - 3_600_000).toISOString() },
     };
-    const patches: Record<string, unknown> = { endpoints: { description: 'taken over' }, sources: { name: 'taken over' }, 'kafka-sources': { format: 'raw' } };
+    const patches: Record<string, unknown> = { customers: { name: 'taken over' }, endpoints: { description: 'taken over' }, sources: { name: 'taken over' }, 'kafka-sources': { format: 'raw' } };
     for (const route of ROUTES.filter((r) => r.path.includes(':') && !r.admin && !r.open)) {
       const last = route.path.split('/').at(-1)!;
       const body = route.method === 'PATCH' ? patches[route.path.split('/')[2]!] : bodies[last];
@@ -197,7 +204,8 @@ describe('hostile input and other projects\' ids, on every route', () => {
     }
     // Lists and filters show nothing of the owner's.
     const own = client(test.api.url, stranger.apiKey);
-    for (const path of ['/v1/endpoints', '/v1/sources', '/v1/kafka-sources', '/v1/events', '/v1/api-keys', `/v1/deliveries?eventId=${ids.event}`, `/v1/deliveries?endpointId=${ids.endpoint}`]) {
+    const byCustomer = [ids.customer, 'owner-customer'].flatMap((ref) => [`/v1/endpoints?customerId=${ref}`, `/v1/events?customerId=${ref}`, `/v1/deliveries?customerId=${ref}`]);
+    for (const path of ['/v1/customers', '/v1/endpoints', '/v1/sources', '/v1/kafka-sources', '/v1/events', '/v1/api-keys', `/v1/deliveries?eventId=${ids.event}`, `/v1/deliveries?endpointId=${ids.endpoint}`, ...byCustomer]) {
       const listed = await own.get(path);
       assert.equal(listed.status, 200, path);
       const shown = JSON.stringify(listed.body);
@@ -207,6 +215,13 @@ describe('hostile input and other projects\' ids, on every route', () => {
     const aimed = await own.post('/v1/events', { eventType: 'owner.thing', payload: {}, endpointIds: [ids.endpoint] });
     assert.equal(aimed.status, 404);
     assert.equal(aimed.body.error.code, 'endpoint_not_found');
+    // Publishing to the owner's customer, by its id or its uid, or making an endpoint for it.
+    for (const customerId of [ids.customer, 'owner-customer']) {
+      const forTheirs = await own.post('/v1/events', { eventType: 'owner.thing', payload: {}, customerId });
+      assert.deepEqual([forTheirs.status, forTheirs.body.error.code], [404, 'customer_not_found'], customerId);
+      const endpoint = await own.post('/v1/endpoints', { url: 'https://hooks.example.com/x', customerId });
+      assert.deepEqual([endpoint.status, endpoint.body.error.code], [404, 'customer_not_found'], customerId);
+    }
     // The owner's source, reached through the stranger's project: its failures and settings.
     assert.equal((await own.get(`/v1/sources/${ids.source}/failures`)).status, 404);
     assert.deepEqual(await snapshot(test.db), before);

@@ -1,4 +1,5 @@
 /** /v1/deliveries: what happened to each (event, endpoint), attempt by attempt. */
+import { customerRef } from '../../customers/schema';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
@@ -21,6 +22,7 @@ const listQuery = z.object({
   status: z.enum(['pending', 'retrying', 'held', 'succeeded', 'failed', 'cancelled']).optional(),
   endpointId: z.string().max(64).optional(),
   eventId: z.string().max(64).optional(),
+  customerId: customerRef.optional(),
 });
 
 export function deliveryRoutes(db: Db, starter: DeliveryStarter): Router {

@@ -21,7 +21,9 @@ import {
   type EndpointWithSecrets,
 } from '../../endpoints/repository';
 import { createEndpointSchema, durationUpTo, updateEndpointSchema } from '../../endpoints/schema';
+import { customerRef } from '../../customers/schema';
 import { projectOf } from '../auth';
+import { CUSTOMER, customerIdOf } from '../customer-lookup';
 import { ApiError, found, notFound, type ResourceKind } from '../errors';
 import { log, errorMessage } from '../../log';
 import { pageOf, pageQuery } from '../pagination';
@@ -45,6 +47,13 @@ function entityUnavailable(error: unknown): ApiError {
   return new ApiError(503, 'temporal_unavailable', "The endpoint's workflow could not be reached; try again shortly.");
 }
 
+/** Tells the endpoint's entity (if it has one) about a change; workers would tell it too, later. */
+export function refreshEntity(control: EndpointControl, endpoint: EndpointWithSecrets & { deleted?: boolean }): Promise<void> {
+  return control.refresh({ id: endpoint.id, projectId: endpoint.projectId, snapshot: endpointSnapshot(endpoint) }).catch((error) => {
+    log.warn('endpoint entity not refreshed; workers will bring the change', { endpointId: endpoint.id, error: errorMessage(error) });
+  });
+}
+
 const ENDPOINT: ResourceKind = { code: 'endpoint_not_found', noun: 'endpoint' };
 
 export function endpointRoutes(db: Db, control: EndpointControl, egress: EgressPolicy): Router {
@@ -53,13 +62,14 @@ export function endpointRoutes(db: Db, control: EndpointControl, egress: EgressP
   router.post('/', async (req, res) => {
     const input = parseBody(createEndpointSchema, req.body);
     refuseBlockedUrl(egress, 'url', input.url);
-    const endpoint = await createEndpoint(db, projectOf(req).id, input);
+    const customerId = await customerIdOf(db, projectOf(req).id, input.customerId);
+    const endpoint = found(await createEndpoint(db, projectOf(req).id, { ...input, customerId }), CUSTOMER, input.customerId!);
     res.status(201).json({ ...publicEndpoint(endpoint), secret: endpoint.secret });
   });
 
   router.get('/', async (req, res) => {
-    const { limit, cursor } = parseQuery(z.object(pageQuery), req.query);
-    const rows = await listEndpoints(db, projectOf(req).id, limit + 1, cursor);
+    const { limit, cursor, customerId } = parseQuery(z.object({ ...pageQuery, customerId: customerRef.optional() }), req.query);
+    const rows = await listEndpoints(db, projectOf(req).id, limit + 1, cursor, customerId);
     const page = pageOf(rows, limit);
     res.json({ data: page.data.map(publicEndpoint), nextCursor: page.nextCursor });
   });
@@ -68,11 +78,7 @@ export function endpointRoutes(db: Db, control: EndpointControl, egress: EgressP
     res.json(publicEndpoint(found(await findEndpoint(db, projectOf(req).id, req.params.id), ENDPOINT, req.params.id)));
   });
 
-  /** Tells the endpoint's entity (if it has one) about a change; workers would tell it too, later. */
-  const refresh = (endpoint: EndpointWithSecrets & { deleted?: boolean }) =>
-    control.refresh({ id: endpoint.id, projectId: endpoint.projectId, snapshot: endpointSnapshot(endpoint) }).catch((error) => {
-      log.warn('endpoint entity not refreshed; workers will bring the change', { endpointId: endpoint.id, error: errorMessage(error) });
-    });
+  const refresh = (endpoint: EndpointWithSecrets & { deleted?: boolean }) => refreshEntity(control, endpoint);
 
   router.patch('/:id', async (req, res) => {
     const input = parseBody(updateEndpointSchema, req.body ?? {});

@@ -1,6 +1,7 @@
 /** /v1/events: producers publish here; every matching endpoint gets a delivery. */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
+import { customerRef } from '../../customers/schema';
 import type { Db } from '../../db/pool';
 import { listDeliveries } from '../../deliveries/repository';
 import type { DeliveryStarter } from '../../deliveries/starter';
@@ -20,13 +21,12 @@ const listQuery = z.object({
   eventType: z.string().max(255).optional(),
   since: z.coerce.date().optional(),
   until: z.coerce.date().optional(),
+  customerId: customerRef.optional(),
 });
 
 function asApiError(error: unknown): unknown {
   if (!(error instanceof IngestError)) return error;
-  return error.kind === 'idempotency_conflict'
-    ? new ApiError(409, 'idempotency_conflict', error.message, error.details)
-    : new ApiError(404, 'endpoint_not_found', error.message, error.details);
+  return new ApiError(error.kind === 'idempotency_conflict' ? 409 : 404, error.kind, error.message, error.details);
 }
 
 /** `defaultRate`: a project's ingest rate when the operator set none for it. */
