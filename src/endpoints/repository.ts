@@ -205,24 +205,23 @@ export async function subscribableEndpoints(db: Queryable, projectId: string, id
 
 /** The endpoints an ingest call may deliver to, as fan-out asks for them. */
 export interface Candidates {
-  /** The events' eventTypeKeys (src/routing/event-types.ts). */
+  /** The eventTypeKeys (src/routing/event-types.ts) of the events for the provider's own endpoints. */
   eventTypeKeys: string[];
   /** Endpoints the events name. */
   named: string[];
   /** The customers the events are for, by id or uid. */
   customers: string[];
-  /** Whether some events are for no customer: the provider's own endpoints then. */
-  ownEndpoints: boolean;
 }
 
 /**
  * The endpoints that may get some of the events (not deleted; disabled ones too, whose
- * deliveries are recorded as cancelled): those of the events' customers (or the provider's own)
- * that the events name or that subscribe under one of their types' keys. Found through indexes,
- * so the cost follows the endpoints that may match, not the project's size; the caller still
- * matches each event's type and filter. In the same round trip: the live customers the
- * references name, and the one row of `alongside`, a SELECT of the project `$1` (ingest reads
- * the start window with it).
+ * deliveries are recorded as cancelled): every endpoint of the events' customers, the provider's
+ * own endpoints that subscribe under one of `eventTypeKeys`, and the endpoints named. Each of the
+ * three is read through an index of its own (a customer's endpoints, the keys' GIN index, the
+ * ids), so the cost follows the endpoints that may match, not the project's size; the caller
+ * still matches each event's customer, type and filter. In the same round trip: the live
+ * customers the references name, and the one row of `alongside`, a SELECT of the project `$1`
+ * (ingest reads the start window with it).
  */
 export async function candidateEndpointsAlongside<T extends object>(
   db: Queryable,
@@ -236,12 +235,15 @@ export async function candidateEndpointsAlongside<T extends object>(
        FROM (${alongside}) a
        CROSS JOIN (SELECT coalesce(json_agg(c), '[]') AS customers FROM (${customers}) c) c
        LEFT JOIN LATERAL (
-         SELECT ${subscriberColumns} FROM endpoints
-          WHERE project_id = $1 AND deleted_at IS NULL
-            AND (subscription_keys && $2::text[] OR id = ANY($3::text[]))
-            AND (customer_id = ANY(ARRAY(SELECT id FROM (${customers}) c)) OR ($5::boolean AND customer_id IS NULL))
+         SELECT ${subscriberColumns} FROM endpoints WHERE id IN (
+           SELECT id FROM endpoints WHERE project_id = $1 AND customer_id = ANY(ARRAY(SELECT id FROM (${customers}) c)) AND deleted_at IS NULL
+           UNION
+           -- The keys carry the project: no project_id here, which could tempt the planner away from the GIN index.
+           SELECT id FROM endpoints WHERE subscription_keys && $2::text[] AND customer_id IS NULL AND deleted_at IS NULL
+           UNION
+           SELECT id FROM endpoints WHERE project_id = $1 AND id = ANY($3::text[]) AND deleted_at IS NULL)
        ) e ON true`,
-    [projectId, want.eventTypeKeys.map((key) => `${projectId} ${key}`), want.named, want.customers, want.ownEndpoints],
+    [projectId, want.eventTypeKeys.map((key) => `${projectId} ${key}`), want.named, want.customers],
   );
   // No endpoints: the one row of `alongside`, with nulls for the endpoint's columns.
   return { endpoints: rows.filter((row) => row.id !== null).map(subscriberFromRow), customers: rows[0]!.customers, alongside: rows[0]!.alongside };

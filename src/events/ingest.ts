@@ -46,10 +46,9 @@ function requestDigest(input: EventInput): Buffer {
 export function candidatesFor(inputs: EventInput[]): Candidates {
   const unique = (values: string[]) => [...new Set(values)];
   return {
-    eventTypeKeys: unique(inputs.flatMap((input) => (input.endpointIds ? [] : eventTypeKeys(input.eventType)))),
+    eventTypeKeys: unique(inputs.flatMap((input) => (input.endpointIds || input.customerId !== undefined ? [] : eventTypeKeys(input.eventType)))),
     named: unique(inputs.flatMap((input) => input.endpointIds ?? [])),
     customers: unique(inputs.flatMap((input) => (input.customerId === undefined ? [] : [input.customerId]))),
-    ownEndpoints: inputs.some((input) => input.customerId === undefined),
   };
 }
 
