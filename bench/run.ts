@@ -3,9 +3,10 @@
  * writes the results as JSON (bench-results/, not committed) and, for a run of every scenario,
  * into BENCHMARKS.md. Benchmarks measure; no test asserts their figures.
  *
- *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,fairness,history,kafka,waiting]
+ *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,fairness,history,kafka,fan-out,waiting]
  *                    [--setups default,plain,...] [--baseline REF] [--rounds 1] [--duration 60] [--endpoints 20] [--payload-bytes 1024]
- *                    [--rate N] [--repeat 3] [--quiet-rate 5] [--kafka-messages 5000] [--waiting 10000]
+ *                    [--rate N] [--repeat 3] [--quiet-rate 5] [--kafka-messages 5000] [--fan-out-sizes 10,10000,100000]
+ *                    [--fan-out-events 1000] [--waiting 10000]
  *
  * Each setup (bench/setups.ts) gets an environment of its own and runs the chosen scenarios; with
  * several, each figure is shown per setup with its ratio to the first setup's. `--baseline REF`
@@ -30,8 +31,9 @@ import { saturation } from './scenarios/saturation';
 import { percentile } from './scenarios/common';
 import { isolationModes, steadyLoad, type SteadyLoadResult } from './scenarios/steady-load';
 import { waitingWork } from './scenarios/waiting-work';
+import { fanOutAt, type FanOutRun } from './scenarios/fan-out-scale';
 
-const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'fairness', 'history', 'kafka', 'waiting'] as const;
+const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'fairness', 'history', 'kafka', 'fan-out', 'waiting'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -52,6 +54,9 @@ const { values } = parseArgs({
     // Events/s the quiet project of the fairness scenario publishes, alone and during the flood.
     'quiet-rate': { type: 'string', default: '5' },
     'kafka-messages': { type: 'string', default: '5000' },
+    // Endpoints in a project for the fan-out scenario (the first is the baseline), and events per size.
+    'fan-out-sizes': { type: 'string', default: '10,10000,100000' },
+    'fan-out-events': { type: 'string', default: '1000' },
     waiting: { type: 'string', default: '10000' },
   },
 });
@@ -66,6 +71,8 @@ const payloadBytes = Number(values['payload-bytes']);
 const kafkaMessages = Number(values['kafka-messages']);
 const quietRate = Number(values['quiet-rate']);
 const waiting = Number(values.waiting);
+const fanOutSizes = values['fan-out-sizes']!.split(',').map(Number);
+const fanOutEvents = Number(values['fan-out-events']);
 const repeat = Number(values.repeat);
 if (!(Number.isInteger(repeat) && repeat >= 1)) throw new Error('--repeat must be a whole number of at least 1');
 const rounds = Number(values.rounds);
@@ -233,6 +240,23 @@ async function runScenarios(env: BenchEnvironment, results: Record<string, unkno
     rows.push(['kafka: messages/s into events', `${round(k.intoEventsPerSecond)}`, ratio(k.intoEventsPerSecond, k.baselinePerSecond, 'of the no-op group')]);
     rows.push(['kafka: messages/s into started deliveries', `${round(k.intoStartedDeliveriesPerSecond)}`, ratio(k.intoStartedDeliveriesPerSecond, ceilingA, 'of (a)')]);
   }
+  // After the others: its 100,000 endpoints stay in the database.
+  if (chosen.includes('fan-out')) {
+    const runs: FanOutRun[] = [];
+    for (const shape of ['customers', 'own'] as const) {
+      for (const size of fanOutSizes) runs.push(await fanOutAt(env, shape, size, fanOutEvents));
+    }
+    results.fanOut = runs;
+    for (const run of runs) {
+      const base = runs.find((r) => r.shape === run.shape && r.endpoints === fanOutSizes[0])!;
+      rows.push([
+        `fan-out (${run.shape === 'customers' ? 'one customer of as many' : "the provider's own, each its own type"}): ingest p50 / p99 (ms), ${run.endpoints} endpoints, 1 matching`,
+        `${round(run.ingestP50, 1)} / ${round(run.ingestP99, 1)}`,
+        run === base ? '' : `${round(run.ingestP50 / base.ingestP50, 2)}× / ${round(run.ingestP99 / base.ingestP99, 2)}× of ${base.endpoints}`,
+      ]);
+      rows.push(...cpuRow(`fan-out (${run.shape}, ${run.endpoints} endpoints; one delivery per event)`, run.cpuPerEvent));
+    }
+  }
   // Last: its 10,000 workflows stay waiting until the environment stops.
   if (chosen.includes('waiting')) {
     const w = await waitingWork(env, waiting);
@@ -334,6 +358,7 @@ async function main(): Promise<void> {
     chosen.includes('latency') || chosen.includes('isolation') ? ` --repeat ${repeat}` : '',
     chosen.includes('fairness') ? ` --quiet-rate ${quietRate}` : '',
     chosen.includes('kafka') ? ` --kafka-messages ${kafkaMessages}` : '',
+    chosen.includes('fan-out') ? ` --fan-out-sizes ${fanOutSizes.join(',')} --fan-out-events ${fanOutEvents}` : '',
     chosen.includes('waiting') ? ` --waiting ${waiting}` : '',
   ].join('');
   const table = runs.length === 1 ? singleTable(runs[0]!.rows) : comparisonTable(runs);

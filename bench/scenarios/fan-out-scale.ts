@@ -14,6 +14,7 @@ import { Pool } from 'undici';
 import { nextId } from '../../src/ids';
 import { createProject } from '../../src/projects/repository';
 import { newSecret, type BenchEnvironment } from '../environment';
+import { cpuPerDelivery, type CpuSnapshot } from '../cpu';
 import { percentile } from './common';
 
 export type FanOutShape = 'customers' | 'own';
@@ -24,9 +25,11 @@ export interface FanOutRun {
   events: number;
   ingestP50: number;
   ingestP99: number;
+  /** CPU ms per event by process over the measured events (their deliveries included). */
+  cpuPerEvent: CpuSnapshot;
 }
 
-const WARM_UP = 20;
+const WARM_UP = 50;
 const CHUNK = 10_000;
 
 async function call(api: Pool, apiKey: string, path: string, body: unknown) {
@@ -59,8 +62,10 @@ async function copyEndpoints(env: BenchEnvironment, projectId: string, templateI
       [templateId, ids, shape === 'customers' ? customers : ids.map(() => null), eventTypes],
     );
   }
-  await env.db.query('ANALYZE endpoints');
-  await env.db.query('ANALYZE customers');
+  // Vacuumed and checkpointed now, so that neither autovacuum nor a checkpoint spread over the
+  // next minutes writes out these rows during the measurement, on the same cores and disk.
+  await env.db.query('VACUUM ANALYZE endpoints, customers');
+  await env.db.query('CHECKPOINT');
 }
 
 /** One size in one shape: ingest p50 and p99 (ms) over `events` single events, one at a time. */
@@ -82,7 +87,9 @@ export async function fanOutAt(env: BenchEnvironment, shape: FanOutShape, endpoi
 
     const event = shape === 'own' ? { eventType: 'own.target' } : { eventType: 'invoice.paid', customerId: 'target' };
     const times: number[] = [];
+    let cpuBefore = env.cpu();
     for (let i = 0; i < WARM_UP + events; i++) {
+      if (i === WARM_UP) cpuBefore = env.cpu();
       const accepted = await call(api, apiKey, '/v1/events', { ...event, payload: { n: i, pad: crypto.randomBytes(8).toString('hex') } });
       if (accepted.status !== 202) throw new Error(`ingest answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
       if ((accepted.body.deliveries as unknown[]).length !== 1) throw new Error(`expected 1 delivery, got ${JSON.stringify(accepted.body.deliveries)}`);
@@ -94,8 +101,9 @@ export async function fanOutAt(env: BenchEnvironment, shape: FanOutShape, endpoi
       if (Date.now() > deadline) throw new Error('the fan-out deliveries were not all delivered in 2 minutes');
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    const cpuPerEvent = cpuPerDelivery(cpuBefore, env.cpu(), events);
     times.sort((a, b) => a - b);
-    return { shape, endpoints, events, ingestP50: percentile(times, 50), ingestP99: percentile(times, 99) };
+    return { shape, endpoints, events, ingestP50: percentile(times, 50), ingestP99: percentile(times, 99), cpuPerEvent };
   } finally {
     await api.close();
     await receiver.stop();
