@@ -11,6 +11,7 @@ import type { KafkaOffsets } from '../kafka/offsets';
 import type { IngestRateLimit } from '../projects/ingest-rate';
 import { apiKeyRoutes } from './routes/api-keys';
 import { customerRoutes } from './routes/customers';
+import { eventTypeRoutes } from './routes/event-types';
 import { deliveryRoutes } from './routes/deliveries';
 import { endpointRoutes } from './routes/endpoints';
 import { inboundRoutes } from './routes/inbound';
@@ -64,6 +65,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   v1.use('/endpoints', endpointRoutes(deps.db, deps.endpoints, deps.egress));
   v1.use('/sources', sourceRoutes(deps.db));
   v1.use('/kafka-sources', kafkaSourceRoutes(deps.db, deps.kafkaOffsets));
+  v1.use('/event-types', eventTypeRoutes(deps.db));
   v1.use('/events', eventRoutes(deps.db, deps.starter, deps.ingestRateLimit));
   v1.use('/deliveries', deliveryRoutes(deps.db, deps.starter));
   app.use('/v1', v1);

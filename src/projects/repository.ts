@@ -60,7 +60,12 @@ export async function noticeSettingsOf(db: Queryable, projectId: string): Promis
  * Applies a change to the notice settings under a row lock, so two PATCHes setting the first URL
  * cannot each generate a secret; undefined when the project does not exist.
  */
-export async function updateNoticeSettings(db: Db, projectId: string, change: NoticeSettingsChange): Promise<AppliedChange | undefined> {
+export async function updateNoticeSettings(
+  db: Db,
+  projectId: string,
+  change: NoticeSettingsChange,
+  validatePayloads?: boolean,
+): Promise<AppliedChange | undefined> {
   return withTransaction(db, async (client) => {
     const { rows } = await client.query<NoticeSettingsRow>(`SELECT ${noticeSettingsColumns} FROM projects WHERE id = $1 FOR UPDATE`, [projectId]);
     if (!rows[0]) return undefined;
@@ -68,8 +73,8 @@ export async function updateNoticeSettings(db: Db, projectId: string, change: No
     if (!applied.ok) return applied;
     const { operationalWebhookUrl, operationalWebhookSecret, noticeEmails } = applied.settings;
     await client.query(
-      'UPDATE projects SET operational_webhook_url = $2, operational_webhook_secret = $3, notice_emails = $4 WHERE id = $1',
-      [projectId, operationalWebhookUrl, operationalWebhookSecret && sealSecret(operationalWebhookSecret, SECRET_PURPOSE.noticeWebhookSecret), noticeEmails],
+      'UPDATE projects SET operational_webhook_url = $2, operational_webhook_secret = $3, notice_emails = $4, validate_payloads = coalesce($5, validate_payloads) WHERE id = $1',
+      [projectId, operationalWebhookUrl, operationalWebhookSecret && sealSecret(operationalWebhookSecret, SECRET_PURPOSE.noticeWebhookSecret), noticeEmails, validatePayloads ?? null],
     );
     return applied;
   });

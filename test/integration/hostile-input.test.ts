@@ -58,6 +58,12 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/v1/kafka-sources/:kafka' },
   { method: 'PATCH', path: '/v1/kafka-sources/:kafka', body: true },
   { method: 'DELETE', path: '/v1/kafka-sources/:kafka' },
+  { method: 'POST', path: '/v1/event-types', body: true },
+  { method: 'GET', path: '/v1/event-types', list: true },
+  { method: 'GET', path: '/v1/event-types/:eventType' },
+  { method: 'PATCH', path: '/v1/event-types/:eventType', body: true },
+  { method: 'POST', path: '/v1/event-types/:eventType/archive', body: true },
+  { method: 'POST', path: '/v1/event-types/:eventType/unarchive', body: true },
   { method: 'POST', path: '/v1/events', body: true },
   { method: 'POST', path: '/v1/events/batch', body: true },
   { method: 'GET', path: '/v1/events', list: true },
@@ -91,7 +97,7 @@ const HOSTILE_QUERIES = ['limit=-1', 'limit=abc', 'limit=100000', 'limit[]=1', `
 
 /** Each table's rows as text, to tell whether anything was written. Only what a request could change is compared. */
 async function snapshot(db: Db): Promise<Record<string, string>> {
-  const tables = ['projects', 'customers', 'endpoints', 'sources', 'source_failures', 'kafka_sources', 'events', 'deliveries', 'attempts'];
+  const tables = ['projects', 'customers', 'event_types', 'endpoints', 'sources', 'source_failures', 'kafka_sources', 'events', 'deliveries', 'attempts'];
   const out: Record<string, string> = {};
   for (const table of tables) {
     const { rows } = await db.query<{ digest: string | null }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${table} t`);
@@ -121,6 +127,7 @@ describe('hostile input and other projects\' ids, on every route', () => {
     ids.project = owner.id;
     ids.key = (await made('/v1/api-keys', { name: 'second', scope: 'read' })).id;
     ids.customer = (await made('/v1/customers', { uid: 'owner-customer', name: 'Theirs' })).id;
+    ids.eventType = (await made('/v1/event-types', { name: 'owner.thing', schema: { type: 'object' } })).id;
     ids.endpoint = (await made('/v1/endpoints', { url: 'https://hooks.example.com/owner' })).id;
     ids.customerEndpoint = (await made('/v1/endpoints', { url: 'https://hooks.example.com/customer', customerId: ids.customer })).id;
     ids.source = (await made('/v1/sources', { name: 'gh', provider: 'github', secrets: ['owner-secret'] })).id;
@@ -194,7 +201,7 @@ describe('hostile input and other projects\' ids, on every route', () => {
       pause: {}, resume: {}, disable: {}, enable: {}, 'reset-circuit': {}, 'rotate-secret': {}, resend: {},
       replay: { since: new Date(Date.now() - 3_600_000).toISOString() },
     };
-    const patches: Record<string, unknown> = { customers: { name: 'taken over' }, endpoints: { description: 'taken over' }, sources: { name: 'taken over' }, 'kafka-sources': { format: 'raw' } };
+    const patches: Record<string, unknown> = { customers: { name: 'taken over' }, 'event-types': { description: 'taken over' }, endpoints: { description: 'taken over' }, sources: { name: 'taken over' }, 'kafka-sources': { format: 'raw' } };
     for (const route of ROUTES.filter((r) => r.path.includes(':') && !r.admin && !r.open)) {
       const last = route.path.split('/').at(-1)!;
       const body = route.method === 'PATCH' ? patches[route.path.split('/')[2]!] : bodies[last];
@@ -205,7 +212,7 @@ describe('hostile input and other projects\' ids, on every route', () => {
     // Lists and filters show nothing of the owner's.
     const own = client(test.api.url, stranger.apiKey);
     const byCustomer = [ids.customer, 'owner-customer'].flatMap((ref) => [`/v1/endpoints?customerId=${ref}`, `/v1/events?customerId=${ref}`, `/v1/deliveries?customerId=${ref}`]);
-    for (const path of ['/v1/customers', '/v1/endpoints', '/v1/sources', '/v1/kafka-sources', '/v1/events', '/v1/api-keys', `/v1/deliveries?eventId=${ids.event}`, `/v1/deliveries?endpointId=${ids.endpoint}`, ...byCustomer]) {
+    for (const path of ['/v1/customers', '/v1/event-types?includeArchived=true', '/v1/endpoints', '/v1/sources', '/v1/kafka-sources', '/v1/events', '/v1/api-keys', `/v1/deliveries?eventId=${ids.event}`, `/v1/deliveries?endpointId=${ids.endpoint}`, ...byCustomer]) {
       const listed = await own.get(path);
       assert.equal(listed.status, 200, path);
       const shown = JSON.stringify(listed.body);

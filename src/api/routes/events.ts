@@ -5,6 +5,8 @@ import { customerRef } from '../../customers/schema';
 import type { Db } from '../../db/pool';
 import { listDeliveries } from '../../deliveries/repository';
 import type { DeliveryStarter } from '../../deliveries/starter';
+import { payloadProblems } from '../../event-types/payload-schemas';
+import { payloadSchemasOf } from '../../event-types/repository';
 import { acceptEvents, IngestError } from '../../events/ingest';
 import { findEvent, listEvents } from '../../events/repository';
 import { eventBatchSchema, eventInputSchema, type EventInput } from '../../events/schema';
@@ -44,23 +46,38 @@ export function eventRoutes(db: Db, starter: DeliveryStarter, defaultRate: Inges
 
   // The 202 goes out once the events are committed, before their workflows have started: from
   // the commit on, the reconciler guarantees the starts, so the producer need not wait for them.
-  const accept = (req: Request, inputs: EventInput[]) => {
+  const accept = async (req: Request, inputs: EventInput[], where: (index: number) => string) => {
     admit(req, inputs.length);
+    if (projectOf(req).validatePayloads) await refuseInvalidPayloads(projectOf(req).id, inputs, where);
     return acceptEvents(db, starter, projectOf(req).id, inputs).catch((error) => {
       throw asApiError(error);
     });
   };
+
+  /** With the project's validatePayloads on: a 400 naming each payload's failing paths, nothing recorded. */
+  async function refuseInvalidPayloads(projectId: string, inputs: EventInput[], where: (index: number) => string): Promise<void> {
+    const schemas = await payloadSchemasOf(db, projectId, [...new Set(inputs.map((input) => input.eventType))]);
+    const problems = inputs.flatMap((input, index) => {
+      const catalogued = schemas.get(input.eventType);
+      if (!catalogued) return [];
+      return payloadProblems(catalogued.key, catalogued.schema, input.payload).map((problem) => ({
+        path: `${where(index)}payload${problem.path === '/' ? '' : problem.path.split('/').slice(1).map((part) => `.${part.replaceAll('~1', '/').replaceAll('~0', '~')}`).join('')}`,
+        message: problem.message,
+      }));
+    });
+    if (problems.length > 0) throw new ApiError(400, 'invalid_payload', "A payload does not pass its event type's schema; see details.", problems);
+  }
   const startAfterAnswering = (starting: Promise<string[]>) =>
     starting.catch((error) => log.warn('could not record starts; the reconciler will start what is missing', { error: errorMessage(error) }));
 
   router.post('/', async (req, res) => {
-    const { events, starting } = await accept(req, [parseBody(eventInputSchema, req.body)]);
+    const { events, starting } = await accept(req, [parseBody(eventInputSchema, req.body)], () => '');
     res.status(202).json(events[0]);
     await startAfterAnswering(starting);
   });
 
   router.post('/batch', async (req, res) => {
-    const { events, starting } = await accept(req, parseBody(eventBatchSchema, req.body).events);
+    const { events, starting } = await accept(req, parseBody(eventBatchSchema, req.body).events, (index) => `events.${index}.`);
     res.status(202).json({ data: events });
     await startAfterAnswering(starting);
   });

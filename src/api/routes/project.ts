@@ -1,5 +1,6 @@
 /** /v1/project: the key's own project, and where its operational notices go. */
 import { Router, type Request } from 'express';
+import { z } from 'zod';
 import type { Db } from '../../db/pool';
 import type { EgressPolicy } from '../../egress/address-policy';
 import { updateNoticeSettingsSchema, type NoticeSettings } from '../../projects/notice-settings';
@@ -9,15 +10,19 @@ import { ApiError } from '../errors';
 import { parseBody, refuseBlockedUrl } from '../validation';
 
 /** The project as the API shows it: the webhook secret is left out (PATCH adds it). */
-function publicProject(project: Project, settings: NoticeSettings) {
+function publicProject(project: Project, settings: NoticeSettings, validatePayloads: boolean) {
   return {
     id: project.id,
     name: project.name,
     createdAt: project.createdAt.toISOString(),
     operationalWebhookUrl: settings.operationalWebhookUrl,
     noticeEmails: settings.noticeEmails,
+    validatePayloads,
   };
 }
+
+/** What the project sets itself: where notices go, and whether payloads are checked against their event types' schemas. */
+const updateProjectSchema = updateNoticeSettingsSchema.extend({ validatePayloads: z.boolean().optional() });
 
 /** The project authenticated a moment ago cannot be missing unless it was removed since. */
 const projectGone = (req: Request) => new ApiError(404, 'project_not_found', `Project ${projectOf(req).id} no longer exists.`);
@@ -29,22 +34,22 @@ export function projectSettingsRoutes(db: Db, egress: EgressPolicy): Router {
     const project = projectOf(req);
     const settings = await noticeSettingsOf(db, project.id);
     if (!settings) throw projectGone(req);
-    res.json(publicProject(project, settings));
+    res.json(publicProject(project, settings, project.validatePayloads));
   });
 
   // The answer carries the webhook secret: like an endpoint's at creation, this is where it is shown.
   router.patch('/', async (req, res) => {
     const project = projectOf(req);
-    const change = parseBody(updateNoticeSettingsSchema, req.body ?? {});
+    const { validatePayloads, ...change } = parseBody(updateProjectSchema, req.body ?? {});
     refuseBlockedUrl(egress, 'operationalWebhookUrl', change.operationalWebhookUrl);
-    const applied = await updateNoticeSettings(db, project.id, change);
+    const applied = await updateNoticeSettings(db, project.id, change, validatePayloads);
     if (!applied) throw projectGone(req);
     if (!applied.ok) {
       throw new ApiError(400, 'invalid_request', 'The request body does not match the schema; see details.', [
         { path: applied.path, message: applied.message },
       ]);
     }
-    res.json({ ...publicProject(project, applied.settings), operationalWebhookSecret: applied.settings.operationalWebhookSecret });
+    res.json({ ...publicProject(project, applied.settings, validatePayloads ?? project.validatePayloads), operationalWebhookSecret: applied.settings.operationalWebhookSecret });
   });
 
   return router;
