@@ -77,6 +77,9 @@ export const envSchema = z.object({
   // allowedIps then judge the client's address, not the proxy's. Unset: none.
   SWITCHYARD_TRUSTED_PROXIES: cidrList,
   // Credentials may ride in the URL (smtps://user:pass@host:465); send errors are scrubbed of them.
+  // Where browsers reach the API, for the portal links it makes (https://webhooks.example.com).
+  // Unset: the origin each request came in at.
+  SWITCHYARD_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
   NOTICE_EMAIL_FROM: z
     .string()
@@ -129,6 +132,8 @@ export interface Config {
   ingestRateLimit: IngestRateLimit;
   /** Creates projects (POST /v1/projects). Unset: no admin routes, unless `dev` made one. */
   adminKey: string | undefined;
+  /** Where browsers reach the API (portal links); unset: each request's own origin. */
+  publicUrl: string | undefined;
   /** Operational notices by email; unset (no SMTP_URL): notices go to the operational webhook only. */
   smtp: { url: string; from: string } | undefined;
   /** Git-ignored home of local state: data/ (databases, logs) and tools/ (built binaries, jars). */
@@ -172,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: e.SWITCHYARD_TRUSTED_PROXIES ?? [],
     ingestRateLimit: withIngestBurst({ perSecond: e.SWITCHYARD_INGEST_PER_SECOND }),
     adminKey: e.SWITCHYARD_ADMIN_KEY,
+    publicUrl: e.SWITCHYARD_PUBLIC_URL?.replace(/\/+$/, ''),
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.NOTICE_EMAIL_FROM } : undefined,
     paths: { home, data: path.join(home, 'data'), tools: path.join(home, 'tools') },
   });
