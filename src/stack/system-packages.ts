@@ -1,5 +1,5 @@
 /**
- * Installing what a fresh Debian machine lacks (PostgreSQL, a JRE, Maven) through apt.
+ * Installing what a fresh Debian machine lacks (PostgreSQL, a JRE, Maven, Chromium) through apt.
  * Only root can do that; anyone else gets told which package to install.
  */
 import { log } from '../log';
