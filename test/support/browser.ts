@@ -13,7 +13,7 @@ import { isExecutable } from '../../src/stack/processes';
 export const screenshotsDir = path.join(repoRoot, 'test', 'screenshots');
 
 const CHROMIUM_ARGS = [
-  /** Playwright adds it too for `headless: true`; listed so these flags say the whole story. */
+  /** Playwright adds it for `headless: true` too; kept so this list is complete on its own. */
   '--headless',
   /** Tests run as root, where Chromium's sandbox refuses to start. */
   '--no-sandbox',
@@ -26,6 +26,8 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  /** Even so, Chromium 156 looks up accounts.google.com and update.googleapis.com: no name resolves, only 127.0.0.1 is reached. */
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
 /** Chromium, headless; close it in the test's `after`. */
