@@ -60,6 +60,8 @@ export const envSchema = z.object({
   SWITCHYARD_INGEST_PER_SECOND: z.coerce.number().gt(0).max(100_000).default(1000),
   SWITCHYARD_ADMIN_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   SWITCHYARD_HOME: optionalString,
+  // The Chromium the browser tests launch; unset: Debian's, which `setup` installs.
+  SWITCHYARD_CHROMIUM: optionalString,
   // Secrets at rest are sealed under these: id:base64key entries, the first one current.
   SWITCHYARD_ENCRYPTION_KEYS: optionalString.transform((value, ctx) => {
     if (value === undefined) return undefined;
@@ -77,6 +79,9 @@ export const envSchema = z.object({
   // allowedIps then judge the client's address, not the proxy's. Unset: none.
   SWITCHYARD_TRUSTED_PROXIES: cidrList,
   // Credentials may ride in the URL (smtps://user:pass@host:465); send errors are scrubbed of them.
+  // Where browsers reach the API, for the portal links it makes (https://webhooks.example.com).
+  // Unset: the origin each request came in at.
+  SWITCHYARD_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
   NOTICE_EMAIL_FROM: z
     .string()
@@ -129,8 +134,12 @@ export interface Config {
   ingestRateLimit: IngestRateLimit;
   /** Creates projects (POST /v1/projects). Unset: no admin routes, unless `dev` made one. */
   adminKey: string | undefined;
+  /** Where browsers reach the API (portal links); unset: each request's own origin. */
+  publicUrl: string | undefined;
   /** Operational notices by email; unset (no SMTP_URL): notices go to the operational webhook only. */
   smtp: { url: string; from: string } | undefined;
+  /** Chromium for the browser tests (src/stack/chromium.ts); unset: Debian's /usr/bin/chromium. */
+  chromium: string | undefined;
   /** Git-ignored home of local state: data/ (databases, logs) and tools/ (built binaries, jars). */
   paths: { home: string; data: string; tools: string };
 }
@@ -172,7 +181,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: e.SWITCHYARD_TRUSTED_PROXIES ?? [],
     ingestRateLimit: withIngestBurst({ perSecond: e.SWITCHYARD_INGEST_PER_SECOND }),
     adminKey: e.SWITCHYARD_ADMIN_KEY,
+    publicUrl: e.SWITCHYARD_PUBLIC_URL?.replace(/\/+$/, ''),
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.NOTICE_EMAIL_FROM } : undefined,
+    chromium: e.SWITCHYARD_CHROMIUM,
     paths: { home, data: path.join(home, 'data'), tools: path.join(home, 'tools') },
   });
 }

@@ -16,6 +16,7 @@ import { loadConfig, repoRoot } from '../src/config';
 import { LOOPBACK_CIDRS } from '../src/egress/address-policy';
 import { newEncryptionKeyEntry } from '../src/secrets/sealing';
 import { errorMessage, setLogLevel } from '../src/log';
+import { ensureChromiumInstalled } from '../src/stack/chromium';
 import { recreateDatabase } from '../src/stack/postgres';
 import { startStack, type Stack } from '../src/stack/stack';
 
@@ -57,6 +58,8 @@ async function main(args: string[]): Promise<number> {
   let stack: Stack | undefined;
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (needsStack) {
+    // The browser tests' Chromium (test/support/browser.ts): apt installs it when missing, as PostgreSQL.
+    await ensureChromiumInstalled(config);
     stack = await startStack(config, { kafka: true, ephemeral: true });
     const databaseUrl = testDatabaseUrl(stack.databaseUrl);
     await recreateDatabase(databaseUrl);

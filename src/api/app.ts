@@ -21,6 +21,8 @@ import { eventRoutes } from './routes/events';
 import { projectSettingsRoutes } from './routes/project';
 import { projectRoutes } from './routes/projects';
 import { requireJsonBody } from './validation';
+import { portalRoutes } from '../portal/routes';
+import { portalSessionRoutes } from './routes/portal-sessions';
 
 export interface ApiDependencies {
   db: Db;
@@ -39,6 +41,8 @@ export interface ApiDependencies {
   trustedProxies?: string[];
   /** Unset: POST /v1/projects answers 403. */
   adminKey: string | undefined;
+  /** Where browsers reach the API, for portal links; unset: the origin each request came in at. */
+  publicUrl?: string;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
 }
@@ -54,6 +58,9 @@ export function createApp(deps: ApiDependencies): express.Express {
 
   // Authenticate, then check the media type, then parse: a caller without a key gets its 401
   // without us reading the body.
+  // The customer portal and operator console: pages with sessions of their own, not API keys.
+  app.use('/portal', portalRoutes({ db: deps.db, starter: deps.starter, endpoints: deps.endpoints, egress: deps.egress }));
+
   const json = [requireJsonBody, express.json({ limit: deps.bodyLimit ?? 1024 * 1024 })];
   const v1 = express.Router();
   const projects = projectRoutes(deps.db, deps.adminKey);
@@ -61,6 +68,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   v1.use(requireProject(deps.db), ...json);
   v1.use('/api-keys', apiKeyRoutes(deps.db));
   v1.use('/project', projectSettingsRoutes(deps.db, deps.egress));
+  v1.use('/customers/:id/portal-sessions', portalSessionRoutes(deps.db, deps.publicUrl));
   v1.use('/customers', customerRoutes(deps.db, deps.endpoints));
   v1.use('/endpoints', endpointRoutes(deps.db, deps.endpoints, deps.egress));
   v1.use('/sources', sourceRoutes(deps.db));

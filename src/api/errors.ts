@@ -69,14 +69,19 @@ export const notFoundHandler: RequestHandler = (req) => {
   throw new ApiError(404, 'not_found', `No route for ${req.method} ${req.path}.`);
 };
 
-export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+/** The 4xx an error raised by what the client sent (its body, its path, a value PostgreSQL refuses) stands for. */
+export function clientInputError(error: any): ApiError | undefined {
   const parserError = typeof error?.type === 'string' ? bodyParserErrors[error.type]?.(error.limit) : undefined;
   const databaseError = typeof error?.code === 'string' && error?.severity ? postgresInputErrors[error.code]?.() : undefined;
-  // The start queue is full (deliveries/start-window.ts): a temporary refusal, with when to retry.
-  const capacityError = error instanceof QueueFull ? new ApiError(503, 'over_capacity', error.message, undefined, { 'retry-after': '1' }) : undefined;
   // The router could not percent-decode a path segment (a lone "%"): the caller's path is malformed.
   const pathError = error instanceof URIError ? new ApiError(400, 'invalid_path', 'The request path is not validly percent-encoded.') : undefined;
-  const apiError = error instanceof ApiError ? error : (parserError ?? databaseError ?? capacityError ?? pathError);
+  return parserError ?? databaseError ?? pathError;
+}
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  // The start queue is full (deliveries/start-window.ts): a temporary refusal, with when to retry.
+  const capacityError = error instanceof QueueFull ? new ApiError(503, 'over_capacity', error.message, undefined, { 'retry-after': '1' }) : undefined;
+  const apiError = error instanceof ApiError ? error : (clientInputError(error) ?? capacityError);
   if (apiError) {
     res.set(apiError.headers);
     res.status(apiError.status).json({

@@ -39,6 +39,7 @@ export async function startApi(config: Config, shared: { db?: Db; starter?: Deli
     adminKey: config.adminKey,
     ingestRateLimit: config.ingestRateLimit,
     trustedProxies: config.trustedProxies,
+    publicUrl: config.publicUrl,
     egress: createEgressPolicy(config.egressAllow ?? []),
     readiness: {
       postgres: async () => {

@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config';
 import { log } from '../log';
+import { ensureChromiumInstalled } from '../stack/chromium';
 import { ensureKafkaJars } from '../stack/kafka';
 import { ensurePostgresInstalled } from '../stack/postgres';
 import { findOrBuildTemporalCli } from '../stack/temporal';
@@ -23,10 +24,11 @@ async function buildTemporal(config: Config): Promise<{ cli: string; server?: st
 }
 
 export async function runSetup(config: Config, options: { kafka: boolean }): Promise<void> {
-  const [temporal, postgres, kafka] = await Promise.all([
+  const [temporal, postgres, kafka, chromium] = await Promise.all([
     buildTemporal(config),
     config.databaseUrl ? Promise.resolve('(DATABASE_URL is set)') : ensurePostgresInstalled(),
     options.kafka ? ensureKafkaJars(config.paths.tools) : Promise.resolve('(not asked for)'),
+    ensureChromiumInstalled(config),
   ]);
-  log.info('local stack installed', { temporal, postgres, kafka });
+  log.info('local stack installed', { temporal, postgres, kafka, chromium });
 }

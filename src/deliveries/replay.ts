@@ -18,6 +18,28 @@ export interface ReplayScope {
   statuses: string[];
 }
 
+/**
+ * Each event's latest delivery to the endpoint ($1), of the events accepted in [$2, $3), after
+ * the event id $4 (null: from the start).
+ */
+const latestDeliveries = `SELECT DISTINCT ON (d.event_id) d.event_id, d.status, ev.event_type
+    FROM deliveries d JOIN events ev ON ev.id = d.event_id
+   WHERE d.endpoint_id = $1 AND ev.created_at >= $2 AND ($3::timestamptz IS NULL OR ev.created_at < $3)
+     AND ($4::text IS NULL OR d.event_id > $4)
+   ORDER BY d.event_id, d.id DESC`;
+
+/** How many events a replay of the endpoint would resend now: what "recover" shows before it is confirmed. */
+export async function countReplayMatches(db: Db, endpointId: string, since: Date, statuses: string[]): Promise<number> {
+  const { rows } = await db.query<{ count: string }>(`SELECT count(*) FROM (${latestDeliveries}) latest WHERE status = ANY($5)`, [
+    endpointId,
+    since,
+    null,
+    null,
+    statuses,
+  ]);
+  return Number(rows[0]!.count);
+}
+
 /** One page of a replay: its deliveries exist afterwards; those not started yet are returned. */
 export async function replayPage(
   db: Db,
@@ -27,14 +49,7 @@ export async function replayPage(
   limit: number,
 ): Promise<{ matched: number; lastEventId: string | null; toStart: DeliveryToStart[] }> {
   const { rows: events } = await db.query<{ event_id: string; event_type: string }>(
-    `SELECT event_id, event_type FROM (
-       SELECT DISTINCT ON (d.event_id) d.event_id, d.status, ev.event_type
-         FROM deliveries d JOIN events ev ON ev.id = d.event_id
-        WHERE d.endpoint_id = $1 AND ev.created_at >= $2 AND ($3::timestamptz IS NULL OR ev.created_at < $3)
-          AND ($4::text IS NULL OR d.event_id > $4)
-        ORDER BY d.event_id, d.id DESC
-     ) latest
-     WHERE status = ANY($5) ORDER BY event_id LIMIT $6`,
+    `SELECT event_id, event_type FROM (${latestDeliveries}) latest WHERE status = ANY($5) ORDER BY event_id LIMIT $6`,
     [scope.endpointId, scope.since, scope.until, after, scope.statuses, limit],
   );
   if (events.length === 0) return { matched: 0, lastEventId: null, toStart: [] };

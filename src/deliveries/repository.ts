@@ -2,6 +2,7 @@
 import { customerByRef } from '../customers/ref';
 import { withTransaction, type Db, type Queryable } from '../db/pool';
 import { storedEventBody, type EventBodyRow, type StoredEventBody } from '../events/repository';
+import { newId } from '../ids';
 import { queued } from './start-window';
 import type { DeliveryToStart } from './starter';
 
@@ -170,6 +171,7 @@ export async function unfinishedDeliveries(
 export interface DeliveryView {
   id: string;
   eventId: string;
+  eventType: string;
   endpointId: string;
   status: DeliveryStatus;
   statusReason: string | null;
@@ -182,11 +184,14 @@ export interface DeliveryView {
 
 export type AttemptView = Omit<AttemptRecord, 'deliveryId'>;
 
-const deliveryColumns = 'id, event_id, endpoint_id, status, status_reason, attempt_count, next_attempt_at, workflow_id, created_at, updated_at';
+/** A delivery `d` with its event `ev`'s type. */
+const deliveryColumns = 'd.id, d.event_id, ev.event_type, d.endpoint_id, d.status, d.status_reason, d.attempt_count, d.next_attempt_at, d.workflow_id, d.created_at, d.updated_at';
+const deliveriesWithType = 'deliveries d JOIN events ev ON ev.id = d.event_id';
 
 interface DeliveryRow {
   id: string;
   event_id: string;
+  event_type: string;
   endpoint_id: string;
   status: DeliveryStatus;
   status_reason: string | null;
@@ -201,6 +206,7 @@ function deliveryView(row: DeliveryRow): DeliveryView {
   return {
     id: row.id,
     eventId: row.event_id,
+    eventType: row.event_type,
     endpointId: row.endpoint_id,
     status: row.status,
     statusReason: row.status_reason,
@@ -213,7 +219,7 @@ function deliveryView(row: DeliveryRow): DeliveryView {
 }
 
 export async function findDelivery(db: Db, projectId: string, id: string): Promise<DeliveryView | undefined> {
-  const { rows } = await db.query<DeliveryRow>(`SELECT ${deliveryColumns} FROM deliveries WHERE project_id = $1 AND id = $2`, [projectId, id]);
+  const { rows } = await db.query<DeliveryRow>(`SELECT ${deliveryColumns} FROM ${deliveriesWithType} WHERE d.project_id = $1 AND d.id = $2`, [projectId, id]);
   return rows[0] && deliveryView(rows[0]);
 }
 
@@ -240,21 +246,67 @@ export interface DeliveryFilters {
   status?: DeliveryStatus;
   endpointId?: string;
   eventId?: string;
+  eventType?: string;
+  /** Deliveries made in [since, until). */
+  since?: Date;
+  until?: Date;
   /** A customer's deliveries (to its endpoints, deleted ones included), by its id or uid. */
   customerId?: string;
+  /** Deliveries of events whose payload holds this text, as bytes: case-sensitive, any encoding. */
+  payloadContains?: string;
 }
 
 /** Newest first; `after` is the last id of the previous page. */
 export async function listDeliveries(db: Db, projectId: string, filters: DeliveryFilters, limit: number, after?: string): Promise<DeliveryView[]> {
   const { rows } = await db.query<DeliveryRow>(
-    `SELECT ${deliveryColumns} FROM deliveries
-      WHERE project_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR endpoint_id = $3)
-        AND ($4::text IS NULL OR event_id = $4) AND ($5::text IS NULL OR id < $5)
-        AND ($7::text IS NULL OR endpoint_id IN (SELECT id FROM endpoints WHERE project_id = $1 AND customer_id IN (${customerByRef(1, 7)})))
-      ORDER BY id DESC LIMIT $6`,
-    [projectId, filters.status ?? null, filters.endpointId ?? null, filters.eventId ?? null, after ?? null, limit, filters.customerId ?? null],
+    `SELECT ${deliveryColumns} FROM ${deliveriesWithType}
+      WHERE d.project_id = $1 AND ($2::text IS NULL OR d.status = $2) AND ($3::text IS NULL OR d.endpoint_id = $3)
+        AND ($4::text IS NULL OR d.event_id = $4) AND ($5::text IS NULL OR d.id < $5)
+        AND ($7::text IS NULL OR d.endpoint_id IN (SELECT id FROM endpoints WHERE project_id = $1 AND customer_id IN (${customerByRef(1, 7)})))
+        AND ($8::text IS NULL OR ev.event_type = $8)
+        AND ($9::timestamptz IS NULL OR d.created_at >= $9) AND ($10::timestamptz IS NULL OR d.created_at < $10)
+        AND ($11::text IS NULL OR position(convert_to($11, 'UTF8') IN ev.body) > 0)
+      ORDER BY d.id DESC LIMIT $6`,
+    [
+      projectId,
+      filters.status ?? null,
+      filters.endpointId ?? null,
+      filters.eventId ?? null,
+      after ?? null,
+      limit,
+      filters.customerId ?? null,
+      filters.eventType ?? null,
+      filters.since ?? null,
+      filters.until ?? null,
+      filters.payloadContains ?? null,
+    ],
   );
   return rows.map(deliveryView);
+}
+
+export interface AttemptBucket {
+  start: Date;
+  succeeded: number;
+  failed: number;
+}
+
+/**
+ * An endpoint's attempts by hour over the last `hours`, those that got a 2xx and the rest. Read
+ * through the deliveries made in that time, which the (endpoint, id) index finds by id alone:
+ * ids begin with their creation time. A delivery retried across the window's start is left out.
+ */
+export async function attemptsByHour(db: Db, endpointId: string, hours: number, now = Date.now()): Promise<AttemptBucket[]> {
+  const since = now - hours * 3_600_000;
+  const { rows } = await db.query<{ start: Date; succeeded: string; failed: string }>(
+    `SELECT date_trunc('hour', a.started_at) AS start,
+            count(*) FILTER (WHERE a.status_code BETWEEN 200 AND 299) AS succeeded,
+            count(*) FILTER (WHERE a.status_code IS NULL OR a.status_code NOT BETWEEN 200 AND 299) AS failed
+       FROM deliveries d JOIN attempts a ON a.delivery_id = d.id
+      WHERE d.endpoint_id = $1 AND d.id >= $2 AND a.started_at >= $3
+      GROUP BY 1 ORDER BY 1`,
+    [endpointId, newId('dlv', since, new Uint8Array(10)), new Date(since)],
+  );
+  return rows.map((row) => ({ start: row.start, succeeded: Number(row.succeeded), failed: Number(row.failed) }));
 }
 
 /** What a start needs of a delivery `d`, its event and its endpoint. */

@@ -18,7 +18,7 @@ export interface ApiKey {
 /** Who a request acts as: the key's project (with what the operator set for it) and the key itself. */
 export interface Caller {
   /** `validatePayloads`: the project checks payloads against its event types' schemas. */
-  project: Project & OperatorSettings & { validatePayloads: boolean };
+  project: Project & OperatorSettings & { validatePayloads: boolean; portalFrameAncestors: string[] };
   key: Pick<ApiKey, 'id' | 'scope' | 'lastUsedAt'>;
 }
 
@@ -52,11 +52,12 @@ export async function authenticateApiKey(db: Db, key: string): Promise<Caller | 
     ingest_rate_limit: OperatorSettings['ingestRateLimit'];
     kafka_topic_prefixes: string[];
     validate_payloads: boolean;
+    portal_frame_ancestors: string[];
     key_id: string;
     scope: ApiKeyScope;
     last_used_at: Date | null;
   }>(
-    `SELECT p.id, p.name, p.created_at, p.ingest_rate_limit, p.kafka_topic_prefixes, p.validate_payloads, k.id AS key_id, k.scope, k.last_used_at
+    `SELECT p.id, p.name, p.created_at, p.ingest_rate_limit, p.kafka_topic_prefixes, p.validate_payloads, p.portal_frame_ancestors, k.id AS key_id, k.scope, k.last_used_at
        FROM api_keys k JOIN projects p ON p.id = k.project_id
       WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
     [hashApiKey(key)],
@@ -64,7 +65,15 @@ export async function authenticateApiKey(db: Db, key: string): Promise<Caller | 
   const row = rows[0];
   return (
     row && {
-      project: { id: row.id, name: row.name, createdAt: row.created_at, ingestRateLimit: row.ingest_rate_limit, kafkaTopicPrefixes: row.kafka_topic_prefixes, validatePayloads: row.validate_payloads },
+      project: {
+        id: row.id,
+        name: row.name,
+        createdAt: row.created_at,
+        ingestRateLimit: row.ingest_rate_limit,
+        kafkaTopicPrefixes: row.kafka_topic_prefixes,
+        validatePayloads: row.validate_payloads,
+        portalFrameAncestors: row.portal_frame_ancestors,
+      },
       key: { id: row.key_id, scope: row.scope, lastUsedAt: row.last_used_at },
     }
   );

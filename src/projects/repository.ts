@@ -56,6 +56,14 @@ export async function noticeSettingsOf(db: Queryable, projectId: string): Promis
   return row && { ...noticeSettingsFrom(row), projectName: row.name };
 }
 
+/** What a project sets for itself beside its notices; what is left out stays as it is. */
+export interface ProjectOptionsChange {
+  /** Check payloads against their event types' schemas. */
+  validatePayloads?: boolean;
+  /** Sites that may show the customer portal in an iframe. */
+  portalFrameAncestors?: string[];
+}
+
 /**
  * Applies a change to the notice settings under a row lock, so two PATCHes setting the first URL
  * cannot each generate a secret; undefined when the project does not exist.
@@ -64,7 +72,7 @@ export async function updateNoticeSettings(
   db: Db,
   projectId: string,
   change: NoticeSettingsChange,
-  validatePayloads?: boolean,
+  own: ProjectOptionsChange = {},
 ): Promise<AppliedChange | undefined> {
   return withTransaction(db, async (client) => {
     const { rows } = await client.query<NoticeSettingsRow>(`SELECT ${noticeSettingsColumns} FROM projects WHERE id = $1 FOR UPDATE`, [projectId]);
@@ -73,8 +81,16 @@ export async function updateNoticeSettings(
     if (!applied.ok) return applied;
     const { operationalWebhookUrl, operationalWebhookSecret, noticeEmails } = applied.settings;
     await client.query(
-      'UPDATE projects SET operational_webhook_url = $2, operational_webhook_secret = $3, notice_emails = $4, validate_payloads = coalesce($5, validate_payloads) WHERE id = $1',
-      [projectId, operationalWebhookUrl, operationalWebhookSecret && sealSecret(operationalWebhookSecret, SECRET_PURPOSE.noticeWebhookSecret), noticeEmails, validatePayloads ?? null],
+      `UPDATE projects SET operational_webhook_url = $2, operational_webhook_secret = $3, notice_emails = $4,
+         validate_payloads = coalesce($5, validate_payloads), portal_frame_ancestors = coalesce($6, portal_frame_ancestors) WHERE id = $1`,
+      [
+        projectId,
+        operationalWebhookUrl,
+        operationalWebhookSecret && sealSecret(operationalWebhookSecret, SECRET_PURPOSE.noticeWebhookSecret),
+        noticeEmails,
+        own.validatePayloads ?? null,
+        own.portalFrameAncestors ?? null,
+      ],
     );
     return applied;
   });

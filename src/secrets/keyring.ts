@@ -15,6 +15,7 @@ export const SECRET_PURPOSE = {
 } as const;
 
 let installed: Sealer | undefined;
+let installedKeys: readonly EncryptionKey[] = [];
 
 export function installEncryptionKeys(keys: readonly EncryptionKey[] | undefined): Sealer {
   if (!keys) {
@@ -23,12 +24,19 @@ export function installEncryptionKeys(keys: readonly EncryptionKey[] | undefined
     ]);
   }
   installed = createSealer(keys);
+  installedKeys = keys;
   return installed;
 }
 
 function sealer(): Sealer {
   if (!installed) throw new Error('no encryption keys installed in this process (installEncryptionKeys)');
   return installed;
+}
+
+/** The same keys, for what signs rather than seals (portal links): each user derives its own key from them. */
+export function signingKeys(): readonly EncryptionKey[] {
+  if (installedKeys.length === 0) throw new Error('no encryption keys installed in this process (installEncryptionKeys)');
+  return installedKeys;
 }
 
 export const sealSecret = (plaintext: string, purpose: string): string => sealer().seal(plaintext, purpose);

@@ -5,13 +5,13 @@ import { createCustomer, deleteCustomer, findCustomer, listCustomers, UidTaken, 
 import { createCustomerSchema, updateCustomerSchema } from '../../customers/schema';
 import type { Db } from '../../db/pool';
 import type { EndpointControl } from '../../endpoint-health/entity-client';
+import { refreshEntity } from '../../endpoints/entity-refresh';
 import { endpointById } from '../../endpoints/repository';
 import { projectOf } from '../auth';
 import { CUSTOMER } from '../customer-lookup';
 import { ApiError, found, notFound } from '../errors';
 import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery } from '../validation';
-import { refreshEntity } from './endpoints';
 
 function asApiError(error: unknown): unknown {
   return error instanceof UidTaken ? new ApiError(409, 'customer_uid_taken', error.message, { uid: error.uid }) : error;

@@ -5,14 +5,13 @@ import { z } from 'zod';
 import type { Db } from '../../db/pool';
 import { attemptsOf, findDelivery, listDeliveries } from '../../deliveries/repository';
 import type { DeliveryStarter } from '../../deliveries/starter';
-import { deliveryWorkflowId } from '../../deliveries/workflow-contract';
-import { endpointById } from '../../endpoints/repository';
-import { findEvent } from '../../events/repository';
-import { nextId } from '../../ids';
+import { resendDelivery, ResendRefused } from '../../deliveries/resend';
 import { projectOf } from '../auth';
 import { ApiError } from '../errors';
 import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery } from '../validation';
+
+const deliveryNotFound = (id: string) => new ApiError(404, 'delivery_not_found', `No delivery ${id} in this project.`);
 
 /** Resend takes no options: anything in its body is a mistake worth saying so. */
 const noOptions = z.object({}).strict();
@@ -22,7 +21,12 @@ const listQuery = z.object({
   status: z.enum(['pending', 'retrying', 'held', 'succeeded', 'failed', 'cancelled']).optional(),
   endpointId: z.string().max(64).optional(),
   eventId: z.string().max(64).optional(),
+  eventType: z.string().max(255).optional(),
+  since: z.coerce.date().optional(),
+  until: z.coerce.date().optional(),
   customerId: customerRef.optional(),
+  /** Deliveries of events whose payload contains this text (case-sensitive). */
+  payloadContains: z.string().min(1).max(200).optional(),
 });
 
 export function deliveryRoutes(db: Db, starter: DeliveryStarter): Router {
@@ -35,32 +39,18 @@ export function deliveryRoutes(db: Db, starter: DeliveryStarter): Router {
 
   router.get('/:id', async (req, res) => {
     const delivery = await findDelivery(db, projectOf(req).id, req.params.id);
-    if (!delivery) throw new ApiError(404, 'delivery_not_found', `No delivery ${req.params.id} in this project.`);
+    if (!delivery) throw deliveryNotFound(req.params.id);
     res.json({ ...delivery, attempts: await attemptsOf(db, delivery.id) });
   });
 
   /** A new delivery of the same event to the same endpoint, with its own workflow and attempts. */
   router.post('/:id/resend', async (req, res) => {
     parseBody(noOptions, req.body ?? {});
-    const projectId = projectOf(req).id;
-    const original = await findDelivery(db, projectId, req.params.id);
-    if (!original) throw new ApiError(404, 'delivery_not_found', `No delivery ${req.params.id} in this project.`);
-    const [event, endpoint] = await Promise.all([findEvent(db, projectId, original.eventId), endpointById(db, original.endpointId)]);
-    if (!event || !endpoint || endpoint.deleted) throw new ApiError(409, 'endpoint_gone', 'The endpoint of this delivery was deleted.');
-    if (endpoint.status === 'disabled') throw new ApiError(409, 'endpoint_disabled', 'The endpoint is disabled; enable it before resending.');
-    const id = nextId('dlv');
-    const workflowId = deliveryWorkflowId(original.eventId, original.endpointId, id);
-    await db.query('INSERT INTO deliveries (id, project_id, event_id, endpoint_id, workflow_id) VALUES ($1, $2, $3, $4, $5)', [
-      id,
-      projectId,
-      original.eventId,
-      original.endpointId,
-      workflowId,
-    ]);
-    await starter.start([
-      { deliveryId: id, projectId, eventId: original.eventId, endpointId: original.endpointId, workflowId, eventType: event.eventType, endpointUrl: endpoint.url },
-    ]);
-    res.status(202).json(await findDelivery(db, projectId, id));
+    const resent = await resendDelivery(db, starter, projectOf(req).id, req.params.id).catch((error) =>
+      Promise.reject(error instanceof ResendRefused ? new ApiError(409, error.code, error.message) : error),
+    );
+    if (!resent) throw deliveryNotFound(req.params.id);
+    res.status(202).json(resent);
   });
 
   return router;

@@ -26,6 +26,7 @@ import { projectOf } from '../auth';
 import { CUSTOMER, customerIdOf } from '../customer-lookup';
 import { ApiError, found, notFound, type ResourceKind } from '../errors';
 import { log, errorMessage } from '../../log';
+import { refreshEntity } from '../../endpoints/entity-refresh';
 import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery, refuseBlockedUrl, refuseProblems } from '../validation';
 
@@ -45,13 +46,6 @@ function commandOf<T extends Command['type']>(type: T, body: unknown): Extract<C
 function entityUnavailable(error: unknown): ApiError {
   log.warn('endpoint entity unreachable', { error: errorMessage(error) });
   return new ApiError(503, 'temporal_unavailable', "The endpoint's workflow could not be reached; try again shortly.");
-}
-
-/** Tells the endpoint's entity (if it has one) about a change; workers would tell it too, later. */
-export function refreshEntity(control: EndpointControl, endpoint: EndpointWithSecrets & { deleted?: boolean }): Promise<void> {
-  return control.refresh({ id: endpoint.id, projectId: endpoint.projectId, snapshot: endpointSnapshot(endpoint) }).catch((error) => {
-    log.warn('endpoint entity not refreshed; workers will bring the change', { endpointId: endpoint.id, error: errorMessage(error) });
-  });
 }
 
 const ENDPOINT: ResourceKind = { code: 'endpoint_not_found', noun: 'endpoint' };

@@ -4,25 +4,30 @@ import { z } from 'zod';
 import type { Db } from '../../db/pool';
 import type { EgressPolicy } from '../../egress/address-policy';
 import { updateNoticeSettingsSchema, type NoticeSettings } from '../../projects/notice-settings';
-import { noticeSettingsOf, updateNoticeSettings, type Project } from '../../projects/repository';
+import { frameAncestorsSchema } from '../../portal/session-schema';
+import { noticeSettingsOf, updateNoticeSettings, type Project, type ProjectOptionsChange } from '../../projects/repository';
 import { projectOf } from '../auth';
 import { ApiError } from '../errors';
 import { parseBody, refuseBlockedUrl } from '../validation';
 
 /** The project as the API shows it: the webhook secret is left out (PATCH adds it). */
-function publicProject(project: Project, settings: NoticeSettings, validatePayloads: boolean) {
+function publicProject(project: Project, settings: NoticeSettings, own: Required<ProjectOptionsChange>) {
   return {
     id: project.id,
     name: project.name,
     createdAt: project.createdAt.toISOString(),
     operationalWebhookUrl: settings.operationalWebhookUrl,
     noticeEmails: settings.noticeEmails,
-    validatePayloads,
+    validatePayloads: own.validatePayloads,
+    portalFrameAncestors: own.portalFrameAncestors,
   };
 }
 
-/** What the project sets itself: where notices go, and whether payloads are checked against their event types' schemas. */
-const updateProjectSchema = updateNoticeSettingsSchema.extend({ validatePayloads: z.boolean().optional() });
+/**
+ * What the project sets itself: where notices go, whether payloads are checked against their
+ * event types' schemas, and which sites may frame its customer portal.
+ */
+const updateProjectSchema = updateNoticeSettingsSchema.extend({ validatePayloads: z.boolean().optional(), portalFrameAncestors: frameAncestorsSchema.optional() });
 
 /** The project authenticated a moment ago cannot be missing unless it was removed since. */
 const projectGone = (req: Request) => new ApiError(404, 'project_not_found', `Project ${projectOf(req).id} no longer exists.`);
@@ -34,22 +39,23 @@ export function projectSettingsRoutes(db: Db, egress: EgressPolicy): Router {
     const project = projectOf(req);
     const settings = await noticeSettingsOf(db, project.id);
     if (!settings) throw projectGone(req);
-    res.json(publicProject(project, settings, project.validatePayloads));
+    res.json(publicProject(project, settings, project));
   });
 
   // The answer carries the webhook secret: like an endpoint's at creation, this is where it is shown.
   router.patch('/', async (req, res) => {
     const project = projectOf(req);
-    const { validatePayloads, ...change } = parseBody(updateProjectSchema, req.body ?? {});
+    const { validatePayloads, portalFrameAncestors, ...change } = parseBody(updateProjectSchema, req.body ?? {});
     refuseBlockedUrl(egress, 'operationalWebhookUrl', change.operationalWebhookUrl);
-    const applied = await updateNoticeSettings(db, project.id, change, validatePayloads);
+    const applied = await updateNoticeSettings(db, project.id, change, { validatePayloads, portalFrameAncestors });
     if (!applied) throw projectGone(req);
     if (!applied.ok) {
       throw new ApiError(400, 'invalid_request', 'The request body does not match the schema; see details.', [
         { path: applied.path, message: applied.message },
       ]);
     }
-    res.json({ ...publicProject(project, applied.settings, validatePayloads ?? project.validatePayloads), operationalWebhookSecret: applied.settings.operationalWebhookSecret });
+    const own = { validatePayloads: validatePayloads ?? project.validatePayloads, portalFrameAncestors: portalFrameAncestors ?? project.portalFrameAncestors };
+    res.json({ ...publicProject(project, applied.settings, own), operationalWebhookSecret: applied.settings.operationalWebhookSecret });
   });
 
   return router;
