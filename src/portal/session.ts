@@ -68,7 +68,9 @@ export function setPortalHeaders(res: Response, frameAncestors: readonly string[
       frameAncestorsDirective(frameAncestors),
     ].join('; '),
     'Cache-Control': 'no-store',
-    'Referrer-Policy': 'no-referrer',
+    // Not no-referrer: under it browsers send `Origin: null` with the portal's own forms, and
+    // the same-origin check below could not tell them from another site's.
+    'Referrer-Policy': 'same-origin',
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
   });

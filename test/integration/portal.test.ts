@@ -90,6 +90,20 @@ describe('portal', () => {
     assert.equal((await visitor(base, 'not-a-session').get('/portal/endpoints')).status, 401);
   });
 
+  it("lets only the project's own sites frame the portal", async () => {
+    const framed = await newProject(stack.test, 'framed');
+    const openPage = () => fetch(`${base}/portal/open/${framed.id}`);
+    assert.match((await openPage()).headers.get('content-security-policy')!, /frame-ancestors 'none'/);
+    const set = await framed.http.patch('/v1/project', { portalFrameAncestors: ['https://dashboard.example.com', 'https://*.example.org'] });
+    assert.deepEqual([set.status, set.body.portalFrameAncestors], [200, ['https://dashboard.example.com', 'https://*.example.org']]);
+    assert.deepEqual((await framed.http.get('/v1/project')).body.portalFrameAncestors, ['https://dashboard.example.com', 'https://*.example.org']);
+    assert.match((await openPage()).headers.get('content-security-policy')!, /frame-ancestors https:\/\/dashboard\.example\.com https:\/\/\*\.example\.org(;|$)/);
+    for (const origins of [["https://a.example.com; script-src 'unsafe-inline'"], ['dashboard.example.com'], ['https://a.example.com/path']]) {
+      const refused = await framed.http.patch('/v1/project', { portalFrameAncestors: origins });
+      assert.deepEqual([refused.status, refused.body.error.code], [400, 'invalid_request'], origins[0]);
+    }
+  });
+
   it("shows a customer its own endpoints and deliveries only: another customer's ids answer 404 on every route", async () => {
     const mine = await customer('mine');
     await customer('theirs');

@@ -26,8 +26,8 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  /** Even so, Chromium 156 looks up accounts.google.com and update.googleapis.com: no name resolves, only 127.0.0.1 is reached. */
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  /** Even so, Chromium 156 looks up accounts.google.com and update.googleapis.com: no name resolves, only loopback (127.0.0.1, localhost) is reached. */
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
 ];
 
 /** Chromium, headless; close it in the test's `after`. */

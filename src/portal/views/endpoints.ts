@@ -187,7 +187,7 @@ export function endpointDetail(context: PortalContext, view: EndpointPage): Html
             <input type="hidden" name="since" value="${view.recover.since.toISOString()}"><input type="hidden" name="confirm" value="yes">
             <div class="actions"><button class="button">Resend ${view.recover.count}</button><a class="quiet" href="/portal/endpoints/${endpoint.id}">Cancel</a></div></form>` : ''}`
             : html`<form method="get" action="/portal/endpoints/${endpoint.id}" class="form">
-          <label>Failed since <input type="datetime-local" name="recoverSince" value="${lastDay}" required></label>
+          <label>Failed since (UTC) <input type="datetime-local" name="recoverSince" value="${lastDay}" required></label>
           <div class="actions"><button class="button secondary">Count</button></div></form>`
         }
       </div>

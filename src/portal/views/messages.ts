@@ -49,8 +49,8 @@ export function messageLog(
       <label>Event type <select name="eventType">${option('', 'Any')}${eventTypes.map((type) => option(type, type, filters.eventType))}</select></label>
       <label>Status <select name="status">${option('', 'Any')}${DELIVERY_STATUSES.map((status) => option(status, status, filters.status))}</select></label>
       <label>Endpoint <select name="endpointId">${option('', 'Any')}${endpoints.map((endpoint) => option(endpoint.id, endpoint.url, filters.endpointId))}</select></label>
-      <label>From <input type="datetime-local" name="since" value="${filters.since}"></label>
-      <label>To <input type="datetime-local" name="until" value="${filters.until}"></label>
+      <label>From (UTC) <input type="datetime-local" name="since" value="${filters.since}"></label>
+      <label>To (UTC) <input type="datetime-local" name="until" value="${filters.until}"></label>
       ${operator ? html`<label>Customer <input name="customerId" value="${filters.customerId}" placeholder="id or uid"></label>
       <label>Payload contains <input name="q" value="${filters.q}" placeholder="text in the payload"></label>` : ''}
       <button class="button secondary">Filter</button>
@@ -70,9 +70,10 @@ function headerTable(headers: Record<string, string> | null): Html {
   return html`<table class="headers">${Object.entries(headers).map(([name, value]) => html`<tr><th>${name}</th><td>${value}</td></tr>`)}</table>`;
 }
 
-function attemptCard(attempt: AttemptView): Html {
+/** Failed attempts and the latest one start unfolded: they are what a reader came for. */
+function attemptCard(attempt: AttemptView, latest: boolean): Html {
   const ok = attempt.statusCode !== null && attempt.statusCode >= 200 && attempt.statusCode < 300;
-  return html`<details class="card attempt" ${ok ? '' : html`open`}>
+  return html`<details class="card attempt" ${ok && !latest ? '' : html`open`}>
     <summary><span class="pill ${ok ? 'succeeded' : 'failed'}">${attempt.statusCode ?? attempt.errorClass ?? 'error'}</span>
       Attempt ${attempt.n} <span class="muted">· ${when(attempt.startedAt)} · ${attempt.durationMs} ms</span></summary>
     ${attempt.error ? html`<p class="error">${attempt.error}</p>` : ''}
@@ -108,7 +109,7 @@ export function deliveryDetail(context: PortalContext, delivery: DeliveryView, e
     }
     <h2>Payload</h2><pre class="body">${payload}</pre>
     <h2>Attempts</h2>
-    ${attempts.length === 0 ? html`<div class="empty">No attempt yet.</div>` : attempts.map(attemptCard)}`,
+    ${attempts.length === 0 ? html`<div class="empty">No attempt yet.</div>` : attempts.map((attempt, i) => attemptCard(attempt, i === attempts.length - 1))}`,
     notice,
   );
 }
