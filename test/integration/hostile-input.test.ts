@@ -37,6 +37,8 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/v1/customers/:customer' },
   { method: 'PATCH', path: '/v1/customers/:customer', body: true },
   { method: 'DELETE', path: '/v1/customers/:customer' },
+  { method: 'POST', path: '/v1/customers/:customer/portal-sessions', body: true },
+  { method: 'DELETE', path: '/v1/customers/:customer/portal-sessions' },
   { method: 'POST', path: '/v1/endpoints', body: true },
   { method: 'GET', path: '/v1/endpoints', list: true },
   { method: 'GET', path: '/v1/endpoints/:endpoint' },
@@ -97,7 +99,7 @@ const HOSTILE_QUERIES = ['limit=-1', 'limit=abc', 'limit=100000', 'limit[]=1', `
 
 /** Each table's rows as text, to tell whether anything was written. Only what a request could change is compared. */
 async function snapshot(db: Db): Promise<Record<string, string>> {
-  const tables = ['projects', 'customers', 'event_types', 'endpoints', 'sources', 'source_failures', 'kafka_sources', 'events', 'deliveries', 'attempts'];
+  const tables = ['projects', 'customers', 'portal_sessions', 'event_types', 'endpoints', 'sources', 'source_failures', 'kafka_sources', 'events', 'deliveries', 'attempts'];
   const out: Record<string, string> = {};
   for (const table of tables) {
     const { rows } = await db.query<{ digest: string | null }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${table} t`);

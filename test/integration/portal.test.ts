@@ -217,12 +217,109 @@ describe('portal', () => {
     const needle = `needle-${Date.now()}`;
     const found = await api.post('/v1/events', { eventType: 'order.created', payload: { note: needle }, customerId: 'console-b' });
     const missed = await api.post('/v1/events', { eventType: 'order.created', payload: { note: 'hay' }, customerId: 'console-b' });
+    assert.equal((await console.get('/portal/messages?q=%00')).status, 400, 'a NUL searched for is the visitor\'s mistake');
     const search = await console.get(`/portal/messages?q=${needle}`);
     assert.ok(search.text.includes(found.body.id) && !search.text.includes(missed.body.id), 'payload search finds the one event');
 
     await console.get('/portal/endpoints');
     assert.equal((await console.post('/portal/logout')).status, 303);
     assert.equal((await console.get('/portal/endpoints')).status, 401);
+  });
+
+  it('adds, edits and deletes endpoints through forms checked as the API checks them', async () => {
+    const owner = await customer('forms');
+    const portal = await session('forms');
+    await portal.get('/portal/endpoints/new');
+    for (const [fields, says] of [
+      [{ url: 'not a url' }, /url/i],
+      [{ url: 'http://10.1.2.3/hook' }, /not allowed|blocked|private|address/i],
+      [{ url: `${stack.receiver.url}/forms`, patterns: 'in valid' }, /event type|pattern/i],
+    ] as const) {
+      const refused = await portal.post('/portal/endpoints', fields);
+      assert.equal(refused.status, 400, JSON.stringify(fields));
+      assert.match(refused.text, /class="field-error"/);
+      assert.match(refused.text, says);
+    }
+    assert.equal((await api.get(`/v1/endpoints?customerId=${owner.id}`)).body.data.length, 0, 'nothing was made');
+
+    const made = await portal.post('/portal/endpoints', { url: `${stack.receiver.url}/forms`, description: 'Orders', patterns: 'order.*, refund.created' });
+    assert.equal(made.status, 303);
+    const id = /endpoints\/(ep_\w+)/.exec(made.location!)![1]!;
+    const created = (await api.get(`/v1/endpoints/${id}`)).body;
+    assert.deepEqual([created.customerId, created.description, created.eventTypes], [owner.id, 'Orders', ['order.*', 'refund.created']]);
+
+    await portal.get(`/portal/endpoints/${id}/edit`);
+    const edited = await portal.post(`/portal/endpoints/${id}`, { url: `${stack.receiver.url}/forms-2`, description: 'Orders v2', patterns: '' });
+    assert.equal(edited.status, 303);
+    const after = (await api.get(`/v1/endpoints/${id}`)).body;
+    assert.deepEqual([after.url, after.description, after.eventTypes], [`${stack.receiver.url}/forms-2`, 'Orders v2', ['*']]);
+
+    assert.equal((await portal.post(`/portal/endpoints/${id}/delete`)).status, 303);
+    assert.equal((await api.get(`/v1/endpoints/${id}`)).status, 404);
+    assert.ok(!(await portal.get('/portal/endpoints')).text.includes('/forms-2'));
+  });
+
+  it('counts the failed messages since a time, and resends them once confirmed', async () => {
+    const owner = await customer('recovering');
+    const endpoint = await stack.endpoint('/portal/recovering', { customerId: owner.id, retrySchedule: [] });
+    stack.receiver.script('/portal/recovering', [{ status: 500 }, { status: 500 }, { status: 200 }]);
+    const ids: string[] = [];
+    for (const n of [1, 2]) {
+      const event = await api.post('/v1/events', { eventType: 'order.created', payload: { n }, customerId: owner.id });
+      ids.push((await api.get(`/v1/events/${event.body.id}`)).body.deliveries[0].id);
+    }
+    for (const id of ids) assert.equal((await stack.settled(id)).status, 'failed');
+
+    const portal = await session('recovering');
+    const since = new Date(Date.now() - 3_600_000).toISOString().slice(0, 16);
+    const counted = await portal.get(`/portal/endpoints/${endpoint.id}?recoverSince=${since}`);
+    assert.match(counted.text, /2 failed messages since/);
+    assert.equal(stack.receiver.received.filter((r) => r.path === '/portal/recovering').length, 2, 'counting resends nothing');
+    const confirmed = await portal.post(`/portal/endpoints/${endpoint.id}/recover`, { since: `${since}:00.000Z`, confirm: 'yes' });
+    assert.deepEqual([confirmed.status, confirmed.location], [303, `/portal/endpoints/${endpoint.id}?done=recovering`]);
+    await stack.receiver.waitFor('/portal/recovering', 4);
+    const latest = (await api.get(`/v1/deliveries?endpointId=${endpoint.id}`)).body.data;
+    assert.equal(latest.length, 4, 'two new deliveries, one per failed event');
+  });
+
+  it('answers hostile ids, queries and forms on every portal route with a 4xx page, and writes nothing', async () => {
+    const owner = await customer('hostile');
+    const endpoint = await stack.endpoint('/portal/hostile', { customerId: owner.id });
+    const portal = await session('hostile');
+    const rows = async () =>
+      (
+        await stack.test.db.query(
+          `SELECT (SELECT count(*) FROM endpoints WHERE project_id = $1) AS endpoints, (SELECT count(*) FROM events WHERE project_id = $1) AS events,
+                  (SELECT count(*) FROM deliveries WHERE project_id = $1) AS deliveries, (SELECT version FROM endpoints WHERE id = $2) AS version`,
+          [stack.project.id, endpoint.id],
+        )
+      ).rows[0];
+    const before = await rows();
+    // 400 or 404: a 403 would mean the CSRF check stopped the request before the route saw it.
+    const fine = (what: string, status: number) => assert.ok(status === 400 || status === 404 || status === 413, `${what}: ${status}`);
+    await portal.get('/portal/endpoints');
+    const ids = ['x'.repeat(5000), '%00', '..%2F..%2Fprojects', '%E2%80%AE', "1' OR '1'='1", '%25', '%'];
+    for (const id of ids) {
+      for (const path of [`/portal/endpoints/${id}`, `/portal/endpoints/${id}/edit`, `/portal/deliveries/${id}`]) fine(`GET ${path.slice(0, 60)}`, (await portal.get(path)).status);
+      for (const action of ['', '/pause', '/resume', '/delete', '/secret', '/rotate-secret', '/test', '/recover']) {
+        fine(`POST endpoint ${id.slice(0, 20)}${action}`, (await portal.post(`/portal/endpoints/${id}${action}`)).status);
+      }
+      fine(`POST resend ${id.slice(0, 20)}`, (await portal.post(`/portal/deliveries/${id}/resend`)).status);
+    }
+    for (const query of ['status=everything', 'since=yesterday', 'until=%00', 'eventType=%00', 'endpointId=%00', `cursor=${'c'.repeat(5000)}`, 'cursor=%00', 'eventType[$ne]=x', 'status=failed&status=succeeded']) {
+      const answer = await portal.get(`/portal/messages?${query}`);
+      assert.ok(answer.status === 200 || (answer.status >= 400 && answer.status < 500), `${query.slice(0, 40)}: ${answer.status}`);
+    }
+    await portal.get(`/portal/endpoints/${endpoint.id}`);
+    for (const fields of [{ url: 'https://example.com/\u0000' }, { url: `${stack.receiver.url}/x`, description: 'a\u0000b' }, { url: ['a', 'b'] }, { url: 'x'.repeat(70_000) }]) {
+      fine(`form ${JSON.stringify(fields).slice(0, 40)}`, (await portal.post(`/portal/endpoints/${endpoint.id}`, fields as Record<string, string>)).status);
+    }
+    for (const [action, fields] of [['/test', { eventType: 'no.such.type' }], ['/recover', { since: 'last week' }], ['/test', {}]] as const) {
+      fine(`POST ${action} ${JSON.stringify(fields)}`, (await portal.post(`/portal/endpoints/${endpoint.id}${action}`, fields)).status);
+    }
+    const session404 = await fetch(`${base}/portal/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: '{"token": ' });
+    fine('a malformed opening', session404.status);
+    assert.deepEqual(await rows(), before);
   });
 
   it('shows a delivery with every attempt, the response body escaped, and resends it', async () => {
