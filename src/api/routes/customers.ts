@@ -5,7 +5,7 @@ import { createCustomer, deleteCustomer, findCustomer, listCustomers, UidTaken, 
 import { createCustomerSchema, updateCustomerSchema } from '../../customers/schema';
 import type { Db } from '../../db/pool';
 import type { EndpointControl } from '../../endpoint-health/entity-client';
-import { refreshEntity } from '../../endpoints/entity-refresh';
+import { refreshEntity } from '../../endpoints/entity';
 import { endpointById } from '../../endpoints/repository';
 import { projectOf } from '../auth';
 import { CUSTOMER } from '../customer-lookup';

@@ -12,7 +12,6 @@ import {
   createEndpoint,
   deleteEndpoint,
   endpointById,
-  endpointSnapshot,
   findEndpoint,
   listEndpoints,
   publicEndpoint,
@@ -26,7 +25,7 @@ import { projectOf } from '../auth';
 import { CUSTOMER, customerIdOf } from '../customer-lookup';
 import { ApiError, found, notFound, type ResourceKind } from '../errors';
 import { log, errorMessage } from '../../log';
-import { refreshEntity } from '../../endpoints/entity-refresh';
+import { entityRef, refreshEntity } from '../../endpoints/entity';
 import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery, refuseBlockedUrl, refuseProblems } from '../validation';
 
@@ -91,8 +90,7 @@ export function endpointRoutes(db: Db, control: EndpointControl, egress: EgressP
 
   // Health and the operator's commands: the endpoint's entity workflow carries them out.
   const entityOf = async (req: Request<{ id: string }>): Promise<EntityRef> => {
-    const endpoint = found(await findEndpoint(db, projectOf(req).id, req.params.id), ENDPOINT, req.params.id);
-    return { id: endpoint.id, projectId: endpoint.projectId, snapshot: endpointSnapshot(endpoint) };
+    return entityRef(found(await findEndpoint(db, projectOf(req).id, req.params.id), ENDPOINT, req.params.id));
   };
   const command = async (entity: EntityRef, c: Command): Promise<EndpointHealth> => {
     try {
