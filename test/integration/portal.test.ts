@@ -141,6 +141,8 @@ describe('portal', () => {
     assert.ok(!log.text.includes(theirDelivery) && !log.text.includes(providerDelivery), "the message log holds no one else's deliveries");
     const searched = await portal.get('/portal/messages?customerId=theirs&q=n');
     assert.ok(!searched.text.includes(theirDelivery), 'a customer cannot widen its log by asking for another customer');
+    const widened = await portal.get('/portal/endpoints?customerId=theirs');
+    assert.ok(widened.text.includes('/portal/mine') && !widened.text.includes('/portal/theirs'), 'nor its endpoints');
     const endpointAfter = await api.get(`/v1/endpoints/${theirEndpoint.id}`);
     assert.deepEqual([endpointAfter.status, endpointAfter.body.status], [200, 'active'], 'nothing was changed by the refused requests');
   });
