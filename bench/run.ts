@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../src/config';
-import { setLogLevel } from '../src/log';
+import { configureLogging } from '../src/log';
 import { startEnvironment, type BenchEnvironment } from './environment';
 import { baselineSetup } from './baseline';
 import { setupNamed, type Setup } from './setups';
@@ -329,7 +329,7 @@ function writeSection(name: string, content: string): void {
 }
 
 async function main(): Promise<void> {
-  setLogLevel('warn');
+  configureLogging('warn', 'pretty');
   const perSetup = new Map(setups.map((setup) => [setup.name, { rows: [] as Row[][], results: [] as Record<string, unknown>[] }]));
   for (let round = 0; round < rounds; round++) {
     for (const setup of setups) {

@@ -4,7 +4,7 @@
  */
 import { commands, usage } from './commands';
 import { ConfigError, loadConfig } from './config';
-import { errorMessage, log, setLogLevel } from './log';
+import { configureLogging, errorMessage, log } from './log';
 
 /** Resolves with the signal's name on the first SIGINT/SIGTERM; a second one exits at once. */
 function nextSignal(): Promise<string> {
@@ -26,7 +26,8 @@ async function main(argv: string[]): Promise<number> {
     return name && name !== 'help' && name !== '--help' ? 2 : 0;
   }
   const config = loadConfig();
-  setLogLevel(config.logLevel);
+  // `dev` is watched by a person; the other commands' logs go to a collector.
+  configureLogging(config.logLevel, config.logFormat ?? (name === 'dev' ? 'pretty' : 'json'));
   const signal = nextSignal();
   const running = await command(config, new Set(rest));
   if (!running) return 0;

@@ -1,29 +1,63 @@
 /**
- * A small leveled logger writing one line per record to stderr, so stdout stays free for what a
- * command prints on purpose (URLs, keys, tables). Fields are JSON; callers never pass secrets.
+ * The logger: pino, one JSON object per line on stderr (stdout stays free for what a command
+ * prints on purpose: URLs, keys, tables), or pino-pretty's readable lines where a person watches
+ * (`dev`). The Temporal SDK's logs come through here too (src/worker.ts).
+ *
+ * Callers pass ids and facts, never secrets or payloads. As a second line of defence, fields that
+ * carry credentials by name are masked wherever they turn up.
  */
+import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import { REDACTED } from './redaction';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFormat = 'json' | 'pretty';
 
-const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-let threshold: LogLevel = 'info';
+/** Fields that hold credentials by name (pino's path syntax), masked at the top level and one object down (`headers.authorization`). */
+const SECRET_FIELDS = ['authorization', 'cookie', '["set-cookie"]', '["x-api-key"]', 'apiKey', 'secret', 'password', 'token'];
+const SECRET_PATHS = SECRET_FIELDS.flatMap((field) => [field, field.startsWith('[') ? `*${field}` : `*.${field}`]);
 
-export function setLogLevel(level: LogLevel): void {
-  threshold = level;
+function createLogger(level: LogLevel, format: LogFormat): Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: { paths: SECRET_PATHS, censor: REDACTED },
+  };
+  // Synchronous writes: the last lines before a crash or an exit are not lost in a buffer.
+  const destination =
+    format === 'pretty'
+      ? pretty({ destination: 2, sync: true, colorize: process.stderr.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid' })
+      : pino.destination({ dest: 2, sync: true });
+  return pino(options, destination);
 }
 
-function write(level: LogLevel, message: string, fields?: Record<string, unknown>): void {
-  if (rank[level] < rank[threshold]) return;
-  const time = new Date().toISOString();
-  const extra = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
-  process.stderr.write(`${time} ${level.padEnd(5)} ${message}${extra}\n`);
+let logger = createLogger('info', 'json');
+
+/** Called once at start-up with the configuration's level and format. */
+export function configureLogging(level: LogLevel, format: LogFormat): void {
+  logger = createLogger(level, format);
 }
 
-export const log = {
-  debug: (message: string, fields?: Record<string, unknown>) => write('debug', message, fields),
-  info: (message: string, fields?: Record<string, unknown>) => write('info', message, fields),
-  warn: (message: string, fields?: Record<string, unknown>) => write('warn', message, fields),
-  error: (message: string, fields?: Record<string, unknown>) => write('error', message, fields),
-};
+export interface Log {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+  /** Whether a level is on: to skip building fields nobody will read. */
+  enabled(level: LogLevel): boolean;
+}
+
+/** A log whose every line carries `bindings` (a delivery's ids, say) beside its own fields. */
+export function logWith(bindings: () => Record<string, unknown>): Log {
+  const at = (level: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
+    if (logger.isLevelEnabled(level)) logger[level]({ ...bindings(), ...fields }, message);
+  };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), enabled: (level) => logger.isLevelEnabled(level) };
+}
+
+export const log: Log = logWith(() => ({}));
 
 /** The message of anything thrown, for logs and error bodies. */
 export function errorMessage(error: unknown): string {

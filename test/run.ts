@@ -15,7 +15,7 @@ import { runMigrations } from '../src/commands/migrate';
 import { loadConfig, repoRoot } from '../src/config';
 import { LOOPBACK_CIDRS } from '../src/egress/address-policy';
 import { newEncryptionKeyEntry } from '../src/secrets/sealing';
-import { errorMessage, setLogLevel } from '../src/log';
+import { configureLogging, errorMessage } from '../src/log';
 import { ensureChromiumInstalled } from '../src/stack/chromium';
 import { recreateDatabase } from '../src/stack/postgres';
 import { startStack, type Stack } from '../src/stack/stack';
@@ -53,8 +53,10 @@ async function main(args: string[]): Promise<number> {
   // egress policy (the receivers listen there), and a key for secrets at rest.
   process.env.SWITCHYARD_EGRESS_ALLOW ??= LOOPBACK_CIDRS.join(',');
   process.env.SWITCHYARD_ENCRYPTION_KEYS ??= newEncryptionKeyEntry('test');
+  // Workers and consumers the tests spawn serve their metrics on ports of their own.
+  process.env.METRICS_PORT ??= '0';
   const config = loadConfig();
-  setLogLevel(config.logLevel);
+  configureLogging(config.logLevel, config.logFormat ?? 'pretty');
   let stack: Stack | undefined;
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (needsStack) {

@@ -82,7 +82,14 @@ export function createDeliveryStarter(db: Db, client: Client, taskQueue: string,
       if (error instanceof WorkflowExecutionAlreadyStartedError) return true; // it ran and closed: already done
       // The client's error says only that the start failed; its cause says why (a timeout, a refusal).
       const cause = (error as { cause?: unknown }).cause;
-      log.warn('could not start a delivery workflow; the reconciler will', { deliveryId: delivery.deliveryId, error: String(error), ...(cause !== undefined && { cause: String(cause) }) });
+      log.warn('could not start a delivery workflow; the reconciler will', {
+        deliveryId: delivery.deliveryId,
+        eventId: delivery.eventId,
+        endpointId: delivery.endpointId,
+        workflowId: delivery.workflowId,
+        error: String(error),
+        ...(cause !== undefined && { cause: String(cause) }),
+      });
       return false;
     }
   }

@@ -16,3 +16,9 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
 export function uniqueName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
 }
+
+/** The first line of a process's JSON log (pino) whose message is `msg`, parsed; undefined until there is one. */
+export function logEntry(output: string, msg: string): Record<string, any> | undefined {
+  const line = output.split('\n').find((l) => l.startsWith('{') && l.includes(`"msg":${JSON.stringify(msg)}`));
+  return line ? JSON.parse(line) : undefined;
+}
