@@ -17,13 +17,16 @@
  * (operators) cuts a wait short and lets the next attempt past the endpoint's rate and
  * Retry-After; `wake` (the endpoint's entity) ends a hold; `cancel` stops a waiting delivery.
  * `DeliveryStatus` is set while the delivery waits (retrying, held) and when it ends in failure
- * or cancellation; a success is read from the workflow's close
- * status (Completed), so it costs no extra event.
+ * or cancellation, with `LastStatusCode` and `LastErrorClass` from the failed attempt; a success
+ * is read from the workflow's close status (Completed), so it costs no extra event. Each
+ * attempt's local-activity result shows its status code, error class and duration.
  */
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import {
   ApplicationFailure,
   condition,
   ParentClosePolicy,
+  patched,
   proxyLocalActivities,
   setHandler,
   startChild,
@@ -34,7 +37,11 @@ import type { DeliveryActivities } from '../activities/delivery';
 import type { Slot } from '../src/endpoint-health/slot-limiter';
 import { noticeWorkflow } from './notice';
 import { cancelSignal, retryNowSignal, wakeSignal, type DeliveryInput, type DeliveryResult } from '../src/deliveries/workflow-contract';
-import { DeliveryStatus } from '../src/temporal/search-attributes';
+import type { SentFacts } from '../src/deliveries/attempt-decision';
+import { DeliveryStatus, LastErrorClass, LastStatusCode } from '../src/temporal/search-attributes';
+
+/** Marks the histories where failed attempts set LastStatusCode and LastErrorClass. */
+const LAST_ANSWER_PATCH = 'last-answer-search-attributes';
 
 const { attemptDelivery, cancelDelivery, wantsFailureNotice } = proxyLocalActivities<DeliveryActivities>({
   // Longer than the longest endpoint timeout (60 s) plus the database work around the send.
@@ -64,9 +71,24 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliveryRe
   });
 
   let status = 'pending';
-  const setStatus = (next: 'retrying' | 'held' | 'failed' | 'cancelled') => {
-    if (next !== status) upsertSearchAttributes([{ key: DeliveryStatus, value: next }]);
+  /** The status, with the last failed attempt's answer when it changed: one upsert for both. */
+  const setStatus = (next: 'retrying' | 'held' | 'failed' | 'cancelled', answer?: SentFacts) => {
+    const updates: SearchAttributeUpdatePair[] = [...(next !== status ? [{ key: DeliveryStatus, value: next }] : []), ...lastAnswerUpdates(answer)];
+    if (updates.length > 0) upsertSearchAttributes(updates);
     status = next;
+  };
+  let lastAnswer: string | undefined;
+  const lastAnswerUpdates = (answer: SentFacts | undefined): SearchAttributeUpdatePair[] => {
+    // Absent when the outcome was read back from the record after a crash: the attributes stand.
+    if (answer?.durationMs === undefined) return [];
+    const seen = `${answer.statusCode}/${answer.errorClass}`;
+    // Behind a patch: histories from before it replay without these updates.
+    if (seen === lastAnswer || !patched(LAST_ANSWER_PATCH)) return [];
+    lastAnswer = seen;
+    return [
+      { key: LastStatusCode, value: answer.statusCode ?? null },
+      { key: LastErrorClass, value: answer.errorClass ?? 'http' },
+    ];
   };
   /** Waits for the time, a retryNow, a wake after `wakesBefore`, or a cancel; true when cancelled. */
   const wait = async (ms: number, wakesBefore = wakes) => {
@@ -101,11 +123,11 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliveryRe
       return { status: 'cancelled', attempts: attempt - 1 };
     }
     if (result.outcome === 'failed') {
-      setStatus('failed');
+      setStatus('failed', result);
       await noticeOfFailure(input, attempt, result.reason);
       throw ApplicationFailure.nonRetryable(result.reason, 'DeliveryFailed', { deliveryId: input.deliveryId, attempts: attempt });
     }
-    setStatus('retrying');
+    setStatus('retrying', result);
     if (await wait(result.retryInMs)) return cancelled(attempt);
     attempt++;
   }

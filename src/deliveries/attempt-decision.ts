@@ -2,16 +2,33 @@
  * What an attempt's result means for a delivery: its new record and what the workflow does next.
  * Pure; the delivery activity does the I/O around it.
  */
-import type { SendResult } from './send-result';
+import type { SendErrorClass, SendResult } from './send-result';
 import type { AttemptContext, DeliveryUpdate } from './repository';
 import { nextRetryDelayMs } from './retry-schedule';
 import { outcomeOf, parseRetryAfter } from './response';
 
+/**
+ * What an attempt's answer shows of the send, in the local activity's result that the Temporal
+ * Web UI displays: the status code or how the request failed, and how long it took. Never a body,
+ * a header or a secret. Absent when the outcome was read back from the record after a crash.
+ */
+export interface SentFacts {
+  statusCode?: number | null;
+  errorClass?: SendErrorClass | null;
+  durationMs?: number;
+}
+
 export type AttemptResult =
-  | { outcome: 'succeeded' }
-  | { outcome: 'retrying'; retryInMs: number }
-  | { outcome: 'failed'; reason: string }
+  | ({ outcome: 'succeeded' } & SentFacts)
+  | ({ outcome: 'retrying'; retryInMs: number } & SentFacts)
+  | ({ outcome: 'failed'; reason: string } & SentFacts)
   | { outcome: 'cancelled'; reason: string };
+
+export function sentFacts(result: SendResult): Required<SentFacts> {
+  return result.ok
+    ? { statusCode: result.statusCode, errorClass: null, durationMs: result.durationMs }
+    : { statusCode: null, errorClass: result.errorClass, durationMs: result.durationMs };
+}
 
 /**
  * The outcome of an attempt that was made and recorded, when a crash lost only the workflow's copy
@@ -43,12 +60,13 @@ export function decideAttempt({ result, attempt, endpoint, scheduleMs, random, s
   answer: AttemptResult;
 } {
   const outcome = result.ok ? outcomeOf(result.statusCode) : 'retry';
-  if (outcome === 'succeeded') return { update: { status: 'succeeded', reason: null, nextAttemptAt: null }, answer: { outcome: 'succeeded' } };
+  const sent = sentFacts(result);
+  if (outcome === 'succeeded') return { update: { status: 'succeeded', reason: null, nextAttemptAt: null }, answer: { outcome: 'succeeded', ...sent } };
   if (outcome === 'gone') {
     const reason = 'the endpoint answered 410 Gone; it has been disabled';
     return {
       update: { status: 'failed', reason, nextAttemptAt: null, disableEndpoint: { endpointId: endpoint.id, reason: 'answered 410 Gone' } },
-      answer: { outcome: 'failed', reason },
+      answer: { outcome: 'failed', reason, ...sent },
     };
   }
   const retryInMs = nextRetryDelayMs({
@@ -60,11 +78,11 @@ export function decideAttempt({ result, attempt, endpoint, scheduleMs, random, s
   const last = result.ok ? `HTTP ${result.statusCode}` : result.errorClass;
   if (retryInMs === undefined) {
     const reason = `no success after ${attempt} attempt${attempt === 1 ? '' : 's'}; the last ended in ${last}`;
-    return { update: { status: 'failed', reason, nextAttemptAt: null }, answer: { outcome: 'failed', reason } };
+    return { update: { status: 'failed', reason, nextAttemptAt: null }, answer: { outcome: 'failed', reason, ...sent } };
   }
   return {
     update: { status: 'retrying', reason: `attempt ${attempt} ended in ${last}`, nextAttemptAt: new Date(startedAt.getTime() + retryInMs) },
-    answer: { outcome: 'retrying', retryInMs },
+    answer: { outcome: 'retrying', retryInMs, ...sent },
   };
 }
 

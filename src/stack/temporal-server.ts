@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { SearchAttributeType } from '@temporalio/common';
 import type { Config } from '../config';
 import { log } from '../log';
 import { ensureNamespace, ensureSearchAttributes } from '../temporal/namespace-setup';
@@ -298,7 +299,7 @@ async function preparePostgres(tools: TemporalServerTools, persistence: Extract<
  */
 async function namespaceUsable(connection: Connection, namespace: string): Promise<boolean> {
   try {
-    const query = searchAttributeKeys.map((key) => `${key.name} = ''`).join(' AND ');
+    const query = searchAttributeKeys.map((key) => `${key.name} = ${key.type === SearchAttributeType.INT ? '0' : "''"}`).join(' AND ');
     await connection.workflowService.countWorkflowExecutions({ namespace, query });
     return true;
   } catch {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import type { Config } from '../config';
 import { log } from '../log';
-import { searchAttributeKeys } from '../temporal/search-attributes';
+import { cliTypeName, searchAttributeKeys } from '../temporal/search-attributes';
 import { isExecutable, run, startService, waitUntilReady, which, type Service } from './processes';
 
 /** v1.6+ carry a local `replace` in go.mod and cannot be `go install`ed. */
@@ -118,7 +118,7 @@ export function temporalDevServerArgs(options: TemporalDevServerOptions): string
     args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   }
   if (levers.some((lever) => lever.registerSearchAttributes)) {
-    for (const key of searchAttributeKeys) args.push('--search-attribute', `${key.name}=Keyword`);
+    for (const key of searchAttributeKeys) args.push('--search-attribute', `${key.name}=${cliTypeName(key)}`);
   }
   return args;
 }

@@ -1,7 +1,8 @@
 /**
  * The search attributes Switchyard's workflows carry, so operators can filter in the Temporal
- * Web UI ("DeliveryStatus = 'failed' AND EndpointId = 'ep_...'"). All Keyword: SQL visibility
- * allows ten custom Keyword attributes and only three of each other type.
+ * Web UI ("DeliveryStatus = 'failed' AND EndpointId = 'ep_...'", "LastStatusCode = 503").
+ * SQL visibility allows ten custom Keyword attributes and only three of each other type, so all
+ * are Keyword but the status code, which is compared as a number.
  * `switchyard migrate` registers them on the namespace.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
@@ -12,4 +13,14 @@ export const EventType = defineSearchAttributeKey('EventType', SearchAttributeTy
 export const EventId = defineSearchAttributeKey('EventId', SearchAttributeType.KEYWORD);
 export const DeliveryStatus = defineSearchAttributeKey('DeliveryStatus', SearchAttributeType.KEYWORD);
 
-export const searchAttributeKeys = [ProjectId, EndpointId, EventType, EventId, DeliveryStatus];
+/** The last failed attempt's HTTP status; unset when it got none (see LastErrorClass). */
+export const LastStatusCode = defineSearchAttributeKey('LastStatusCode', SearchAttributeType.INT);
+/** How the last failed attempt failed: `http` (see LastStatusCode), or `timeout`, `connect_refused`, `dns`... */
+export const LastErrorClass = defineSearchAttributeKey('LastErrorClass', SearchAttributeType.KEYWORD);
+
+export const searchAttributeKeys = [ProjectId, EndpointId, EventType, EventId, DeliveryStatus, LastStatusCode, LastErrorClass];
+
+/** The Temporal CLI's name for an attribute's type (`--search-attribute Name=Type`). */
+export function cliTypeName(key: (typeof searchAttributeKeys)[number]): string {
+  return key.type === SearchAttributeType.INT ? 'Int' : 'Keyword';
+}

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { temporal } from '@temporalio/proto';
 import { Webhook } from 'standardwebhooks';
 import { repoRoot } from '../../src/config';
 import { startReconciler } from '../../src/deliveries/reconciler';
@@ -15,9 +16,11 @@ import { startWorker } from '../../src/worker';
 import { createDeliveryStarter } from '../../src/deliveries/starter';
 import { MAX_RESPONSE_BODY_BYTES } from '../../activities/http-send';
 import { sealHeaders } from '../../src/secrets/keyring';
-import { DeliveryStatus } from '../../src/temporal/search-attributes';
+import { DeliveryStatus, LastErrorClass, LastStatusCode } from '../../src/temporal/search-attributes';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
 import { eventually } from '../support/receiver';
+import { logEntry } from '../support/services';
+import { closedPort } from '../support/http';
 
 describe('outbound delivery, edges', () => {
   let stack: DeliveryStack;
@@ -102,18 +105,51 @@ describe('outbound delivery, edges', () => {
     assert.equal((await stack.project.http.post('/v1/events/batch', { events: Array(501).fill(events[0]) })).status, 400);
   });
 
-  it('shows DeliveryStatus = "retrying" to operators while a delivery waits', async () => {
-    await stack.endpoint('/waiting', { eventTypes: ['wait.*'], retrySchedule: ['1h'] });
-    stack.receiver.script('/waiting', [{ status: 500 }]);
-    const accepted = await stack.project.http.post('/v1/events', { eventType: 'wait.one', payload: {} });
+  it("shows operators, in Temporal, that a delivery waits and why: DeliveryStatus, LastStatusCode, LastErrorClass, and each attempt's answer", async () => {
+    const ep = await stack.endpoint('/waiting', { eventTypes: ['wait.*'], retrySchedule: ['1h'] });
+    stack.receiver.script('/waiting', [{ status: 503 }]);
+    const accepted = await stack.project.http.post('/v1/events', { eventType: 'wait.one', payload: { secret: 'payload-stays-out' } });
     const waiting = await stack.settled(accepted.body.deliveries[0].id, ['retrying']);
     const handle = stack.temporalClient.workflow.getHandle(waiting.workflowId);
-    const status = await eventually('the search attribute', async () => {
-      const value = (await handle.describe()).typedSearchAttributes.get(DeliveryStatus);
-      return value === 'retrying' ? value : undefined;
+    const attributes = await eventually('the search attributes', async () => {
+      const found = (await handle.describe()).typedSearchAttributes;
+      return found.get(DeliveryStatus) === 'retrying' ? found : undefined;
     });
-    assert.equal(status, 'retrying');
+    assert.equal(attributes.get(LastStatusCode), 503);
+    assert.equal(attributes.get(LastErrorClass), 'http');
+    // The query README gives: every delivery of an endpoint now failing with 503.
+    const listed = await eventually('the visibility query to find it', async () => {
+      const ids: string[] = [];
+      for await (const w of stack.temporalClient.workflow.list({ query: `EndpointId="${ep.id}" AND DeliveryStatus="retrying" AND LastStatusCode=503` })) ids.push(w.workflowId);
+      return ids.length > 0 ? ids : undefined;
+    });
+    assert.deepEqual(listed, [waiting.workflowId]);
+
+    // The attempt's local-activity result, as the Web UI shows it: the answer, not the body.
+    const history = await handle.fetchHistory();
+    const markers = (history.events ?? []).flatMap((e) => (e.markerRecordedEventAttributes ? [e.markerRecordedEventAttributes] : []));
+    const results = markers.flatMap((m) => (m.details?.result?.payloads ?? []).map((p) => JSON.parse(Buffer.from(p.data!).toString('utf8'))));
+    const attempt = results.find((r) => r.outcome === 'retrying');
+    assert.ok(attempt, JSON.stringify(results));
+    assert.equal(attempt.statusCode, 503);
+    assert.equal(attempt.errorClass, null);
+    assert.equal(typeof attempt.durationMs, 'number');
+    assert.ok(!Buffer.from(temporal.api.history.v1.History.encode(history).finish()).includes('payload-stays-out'), 'no payload in history');
     await handle.signal('cancel', { reason: 'test over' });
+
+    // A request that got no answer: the error's class, and no status code.
+    const refused = await stack.project.http.post('/v1/endpoints', { url: `http://127.0.0.1:${await closedPort()}/`, eventTypes: ['refused.*'], retrySchedule: ['1h'] });
+    assert.equal(refused.status, 201);
+    const sent = await stack.project.http.post('/v1/events', { eventType: 'refused.one', payload: {} });
+    const stuck = await stack.settled(sent.body.deliveries[0].id, ['retrying']);
+    const refusedHandle = stack.temporalClient.workflow.getHandle(stuck.workflowId);
+    const refusedAttributes = await eventually('the search attributes of a refused connection', async () => {
+      const found = (await refusedHandle.describe()).typedSearchAttributes;
+      return found.get(LastErrorClass) !== undefined ? found : undefined;
+    });
+    assert.equal(refusedAttributes.get(LastErrorClass), 'connect_refused');
+    assert.equal(refusedAttributes.get(LastStatusCode), undefined);
+    await refusedHandle.signal('cancel', { reason: 'test over' });
   });
 
   it('delivers an event whose API process was killed after the commit and before the start', async () => {
@@ -134,7 +170,7 @@ describe('outbound delivery, edges', () => {
     try {
       let stderr = '';
       api.stderr.on('data', (chunk) => (stderr += chunk));
-      const url = await eventually('the API to listen', async () => /API listening \{"url":"([^"]+)"/.exec(stderr)?.[1]);
+      const url = await eventually('the API to listen', async () => logEntry(stderr, 'API listening')?.url as string | undefined);
       const posted = await fetch(`${url}/v1/events`, {
         method: 'POST',
         headers: { authorization: `Bearer ${stack.project.apiKey}`, 'content-type': 'application/json' },

@@ -104,7 +104,7 @@ describe('outbound delivery', () => {
     assert.deepEqual(delivery.attempts.map((a: { statusCode: number }) => a.statusCode), [500, 302, 200]);
     assert.equal(delivery.attempts[0].responseBody, 'boom');
     const history = await historyOf(delivery.workflowId);
-    assert.equal(history.types.filter((t) => t === 'EVENT_TYPE_MARKER_RECORDED').length, 3, 'one local-activity marker per attempt');
+    assert.equal(history.markers.filter((name) => name === 'core_local_activity').length, 3, `one local-activity marker per attempt: ${history.markers.join(', ')}`);
     process.stdout.write(`# success on the third attempt: ${history.events} history events, ${history.workflowTasks} workflow task(s)\n`);
   });
 

@@ -28,8 +28,8 @@ export interface DeliveryStack {
   endpoint(path: string, extra?: Record<string, unknown>): Promise<{ id: string; secret: string }>;
   /** The delivery (with attempts) once its status is one of `statuses`. */
   settled(deliveryId: string, statuses?: string[]): Promise<any>;
-  /** The closed workflow's history: event count, workflow tasks, event types. */
-  historyOf(workflowId: string): Promise<{ events: number; workflowTasks: number; types: string[] }>;
+  /** The closed workflow's history: event count, workflow tasks, event types, and its markers' names (local activities, patches). */
+  historyOf(workflowId: string): Promise<{ events: number; workflowTasks: number; types: string[]; markers: string[] }>;
   /**
    * Runs `fn` with the stack's reconciler stopped (for a test that runs its own, with a narrower
    * start window), and starts it again afterwards.
@@ -85,7 +85,8 @@ export async function startDeliveryStack(env: NodeJS.ProcessEnv = {}): Promise<D
       await handle.result().catch(() => undefined);
       const history = await handle.fetchHistory();
       const types = (history.events ?? []).map((event) => EventType[event.eventType!]!);
-      return { events: types.length, workflowTasks: types.filter((t) => t === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED').length, types };
+      const markers = (history.events ?? []).flatMap((event) => (event.markerRecordedEventAttributes ? [event.markerRecordedEventAttributes.markerName ?? ''] : []));
+      return { events: types.length, workflowTasks: types.filter((t) => t === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED').length, types, markers };
     },
     async withoutReconciler(fn) {
       await reconciler.stop();

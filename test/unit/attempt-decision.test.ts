@@ -12,6 +12,7 @@ describe('an attempt re-run after a crash that followed its recording', () => {
     eventId: 'evt_1',
     endpointId: 'ep_1',
     endpointVersion: 1,
+    createdAt: new Date('2026-11-24T11:59:00Z'),
   };
   const now = new Date('2026-11-24T12:00:00Z');
 
@@ -45,7 +46,7 @@ describe('what an attempt\'s result means', () => {
   it('a 2xx succeeds', () => {
     assert.deepEqual(decideAttempt(facts(answered(204))), {
       update: { status: 'succeeded', reason: null, nextAttemptAt: null },
-      answer: { outcome: 'succeeded' },
+      answer: { outcome: 'succeeded', statusCode: 204, errorClass: null, durationMs: 3 },
     });
   });
 
@@ -58,16 +59,16 @@ describe('what an attempt\'s result means', () => {
 
   it('anything else waits for the next slot of the schedule, then fails when it is spent', () => {
     const first = decideAttempt(facts(answered(500)));
-    assert.deepEqual(first.answer, { outcome: 'retrying', retryInMs: 5_000 });
+    assert.deepEqual(first.answer, { outcome: 'retrying', retryInMs: 5_000, statusCode: 500, errorClass: null, durationMs: 3 });
     assert.deepEqual(first.update.nextAttemptAt, new Date(startedAt.getTime() + 5_000));
     assert.equal(first.update.reason, 'attempt 1 ended in HTTP 500');
     const timedOut = decideAttempt(facts({ ok: false, errorClass: 'timeout', error: 'x', durationMs: 15_000 }, 2));
-    assert.deepEqual(timedOut.answer, { outcome: 'retrying', retryInMs: 60_000 });
+    assert.deepEqual(timedOut.answer, { outcome: 'retrying', retryInMs: 60_000, statusCode: null, errorClass: 'timeout', durationMs: 15_000 }, 'what the Web UI shows: the class, no code');
     const spent = decideAttempt(facts(answered(302), 3));
-    assert.deepEqual(spent.answer, { outcome: 'failed', reason: 'no success after 3 attempts; the last ended in HTTP 302' });
+    assert.deepEqual(spent.answer, { outcome: 'failed', reason: 'no success after 3 attempts; the last ended in HTTP 302', statusCode: 302, errorClass: null, durationMs: 3 });
   });
 
   it('a Retry-After longer than the schedule wins', () => {
-    assert.deepEqual(decideAttempt(facts(answered(429, { 'retry-after': '120' }))).answer, { outcome: 'retrying', retryInMs: 120_000 });
+    assert.deepEqual(decideAttempt(facts(answered(429, { 'retry-after': '120' }))).answer, { outcome: 'retrying', retryInMs: 120_000, statusCode: 429, errorClass: null, durationMs: 3 });
   });
 });
