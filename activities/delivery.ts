@@ -5,18 +5,21 @@
  * statement. The endpoint's answer, good or bad, is a result; only our own failures (database
  * down) throw, and the workflow's activity retries take those.
  */
+import { Context } from '@temporalio/activity';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../src/db/pool';
-import { decideAttempt, recordedOutcome, type AttemptResult } from '../src/deliveries/attempt-decision';
+import { decideAttempt, recordedOutcome, sentFacts, type AttemptResult } from '../src/deliveries/attempt-decision';
 import { parseRetryAfter } from '../src/deliveries/response';
 import { DEFAULT_RETRY_SCHEDULE, parseSchedule } from '../src/deliveries/retry-schedule';
-import { attemptContext, cancelDelivery, holdDelivery, recordAttempt } from '../src/deliveries/repository';
+import { attemptContext, cancelDelivery as cancelRecorded, holdDelivery, recordAttempt } from '../src/deliveries/repository';
 import { healthOutcomeOf } from '../src/endpoint-health/outcomes';
 import type { EndpointSnapshot } from '../src/endpoint-health/snapshot';
 import type { Slot } from '../src/endpoint-health/slot-limiter';
 import { disabledReason, endpointById, endpointSnapshot, signingSecrets, type EndpointWithSecrets } from '../src/endpoints/repository';
 import { sendableHeaders } from '../src/endpoints/schema';
 import type { StoredEventBody } from '../src/events/repository';
+import { log } from '../src/log';
+import { metrics } from '../src/metrics/metrics';
 import { noticeSettingsOf } from '../src/projects/repository';
 import { REDACTED } from '../src/redaction';
 import { signedHeaders } from '../src/signing/standard-webhooks';
@@ -85,6 +88,15 @@ export function unpooled(body: Buffer): Buffer {
   return own;
 }
 
+/** The delivery's workflow, when an attempt runs as its activity (not in tests of the activity alone). */
+function callingWorkflowId(): string | undefined {
+  try {
+    return Context.current().info.workflowExecution?.workflowId;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Custom header values may be credentials for the receiver: the attempt log names them only. */
 function loggedHeaders(headers: Record<string, string>, custom: Record<string, string>): Record<string, string> {
   const customNames = new Set(Object.keys(custom).map((name) => name.toLowerCase()));
@@ -95,6 +107,12 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
   const { db, gate = openGate, send, now = () => new Date(), random = Math.random } = deps;
   // With the snapshot its entity is told about, derived once per version rather than per attempt.
   const { endpoints, payloads } = createAttemptCaches();
+
+  /** Cancelled in the database, and counted by whichever call cancelled it. */
+  async function cancelDelivery(db: Db, deliveryId: string, reason: string): Promise<void> {
+    const projectId = await cancelRecorded(db, deliveryId, reason);
+    if (projectId) metrics().cancelled(projectId);
+  }
 
   async function endpointAt(id: string, version: number) {
     const cached = endpoints.get(id);
@@ -203,6 +221,17 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
         },
         update,
       );
+      if (answer.outcome === 'failed' || log.enabled('debug')) {
+        const fields = { deliveryId, eventId: context.eventId, endpointId: endpoint.id, workflowId: callingWorkflowId(), attempt, ...sentFacts(result) };
+        if (answer.outcome === 'failed') log.info('delivery failed', { ...fields, reason: answer.reason });
+        else log.debug('delivery attempt', { ...fields, outcome: answer.outcome });
+      }
+      metrics().attempted({
+        ...sentFacts(result),
+        outcome: answer.outcome === 'retrying' || answer.outcome === 'succeeded' ? answer.outcome : 'failed',
+        sinceAcceptedMs: answer.outcome === 'succeeded' ? now().getTime() - context.createdAt.getTime() : undefined,
+        projectId: endpoint.projectId,
+      });
       return answer;
     },
 

@@ -11,9 +11,10 @@ import { replayPage } from '../src/deliveries/replay';
 import { unfinishedDeliveries } from '../src/deliveries/repository';
 import type { DeliveryStarter } from '../src/deliveries/starter';
 import { cancelSignal, wakeSignal } from '../src/deliveries/workflow-contract';
+import type { CircuitState } from '../src/endpoint-health/circuit';
 import type { EndpointStatus } from '../src/endpoint-health/snapshot';
 import type { RateLimit } from '../src/endpoint-health/settings';
-import { endpointById, setEndpointRateLimit, setEndpointStatus } from '../src/endpoints/repository';
+import { endpointById, setEndpointCircuitState, setEndpointRateLimit, setEndpointStatus } from '../src/endpoints/repository';
 
 export interface EndpointHealthDependencies {
   db: Db;
@@ -46,6 +47,10 @@ export function createEndpointHealthActivities({ db, client, starter }: Endpoint
   return {
     async persistEndpointStatus({ endpointId, status, reason }: { endpointId: string; status: EndpointStatus; reason: string | null }) {
       return { version: await setEndpointStatus(db, endpointId, status, reason) };
+    },
+
+    async persistEndpointCircuit({ endpointId, circuit }: { endpointId: string; circuit: CircuitState }) {
+      await setEndpointCircuitState(db, endpointId, circuit);
     },
 
     async persistEndpointRateLimit({ endpointId, rateLimit }: { endpointId: string; rateLimit: RateLimit | null }) {

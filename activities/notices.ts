@@ -10,6 +10,7 @@ import type { Db } from '../src/db/pool';
 import { urlOrigin } from '../src/http';
 import { noticeEmail, noticeMessageId, noticeWebhookBody, type Notice, type NoticeType } from '../src/notices/message';
 import { scrubbed, smtpCredentialForms, smtpServerName } from '../src/notices/smtp-credentials';
+import { metrics, type NoticeChannel } from '../src/metrics/metrics';
 import { noticeSettingsOf } from '../src/projects/repository';
 import { signedHeaders } from '../src/signing/standard-webhooks';
 import { USER_AGENT, type Send } from './http-send';
@@ -53,8 +54,22 @@ export function createNoticeActivities(deps: NoticeActivityDependencies) {
       dnsTimeout: 10_000,
     }));
 
+  /** Counts what a send came to: sent, or failed (each failed try; misconfigured included). */
+  const counted =
+    (channel: NoticeChannel, sendNotice: (notice: Notice) => Promise<NoticeOutcome>) =>
+    async (notice: Notice): Promise<NoticeOutcome> => {
+      try {
+        const outcome = await sendNotice(notice);
+        if (outcome === 'sent') metrics().notice(channel, 'sent');
+        return outcome;
+      } catch (error) {
+        metrics().notice(channel, 'failed');
+        throw error;
+      }
+    };
+
   return {
-    async sendNoticeWebhook(notice: Notice): Promise<NoticeOutcome> {
+    sendNoticeWebhook: counted('webhook', async (notice) => {
       const settings = await noticeSettingsOf(db, notice.projectId);
       if (!settings?.operationalWebhookUrl) return 'not_configured';
       const url = settings.operationalWebhookUrl;
@@ -77,9 +92,9 @@ export function createNoticeActivities(deps: NoticeActivityDependencies) {
       if (result.ok && result.statusCode >= 200 && result.statusCode < 300) return 'sent';
       const what = result.ok ? `answered ${result.statusCode}` : `could not be reached (${result.errorClass})`;
       throw ApplicationFailure.retryable(`the operational webhook at ${urlOrigin(url) ?? 'an unparsable URL'} ${what}`, 'NoticeWebhookFailed');
-    },
+    }),
 
-    async sendNoticeEmail(notice: Notice): Promise<NoticeOutcome> {
+    sendNoticeEmail: counted('email', async (notice) => {
       if (!smtp) return 'not_configured';
       const settings = await noticeSettingsOf(db, notice.projectId);
       if (!settings || settings.noticeEmails.length === 0) return 'not_configured';
@@ -105,7 +120,7 @@ export function createNoticeActivities(deps: NoticeActivityDependencies) {
           'NoticeEmailFailed',
         );
       }
-    },
+    }),
   };
 }
 

@@ -130,6 +130,8 @@ export async function startEnvironment(options: { kafka: boolean; setup: Setup }
     KAFKA_BROKERS: config.kafkaBrokers.join(','),
     KAFKA_CONSUMERS_IN_WORKER: 'false',
     TEMPORAL_EAGER_START: String(setup.eager),
+    SWITCHYARD_METRICS: String(setup.metrics),
+    METRICS_PORT: '0',
     PORT: String(apiPort),
     LOG_LEVEL: 'warn',
     ...secured,

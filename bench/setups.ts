@@ -14,19 +14,22 @@ export interface Setup {
   levers: readonly DevServerLever[];
   /** Eager starts from the gateway process (TEMPORAL_EAGER_START). */
   eager: boolean;
+  /** Prometheus metrics recorded and served (SWITCHYARD_METRICS). */
+  metrics: boolean;
   /** The checkout the gateway runs from, when not this one (`--baseline`, bench/baseline.ts). */
   checkout?: string;
   what: string;
 }
 
-const on = { levers: DEV_SERVER_LEVER_NAMES, eager: true } as const;
-const off = { levers: [], eager: false } as const;
+const on = { levers: DEV_SERVER_LEVER_NAMES, eager: true, metrics: true } as const;
+const off = { levers: [], eager: false, metrics: true } as const;
 
 const setups: Setup[] = [
   { name: 'default', temporal: 'dev-file', ...on, what: 'what `npm run dev` runs: the dev server on its SQLite file, tuned; eager starts' },
   { name: 'plain', temporal: 'dev-file', ...off, what: 'as before issue 15: the dev server untuned, ordinary starts' },
   { name: 'tuned', temporal: 'dev-file', ...off, levers: DEV_SERVER_LEVER_NAMES, what: 'plain, but the dev server tuned' },
   { name: 'eager', temporal: 'dev-file', ...off, eager: true, what: 'plain, but eager starts' },
+  { name: 'unobserved', temporal: 'dev-file', ...on, metrics: false, what: 'default, but without metrics (SWITCHYARD_METRICS=false): what observing costs' },
   { name: 'memory', temporal: 'dev-memory', ...on, what: 'default, but the dev server in memory (not what users run: nothing survives a restart)' },
   { name: 'server-sqlite', temporal: 'sqlite', ...on, what: 'default, but the real Temporal server on SQLite files (4 history shards, visibility in a file of its own)' },
   { name: 'server-postgres', temporal: 'postgres', ...on, what: 'default, but the real Temporal server on PostgreSQL (4 history shards)' },

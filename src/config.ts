@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseCidr } from './cidrs';
+import { LOOPBACK_CIDRS } from './egress/address-policy';
 import { withIngestBurst, type IngestRateLimit } from './projects/ingest-rate';
 import { parseEncryptionKeys, type EncryptionKey } from './secrets/sealing';
 
@@ -31,6 +32,9 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // json: one object per line (pino); pretty: readable lines. Unset: pretty for `dev` and the test
+  // and benchmark runners, json for the rest.
+  LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional(),
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   LOCAL_PG_PORT: port.default(55432),
   TEMPORAL_ADDRESS: z
@@ -82,6 +86,19 @@ export const envSchema = z.object({
   // Where browsers reach the API, for the portal links it makes (https://webhooks.example.com).
   // Unset: the origin each request came in at.
   SWITCHYARD_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  // Prometheus metrics (src/metrics/metrics.ts). Off only to measure what they cost (npm run bench).
+  SWITCHYARD_METRICS: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
+  // Who may read the API's GET /metrics (CIDRs). Unset: loopback only.
+  SWITCHYARD_METRICS_ALLOW: cidrList,
+  // Projects whose deliveries get a series of their own (project ids, comma-separated). Unset: none.
+  SWITCHYARD_METRICS_PROJECTS: z
+    .string()
+    .optional()
+    .transform((value) => value?.split(',').map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^proj_[0-9A-Z]{26}$/, 'expected project ids (proj_...)')).optional()),
+  // Where `switchyard worker` serves GET /metrics (the API serves its own on PORT). 0: any free port.
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
   NOTICE_EMAIL_FROM: z
     .string()
@@ -96,6 +113,8 @@ export const configVariableNames = Object.keys(envSchema.shape) as (keyof typeof
 export interface Config {
   http: { host: string; port: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Unset: each command's own default (pretty where a person watches). */
+  logFormat: 'json' | 'pretty' | undefined;
   /** Set only when the operator points at a database; otherwise dev/test provision a local one. */
   databaseUrl: string | undefined;
   localPostgresPort: number;
@@ -138,6 +157,11 @@ export interface Config {
   publicUrl: string | undefined;
   /** Operational notices by email; unset (no SMTP_URL): notices go to the operational webhook only. */
   smtp: { url: string; from: string } | undefined;
+  /**
+   * enabled: record and serve metrics; allow: CIDRs that may read the API's /metrics; projects:
+   * those with series of their own; host, port: the worker's own /metrics listener.
+   */
+  metrics: { enabled: boolean; allow: string[]; projects: string[]; host: string; port: number };
   /** Chromium for the browser tests (src/stack/chromium.ts); unset: Debian's /usr/bin/chromium. */
   chromium: string | undefined;
   /** Git-ignored home of local state: data/ (databases, logs) and tools/ (built binaries, jars). */
@@ -162,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     http: { host: e.HOST, port: e.PORT },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     databaseUrl: e.DATABASE_URL,
     localPostgresPort: e.LOCAL_PG_PORT,
     temporal: {
@@ -183,6 +208,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminKey: e.SWITCHYARD_ADMIN_KEY,
     publicUrl: e.SWITCHYARD_PUBLIC_URL?.replace(/\/+$/, ''),
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.NOTICE_EMAIL_FROM } : undefined,
+    metrics: {
+      enabled: e.SWITCHYARD_METRICS === 'true',
+      allow: e.SWITCHYARD_METRICS_ALLOW ?? LOOPBACK_CIDRS,
+      projects: e.SWITCHYARD_METRICS_PROJECTS ?? [],
+      host: e.METRICS_HOST,
+      port: e.METRICS_PORT,
+    },
     chromium: e.SWITCHYARD_CHROMIUM,
     paths: { home, data: path.join(home, 'data'), tools: path.join(home, 'tools') },
   });

@@ -12,20 +12,33 @@ import { workflowBundle } from './temporal/workflow-bundle';
 import type { Config } from './config';
 import type { Db } from './db/pool';
 import { log } from './log';
+import { watchDatabase } from './metrics/database-gauges';
+import { freeLoopbackAddress, includeTemporalMetrics } from './metrics/exposition';
+import { installMetrics } from './metrics/metrics';
 
 let runtimeInstalled = false;
 
-/** Routes the SDK's own logging into ours; at `info` the SDK is chatty (bundler output), so warn. */
-function installRuntime(config: Config): void {
+/**
+ * Routes the SDK's own logging into ours, its native core's included (at `info` the SDK is
+ * chatty, bundler output, so warn), and with metrics on, has its core serve its own metrics on a
+ * free loopback port, which the process's /metrics includes (src/metrics/exposition.ts).
+ */
+async function installRuntime(config: Config): Promise<void> {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   const level: LogLevel = config.logLevel === 'debug' ? 'DEBUG' : 'WARN';
+  const bindAddress = config.metrics.enabled ? await freeLoopbackAddress() : undefined;
   Runtime.install({
     logger: new DefaultLogger(level, (entry) => {
       const write = entry.level === 'ERROR' ? log.error : entry.level === 'WARN' ? log.warn : log.debug;
       write(`temporal: ${entry.message}`, entry.meta);
     }),
+    telemetryOptions: {
+      logging: { filter: { core: level, other: 'ERROR' }, forward: {} },
+      ...(bindAddress && { metrics: { prometheus: { bindAddress } } }),
+    },
   });
+  if (bindAddress) includeTemporalMetrics(bindAddress);
 }
 
 /**
@@ -63,8 +76,9 @@ export interface RunningWorker {
 }
 
 export async function startWorker(config: Config, db: Db, options: { taskQueue?: string } = {}): Promise<RunningWorker> {
-  installRuntime(config);
+  await installRuntime(config);
   installEncryptionKeys(config.encryptionKeys);
+  watchDatabase(installMetrics(config.metrics), db);
   const taskQueue = options.taskQueue ?? config.temporal.taskQueue;
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const client = new Client({ connection, namespace: config.temporal.namespace });

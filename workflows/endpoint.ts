@@ -25,6 +25,7 @@ import {
   continueAsNew,
   log,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -56,11 +57,14 @@ import {
 import { noticeWorkflow } from './notice';
 import { replayWorkflow } from './replay';
 
-const { persistEndpointStatus, persistEndpointRateLimit, cancelUnfinishedDeliveries, wakeHeldDeliveries } = proxyActivities<EndpointHealthActivities>({
+const { persistEndpointStatus, persistEndpointRateLimit, persistEndpointCircuit, cancelUnfinishedDeliveries, wakeHeldDeliveries } = proxyActivities<EndpointHealthActivities>({
   startToCloseTimeout: '2 minutes',
   // Our own failures (database down): retried until the infrastructure is back.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+/** Marks the histories where the entity copies its circuit to the endpoint's row. */
+const CIRCUIT_COPY_PATCH = 'copy-circuit-state';
 
 /**
  * Notices and replays can take long (a project's webhook down for hours, a replay of a day's
@@ -173,6 +177,12 @@ export async function endpointWorkflow(input: EndpointEntityInput): Promise<void
     while (queue.length > 0) {
       await carryOut(queue.shift()!);
       done++;
+    }
+    // The circuit's copy on the endpoint's row, for the metrics, after the turn that moved it.
+    // Behind a patch: histories from before it replay without the activity.
+    if (state.circuit.state !== (state.copiedCircuit ?? 'closed') && patched(CIRCUIT_COPY_PATCH)) {
+      await persistEndpointCircuit({ endpointId: state.endpointId, circuit: state.circuit.state });
+      state.copiedCircuit = state.circuit.state;
     }
     if (state.deleted) return;
     if (workflowInfo().continueAsNewSuggested) {

@@ -5,6 +5,8 @@ import type { EgressPolicy } from '../egress/address-policy';
 import { requireProject } from './auth';
 import { errorHandler, notFoundHandler } from './errors';
 import { healthRoutes, type ReadinessChecks } from './health';
+import { metricsRoutes } from './metrics';
+import { metrics } from '../metrics/metrics';
 import type { DeliveryStarter } from '../deliveries/starter';
 import type { EndpointControl } from '../endpoint-health/entity-client';
 import type { KafkaOffsets } from '../kafka/offsets';
@@ -43,6 +45,8 @@ export interface ApiDependencies {
   adminKey: string | undefined;
   /** Where browsers reach the API, for portal links; unset: the origin each request came in at. */
   publicUrl?: string;
+  /** CIDRs whose callers may read GET /metrics; unset: no /metrics (metrics off). */
+  metricsAllow?: readonly string[];
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
 }
@@ -53,6 +57,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.set('etag', false);
   app.set('trust proxy', deps.trustedProxies?.length ? deps.trustedProxies : false);
   app.use(healthRoutes(deps.readiness));
+  if (deps.metricsAllow) app.use(metricsRoutes(metrics(), deps.metricsAllow));
   // Third parties post here, authenticated by their signatures rather than an API key.
   app.use('/in', inboundRoutes(deps.db, deps.starter, deps.bodyLimit ?? 1024 * 1024));
 

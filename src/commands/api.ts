@@ -6,6 +6,7 @@ import { createPool, type Db } from '../db/pool';
 import { createEgressPolicy } from '../egress/address-policy';
 import { installEncryptionKeys } from '../secrets/keyring';
 import { log } from '../log';
+import { installMetrics } from '../metrics/metrics';
 import { createDeliveryStarter, type DeliveryStarter } from '../deliveries/starter';
 import { createEndpointControl } from '../endpoint-health/entity-client';
 import { endpointTaskQueue } from '../endpoint-health/workflow-contract';
@@ -24,6 +25,7 @@ export interface RunningApi extends Running {
  */
 export async function startApi(config: Config, shared: { db?: Db; starter?: DeliveryStarter } = {}): Promise<RunningApi> {
   installEncryptionKeys(config.encryptionKeys);
+  installMetrics(config.metrics);
   const db = shared.db ?? createPool(databaseUrlOf(config));
   const temporal = createTemporalClient(config);
   // The SDK retries an unavailable server in the background until the deadline; closing the
@@ -41,6 +43,7 @@ export async function startApi(config: Config, shared: { db?: Db; starter?: Deli
     trustedProxies: config.trustedProxies,
     publicUrl: config.publicUrl,
     egress: createEgressPolicy(config.egressAllow ?? []),
+    metricsAllow: config.metrics.enabled ? config.metrics.allow : undefined,
     readiness: {
       postgres: async () => {
         await db.query('SELECT 1');

@@ -5,6 +5,8 @@ import { log } from '../log';
 import { startReconciler } from '../deliveries/reconciler';
 import type { DeliveryStarter } from '../deliveries/starter';
 import { startKafkaConsumers } from '../kafka/supervisor';
+import { metrics } from '../metrics/metrics';
+import { startMetricsServer } from '../metrics/server';
 import { startWorker } from '../worker';
 import type { Running } from './running';
 
@@ -13,9 +15,21 @@ export interface RunningWorkerProcess extends Running {
   starter: DeliveryStarter;
 }
 
-export async function runWorker(config: Config, shared: { db?: Db } = {}): Promise<RunningWorkerProcess> {
+/**
+ * `metricsListener`: serve GET /metrics on METRICS_HOST:METRICS_PORT, as `switchyard worker` does;
+ * `serve` and `dev` have the API's /metrics instead.
+ */
+export async function runWorker(config: Config, shared: { db?: Db; metricsListener?: boolean } = {}): Promise<RunningWorkerProcess> {
   const db = shared.db ?? createPool(databaseUrlOf(config));
   const running = await startWorker(config, db);
+  const metricsServer =
+    shared.metricsListener && config.metrics.enabled
+      ? await startMetricsServer(metrics(), config.metrics.host, config.metrics.port).catch(async (error) => {
+          await running.stop().catch(() => undefined);
+          if (!shared.db) await db.end();
+          throw error;
+        })
+      : undefined;
   const { starter } = running;
   const reconciler = startReconciler(db, starter);
   const kafka = config.kafkaConsumersInWorker ? startKafkaConsumers(config.kafkaBrokers, db, starter) : undefined;
@@ -28,6 +42,7 @@ export async function runWorker(config: Config, shared: { db?: Db } = {}): Promi
       await kafka?.stop();
       await reconciler.stop();
       await running.stop().catch(() => undefined);
+      await metricsServer?.close();
       if (!shared.db) await db.end();
     },
   };

@@ -17,6 +17,8 @@ export interface AttemptContext {
   eventId: string;
   endpointId: string;
   endpointVersion: number;
+  /** When the delivery was accepted (its event's commit). */
+  createdAt: Date;
   /** The event's payload, when asked for (`withPayload`) and the event still exists. */
   payload?: StoredEventBody;
 }
@@ -36,9 +38,10 @@ export async function attemptContext(db: Db, deliveryId: string, { withPayload }
     event_id: string;
     endpoint_id: string;
     version: number;
+    created_at: Date;
   } & Partial<EventBodyRow>>(
     `WITH begun AS (UPDATE deliveries SET begun_at = now() WHERE id = $1 AND begun_at IS NULL)
-     SELECT d.status, d.status_reason, d.attempt_count, d.next_attempt_at, d.event_id, d.endpoint_id, e.version,
+     SELECT d.status, d.status_reason, d.attempt_count, d.next_attempt_at, d.event_id, d.endpoint_id, e.version, d.created_at,
             ev.event_type, ev.body, ev.content_type, ev.forward_headers
        FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id LEFT JOIN events ev ON $2 AND ev.id = d.event_id
       WHERE d.id = $1`,
@@ -54,6 +57,7 @@ export async function attemptContext(db: Db, deliveryId: string, { withPayload }
     eventId: row.event_id,
     endpointId: row.endpoint_id,
     endpointVersion: row.version,
+    createdAt: row.created_at,
     payload: row.body ? storedEventBody(row as EventBodyRow) : undefined,
   };
 }
@@ -120,12 +124,14 @@ export async function recordAttempt(db: Db, attempt: AttemptRecord, update: Deli
 }
 
 /** Ends a delivery without (another) attempt. A delivery already finished keeps its outcome. */
-export async function cancelDelivery(db: Db, deliveryId: string, reason: string): Promise<void> {
-  await db.query(
+/** The delivery's project when this call cancelled it; undefined when it had already finished. */
+export async function cancelDelivery(db: Db, deliveryId: string, reason: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ project_id: string }>(
     `UPDATE deliveries SET status = 'cancelled', status_reason = $2, next_attempt_at = NULL, updated_at = now()
-      WHERE id = $1 AND status IN ('pending', 'retrying', 'held')`,
+      WHERE id = $1 AND status IN ('pending', 'retrying', 'held') RETURNING project_id`,
     [deliveryId, reason],
   );
+  return rows[0]?.project_id;
 }
 
 /**

@@ -134,3 +134,11 @@ export function createQueueGauge(db: Queryable, limit: number, maxAgeMs = 500) {
     },
   };
 }
+
+/** The start window as it stands, for the metrics: deliveries queued behind it, and in it. */
+export async function windowCounts(db: Queryable): Promise<{ queued: number; inFlight: number }> {
+  const { rows } = await db.query<{ queued: number; inFlight: number }>(
+    `SELECT (SELECT count(*)::int FROM deliveries WHERE ${queued}) AS queued, (${inFlightCount}) AS "inFlight"`,
+  );
+  return rows[0]!;
+}

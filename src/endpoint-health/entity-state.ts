@@ -7,7 +7,7 @@
  */
 import { formatDuration } from '../durations';
 import { initialRate, slowDown, speedUp, withConfiguredLimit, type AdaptiveRate } from './adaptive-rate';
-import { advanceCircuit, afterProbes, closedCircuit, failuresBeforeTrip, grantProbes, openCircuit, shouldTrip, type Circuit } from './circuit';
+import { advanceCircuit, afterProbes, closedCircuit, failuresBeforeTrip, grantProbes, openCircuit, shouldTrip, type Circuit, type CircuitState } from './circuit';
 import { LEASE_TTL_MS, LESSEE_IDLE_MS, type ExchangeRequest, type Lease } from './lease';
 import { addToWindow, observedRate, reportCounts, windowCounts, type OutcomeReport, type OutcomeWindow } from './outcomes';
 import type { Replay } from './replays';
@@ -51,6 +51,11 @@ export interface EntityState {
   replays: Replay[];
   /** Runs before this one (continue-as-new). */
   runs: number;
+  /**
+   * The circuit as last copied to the endpoint's row for the metrics (column circuit_state).
+   * Unset until the first copy, and in states carried from before that column: the row reads closed.
+   */
+  copiedCircuit?: CircuitState;
 }
 
 /**

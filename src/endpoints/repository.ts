@@ -8,6 +8,7 @@ import { nextId } from '../ids';
 import { REDACTED } from '../redaction';
 import { SECRET_PURPOSE, openHeaders, openSecret, sealHeaders, sealSecret } from '../secrets/keyring';
 import { generateSecret } from '../signing/standard-webhooks';
+import type { CircuitState } from '../endpoint-health/circuit';
 import type { EndpointSnapshot } from '../endpoint-health/snapshot';
 import { DEFAULT_AUTO_DISABLE_AFTER, resolveSettings, type CircuitBreakerOverrides, type RateLimit } from '../endpoint-health/settings';
 import type { CreateEndpoint, UpdateEndpoint } from './schema';
@@ -334,6 +335,22 @@ export async function setEndpointRateLimit(db: Db, id: string, rateLimit: RateLi
     [id, rateLimit],
   );
   return rows[0]?.version ?? 0;
+}
+
+/**
+ * The entity's circuit, copied for the metrics. The version stays: workers decide nothing by this
+ * column, so their cached copies are not stale.
+ */
+export async function setEndpointCircuitState(db: Db, id: string, circuit: CircuitState): Promise<void> {
+  await db.query(`UPDATE endpoints SET circuit_state = $2 WHERE id = $1`, [id, circuit]);
+}
+
+/** Endpoints (not deleted) counted by status and circuit, across all projects: for the metrics. */
+export async function countEndpointsByState(db: Queryable): Promise<{ status: EndpointStatus; circuit: CircuitState; count: number }[]> {
+  const { rows } = await db.query<{ status: EndpointStatus; circuit: CircuitState; count: number }>(
+    `SELECT status, circuit_state AS circuit, count(*)::int AS count FROM endpoints WHERE deleted_at IS NULL GROUP BY 1, 2`,
+  );
+  return rows;
 }
 
 /** Any endpoint by id, deleted ones included (`deleted` says so): for workers, not for API callers. */

@@ -27,6 +27,12 @@ export function pauseAfter(failuresInARow: number): number {
   return Math.min(30_000, 1_000 * 2 ** Math.max(0, failuresInARow - 1));
 }
 
+/** Messages of a partition still to read once `offset` is done, given its high watermark (both as kafkajs gives them). */
+export function behindAfter(highWatermark: string, offset: string): number {
+  const behind = BigInt(highWatermark) - BigInt(offsetAfter(offset));
+  return behind > 0n ? Number(behind) : 0;
+}
+
 export interface PartitionLag {
   partition: number;
   /** The next offset the group will read; null until it commits one. */

@@ -14,7 +14,8 @@ import type { DeliveryStarter } from '../deliveries/starter';
 import { IngestError, ingestEvents } from '../events/ingest';
 import type { EventInput } from '../events/schema';
 import { errorMessage, log } from '../log';
-import { chunksOf, offsetAfter, pauseAfter } from './consumption';
+import { metrics } from '../metrics/metrics';
+import { behindAfter, chunksOf, offsetAfter, pauseAfter } from './consumption';
 import { deadLetterHeaders, decodeMessage } from './messages';
 import type { ConsumerReport, KafkaSource } from './sources-repository';
 import { Throughput } from './throughput';
@@ -62,6 +63,8 @@ export async function startSourceConsumer(deps: ConsumerDependencies, initial: K
   /** Paused partitions: why, and the timer that resumes them. */
   const paused = new Map<number, { reason: string; timer: NodeJS.Timeout }>();
   const failures = new Map<number, number>();
+  /** Per partition: messages behind the high watermark after the last chunk (the lag metric sums them). */
+  const lags = new Map<number, number>();
 
   const consumer: Consumer = deps.kafka.consumer({
     groupId: source.groupId,
@@ -106,6 +109,7 @@ export async function startSourceConsumer(deps: ConsumerDependencies, initial: K
   }
 
   async function handleChunk(topic: string, partition: number, messages: RawMessage[]): Promise<void> {
+    const started = performance.now();
     const current = source;
     const decoded = messages.map((message) => ({
       message,
@@ -129,6 +133,8 @@ export async function startSourceConsumer(deps: ConsumerDependencies, initial: K
       });
       log.warn('Kafka messages dead-lettered', { source: current.id, topic, partition, count: dead.length, firstReason: dead[0]!.reason });
     }
+    metrics().ingested('kafka', 'accepted', messages.length - dead.length, (performance.now() - started) / 1000);
+    if (dead.length > 0) metrics().ingested('kafka', 'rejected', dead.length);
     totals.ingested += messages.length - dead.length;
     totals.deadLettered += dead.length;
     throughput.add(messages.length, Date.now());
@@ -143,6 +149,7 @@ export async function startSourceConsumer(deps: ConsumerDependencies, initial: K
       try {
         await timeout(handleChunk(topic, partition, chunk), INGEST_TIMEOUT_MS, 'ingesting a chunk');
       } catch (error) {
+        metrics().ingested('kafka', 'failed', chunk.length);
         // Nothing of this chunk is resolved: after the pause the partition reads it again.
         const failed = (failures.get(partition) ?? 0) + 1;
         failures.set(partition, failed);
@@ -163,6 +170,8 @@ export async function startSourceConsumer(deps: ConsumerDependencies, initial: K
       }
       if (failures.delete(partition)) log.info('Kafka partition resumed', { source: source.id, topic, partition });
       const last = chunk.at(-1)!.offset;
+      lags.set(partition, behindAfter(batch.highWatermark, last));
+      metrics().kafkaLag(source.id, [...lags.values()].reduce((sum, lag) => sum + lag, 0));
       resolveOffset(last);
       await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: offsetAfter(last) }] }] });
       await heartbeat();
@@ -198,6 +207,7 @@ export async function startSourceConsumer(deps: ConsumerDependencies, initial: K
     async stop() {
       for (const { timer } of paused.values()) clearTimeout(timer);
       await consumer.disconnect();
+      metrics().kafkaLag(source.id, undefined);
       log.info('Kafka source stopped', { source: source.id });
     },
   };

@@ -4,6 +4,7 @@
  * catalogue, and "recover failed since".
  */
 import { Router, type Request, type Response } from 'express';
+import { observeIngest } from '../api/ingest-metrics';
 import type { Db } from '../db/pool';
 import { attemptsByHour } from '../deliveries/repository';
 import { countReplayMatches } from '../deliveries/replay';
@@ -143,7 +144,7 @@ export function endpointPages(deps: { db: Db; starter: DeliveryStarter; endpoint
   });
 
   // The catalogue's example, to this endpoint alone, as an event of the endpoint's customer.
-  router.post('/endpoints/:id/test', async (req, res) => {
+  router.post('/endpoints/:id/test', observeIngest('portal'), async (req, res) => {
     const endpoint = await inScope(req);
     const type = (await catalogueOf(db, req)).find((candidate) => candidate.name === text(req.body.eventType));
     if (!type || type.example === null || type.example === undefined) throw new PortalRefusal(400, 'No example', 'Choose an event type that has an example.');

@@ -4,9 +4,10 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { newProject, startTestApi } from '../support/api';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
 import { startConsumerProcess, type ConsumerProcess } from '../support/kafka-process';
+import { scrape } from '../support/metrics';
 import { createTopic } from '../support/kafka-topics';
 import { eventually } from '../support/receiver';
-import { testConfig, uniqueName } from '../support/services';
+import { logEntry, testConfig, uniqueName } from '../support/services';
 
 const config = testConfig();
 const kafka = new Kafka({ clientId: 'switchyard-test', brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
@@ -191,6 +192,16 @@ describe('Kafka ingestion', () => {
     assert.ok(view.consumption.messagesPerSecond > 0);
     const raw = await stack.project.http.get(`/v1/kafka-sources/${rawSource.id}`);
     assert.deepEqual(raw.body.consumption.partitions.map((p: { lag: string }) => p.lag), ['0', '0']);
+
+    // The consumer process's own /metrics: what it took in, and no lag left on either source.
+    const metricsUrl = logEntry(consumer.log(), 'metrics listening')?.url;
+    assert.ok(metricsUrl, `the consumer says where its metrics are:\n${consumer.log().slice(-2000)}`);
+    const metrics = await scrape(metricsUrl);
+    assert.ok(metrics.value('switchyard_ingest_events_total', { source: 'kafka', outcome: 'accepted' }) >= total, 'every message counted as taken in');
+    assert.equal(metrics.value('switchyard_ingest_events_total', { source: 'kafka', outcome: 'rejected' }), 0);
+    for (const source of [envelopeSource, rawSource]) {
+      assert.ok(metrics.text.includes(`switchyard_kafka_consumer_lag{source="${source.id}"} 0`), `no lag left on ${source.id}`);
+    }
   });
 
   it('dead-letters what cannot be an event, with the reason and where it came from, and keeps the partition moving', async () => {

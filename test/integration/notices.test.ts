@@ -15,6 +15,7 @@ import { generateSecret } from '../../src/signing/standard-webhooks';
 import { newProject, startTestApi, type TestApi } from '../support/api';
 import { closedPort } from '../support/http';
 import { startMailServer, type MailServer } from '../support/mail-server';
+import { scrape } from '../support/metrics';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { uniqueName } from '../support/services';
 
@@ -86,6 +87,7 @@ describe('operational notices', () => {
 
       const activities = createNoticeActivities({ db: test.db, send });
       const sent = notice(project.id, 'delivery.failed', { deliveryId: 'dlv_1', eventId: 'evt_1', endpointId: 'ep_1', attempts: 10 });
+      const counted = await scrape(`${test.api.url}/metrics`);
       const failure = await failureOf(() => activities.sendNoticeWebhook(sent));
       assert.equal(failure.nonRetryable, false, 'Temporal retries it');
       assert.equal(failure.type, 'NoticeWebhookFailed');
@@ -96,6 +98,12 @@ describe('operational notices', () => {
       assert.equal(await activities.sendNoticeWebhook(sent), 'sent', 'the retry gets the 204');
       const requests = await receiver.waitFor(path, 2);
       assert.equal(requests[0]!.headers['webhook-id'], requests[1]!.headers['webhook-id'], 'the receiver can deduplicate');
+
+      const metrics = await scrape(`${test.api.url}/metrics`);
+      for (const outcome of ['failed', 'sent']) {
+        const labels = { channel: 'webhook', outcome };
+        assert.equal(metrics.value('switchyard_notices_total', labels) - counted.value('switchyard_notices_total', labels), 1, `one ${outcome} in the metrics`);
+      }
     });
 
     it('throws a retryable failure when the URL cannot be reached', async () => {

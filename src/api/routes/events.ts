@@ -1,5 +1,5 @@
 /** /v1/events: producers publish here; every matching endpoint gets a delivery. */
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { customerRef } from '../../customers/schema';
 import type { Db } from '../../db/pool';
@@ -15,6 +15,7 @@ import type { IngestRateLimit } from '../../projects/ingest-rate';
 import { TokenBuckets } from '../../token-buckets';
 import { projectOf } from '../auth';
 import { ApiError, rateLimited } from '../errors';
+import { noteIngest, observeIngest } from '../ingest-metrics';
 import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery } from '../validation';
 
@@ -46,7 +47,8 @@ export function eventRoutes(db: Db, starter: DeliveryStarter, defaultRate: Inges
 
   // The 202 goes out once the events are committed, before their workflows have started: from
   // the commit on, the reconciler guarantees the starts, so the producer need not wait for them.
-  const accept = async (req: Request, inputs: EventInput[], where: (index: number) => string) => {
+  const accept = async (req: Request, res: Response, inputs: EventInput[], where: (index: number) => string) => {
+    noteIngest(res, { events: inputs.length });
     admit(req, inputs.length);
     if (projectOf(req).validatePayloads) await refuseInvalidPayloads(projectOf(req).id, inputs, where);
     return acceptEvents(db, starter, projectOf(req).id, inputs).catch((error) => {
@@ -70,14 +72,14 @@ export function eventRoutes(db: Db, starter: DeliveryStarter, defaultRate: Inges
   const startAfterAnswering = (starting: Promise<string[]>) =>
     starting.catch((error) => log.warn('could not record starts; the reconciler will start what is missing', { error: errorMessage(error) }));
 
-  router.post('/', async (req, res) => {
-    const { events, starting } = await accept(req, [parseBody(eventInputSchema, req.body)], () => '');
+  router.post('/', observeIngest('api'), async (req, res) => {
+    const { events, starting } = await accept(req, res, [parseBody(eventInputSchema, req.body)], () => '');
     res.status(202).json(events[0]);
     await startAfterAnswering(starting);
   });
 
-  router.post('/batch', async (req, res) => {
-    const { events, starting } = await accept(req, parseBody(eventBatchSchema, req.body).events, (index) => `events.${index}.`);
+  router.post('/batch', observeIngest('api'), async (req, res) => {
+    const { events, starting } = await accept(req, res, parseBody(eventBatchSchema, req.body).events, (index) => `events.${index}.`);
     res.status(202).json({ data: events });
     await startAfterAnswering(starting);
   });

@@ -18,6 +18,7 @@ import { recordFailure, sourceById, type SourceWithSecrets } from '../../inbound
 import { bodyDigest, verifyInbound } from '../../inbound/verify';
 import { TokenBuckets } from '../../token-buckets';
 import { ApiError, rateLimited } from '../errors';
+import { noteIngest, observeIngest } from '../ingest-metrics';
 
 /**
  * Refused requests recorded in a source's failure log, at most, per API process: a flood of bad
@@ -55,6 +56,7 @@ export function inboundRoutes(db: Db, starter: DeliveryStarter, bodyLimit: numbe
 
   router.post(
     '/:sourceId',
+    observeIngest('inbound'),
     async (req, res, next) => {
       await admit(req, res);
       next();
@@ -78,6 +80,7 @@ export function inboundRoutes(db: Db, starter: DeliveryStarter, bodyLimit: numbe
         dedupeKey: verification.deliveryId ?? `sha256:${bodyDigest(body)}`,
         providerEventId: verification.deliveryId,
       });
+      noteIngest(res, { events: 1, duplicate: accepted.duplicate });
       if (source.response) {
         res.status(source.response.status).type(source.response.contentType ?? 'text/plain').send(source.response.body ?? '');
       } else {
