@@ -72,6 +72,31 @@ describe('Prometheus metrics, on the real stack', () => {
     assert.doesNotMatch(now.text, new RegExp(stack.project.id), 'no project id in any label');
   });
 
+  it('counts inbound webhooks taken in, repeated and refused', async () => {
+    const ep = await stack.endpoint('/from-github', { eventTypes: ['github.*'] });
+    const secret = 'inbound-metrics-secret';
+    const source = await stack.project.http.post('/v1/sources', { name: 'gh', provider: 'github', secrets: [secret], routes: [{ endpointIds: [ep.id] }] });
+    assert.equal(source.status, 201);
+    const { sign } = await import('@octokit/webhooks-methods');
+    const body = JSON.stringify({ zen: 'metrics' });
+    const post = async (signature: string) =>
+      (
+        await fetch(`${stack.test.api.url}/in/${source.body.id}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-github-event': 'ping', 'x-github-delivery': 'delivery-1', 'x-hub-signature-256': signature },
+          body,
+        })
+      ).status;
+    const was = await scrape(metricsUrl());
+    assert.equal(await post(await sign(secret, body)), 202);
+    assert.equal(await post(await sign(secret, body)), 202, 'a repeat is answered as the first');
+    assert.equal(await post(await sign('forged', body)), 401);
+    const now = await scrape(metricsUrl());
+    const delta = (outcome: string) => now.value('switchyard_ingest_events_total', { source: 'inbound', outcome }) - was.value('switchyard_ingest_events_total', { source: 'inbound', outcome });
+    assert.deepEqual([delta('accepted'), delta('duplicate'), delta('rejected')], [1, 1, 1]);
+    assert.equal(now.value('switchyard_ingest_duration_seconds_count', { source: 'inbound' }) - was.value('switchyard_ingest_duration_seconds_count', { source: 'inbound' }), 3);
+  });
+
   it('shows endpoints by status and by the circuit their entity last copied', async () => {
     const ep = await stack.endpoint('/tripping', {
       eventTypes: ['trip.*'],
