@@ -113,7 +113,7 @@ export async function runDev(baseConfig: Config, options: DevOptions): Promise<R
       '',
       `Switchyard is running (ready in ${((Date.now() - started) / 1000).toFixed(1)}s; self-check workflow saw schema version ${schemaVersion}).`,
       '',
-      `  API          ${gateway.url}   (GET /healthz, GET /readyz)`,
+      `  API          ${gateway.url}   (GET /healthz, GET /readyz${config.metrics.enabled ? ', GET /metrics' : ''})`,
       `  Temporal UI  ${stack.temporalUiUrl ?? '(not a local dev server; use your own UI)'}`,
       `  Temporal     ${stack.temporalAddress}, namespace ${config.temporal.namespace}, task queue ${config.temporal.taskQueue}`,
       `  PostgreSQL   ${stack.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`,
