@@ -13,6 +13,7 @@ import net, { type LookupFunction } from 'node:net';
 import { Agent, buildConnector, request } from 'undici';
 import type { SendErrorClass, SendResult } from '../src/deliveries/send-result';
 import type { EgressPolicy } from '../src/egress/address-policy';
+import { SpanKind, SpanStatusCode, traceHeaders, traced } from '../src/tracing/tracing';
 
 export const MAX_RESPONSE_BODY_BYTES = 64 * 1024;
 /** What every webhook Switchyard sends (deliveries and notices) says it comes from. */
@@ -113,7 +114,19 @@ export function createHttpSender(policy: EgressPolicy, resolve: Resolve = system
   return (req) => sendWith(agent, req);
 }
 
-async function sendWith(agent: Agent, req: SendRequest): Promise<SendResult> {
+/** A span of the current trace (with tracing on), whose context the receiver gets as `traceparent`. */
+function sendWith(agent: Agent, req: SendRequest): Promise<SendResult> {
+  const url = URL.canParse(req.url) ? new URL(req.url) : undefined;
+  const attributes = { 'http.request.method': 'POST', ...(url && { 'server.address': url.hostname, 'server.port': Number(url.port) || (url.protocol === 'https:' ? 443 : 80) }) };
+  return traced('POST', SpanKind.CLIENT, attributes, async (span) => {
+    const result = await sendOnce(agent, { ...req, headers: { ...req.headers, ...traceHeaders() } });
+    if (result.ok) span.setAttribute('http.response.status_code', result.statusCode);
+    else span.setStatus({ code: SpanStatusCode.ERROR, message: result.errorClass });
+    return result;
+  });
+}
+
+async function sendOnce(agent: Agent, req: SendRequest): Promise<SendResult> {
   const started = performance.now();
   const signal = AbortSignal.timeout(req.timeoutMs);
   try {

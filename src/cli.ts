@@ -5,6 +5,7 @@
 import { commands, usage } from './commands';
 import { ConfigError, loadConfig } from './config';
 import { configureLogging, errorMessage, log } from './log';
+import { tracingInstalled } from './tracing/tracing';
 
 /** Resolves with the signal's name on the first SIGINT/SIGTERM; a second one exits at once. */
 function nextSignal(): Promise<string> {
@@ -38,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
   const reason = await Promise.race([signal, ...(ended ? [ended] : [])]);
   log.info(`stopping (${reason})`);
   await running.stop();
+  await tracingInstalled()?.shutdown(); // the spans still batched
   log.info('stopped');
   return reason === 'SIGINT' || reason === 'SIGTERM' ? 0 : 1;
 }

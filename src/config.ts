@@ -11,6 +11,7 @@ import { parseCidr } from './cidrs';
 import { LOOPBACK_CIDRS } from './egress/address-policy';
 import { withIngestBurst, type IngestRateLimit } from './projects/ingest-rate';
 import { parseEncryptionKeys, type EncryptionKey } from './secrets/sealing';
+import type { TracingSettings } from './tracing/tracing';
 
 /** The repository root: src/ lives directly under it. */
 export const repoRoot = path.resolve(__dirname, '..');
@@ -99,6 +100,15 @@ export const envSchema = z.object({
   // Where `switchyard worker` serves GET /metrics (the API serves its own on PORT). 0: any free port.
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  // OpenTelemetry traces (src/tracing/tracing.ts), by the standard variables; off unless an endpoint is set.
+  OTEL_SDK_DISABLED: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  OTEL_TRACES_EXPORTER: z.enum(['otlp', 'none'], { error: 'must be otlp or none' }).default('otlp'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/json'], { error: 'only http/json is supported' }).optional(),
+  // Sent with every export (credentials, often): name=value pairs, comma-separated, values URL-encoded.
+  OTEL_EXPORTER_OTLP_HEADERS: optionalString.pipe(z.string().regex(/^[^=,\s]+=[^,]*(,\s*[^=,\s]+=[^,]*)*$/, 'expected name=value pairs, comma-separated').optional()),
+  OTEL_SERVICE_NAME: z.string().min(1).default('switchyard'),
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
   NOTICE_EMAIL_FROM: z
     .string()
@@ -162,6 +172,8 @@ export interface Config {
    * those with series of their own; host, port: the worker's own /metrics listener.
    */
   metrics: { enabled: boolean; allow: string[]; projects: string[]; host: string; port: number };
+  /** Where traces go (OTLP over HTTP, JSON); unset: no tracing. */
+  tracing: TracingSettings | undefined;
   /** Chromium for the browser tests (src/stack/chromium.ts); unset: Debian's /usr/bin/chromium. */
   chromium: string | undefined;
   /** Git-ignored home of local state: data/ (databases, logs) and tools/ (built binaries, jars). */
@@ -215,9 +227,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       host: e.METRICS_HOST,
       port: e.METRICS_PORT,
     },
+    tracing: tracingSettings(e),
     chromium: e.SWITCHYARD_CHROMIUM,
     paths: { home, data: path.join(home, 'data'), tools: path.join(home, 'tools') },
   });
+}
+
+/** The OTLP traces endpoint, as the OpenTelemetry specification reads the variables; none: tracing off. */
+function tracingSettings(e: z.infer<typeof envSchema>): TracingSettings | undefined {
+  if (e.OTEL_SDK_DISABLED === 'true' || e.OTEL_TRACES_EXPORTER === 'none') return undefined;
+  const url = e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (e.OTEL_EXPORTER_OTLP_ENDPOINT && `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`);
+  if (!url) return undefined;
+  const headers = Object.fromEntries(
+    (e.OTEL_EXPORTER_OTLP_HEADERS ?? '')
+      .split(',')
+      .filter((pair) => pair.trim() !== '')
+      .map((pair) => {
+        const at = pair.indexOf('=');
+        const value = pair.slice(at + 1).trim();
+        try {
+          return [pair.slice(0, at).trim(), decodeURIComponent(value)];
+        } catch {
+          return [pair.slice(0, at).trim(), value]; // not percent-encoded after all: as written
+        }
+      }),
+  );
+  return { url, headers, serviceName: e.OTEL_SERVICE_NAME };
 }
 
 /** The URL of the private cluster that `dev` and the tests start when DATABASE_URL is unset. */

@@ -9,6 +9,8 @@ import { endpointTaskQueue } from './endpoint-health/workflow-contract';
 import { createEgressPolicy } from './egress/address-policy';
 import { installEncryptionKeys } from './secrets/keyring';
 import { workflowBundle } from './temporal/workflow-bundle';
+import { clientInterceptors, workerTracing } from './tracing/temporal-interceptors';
+import { installTracing } from './tracing/tracing';
 import type { Config } from './config';
 import type { Db } from './db/pool';
 import { log } from './log';
@@ -80,14 +82,15 @@ export async function startWorker(config: Config, db: Db, options: { taskQueue?:
   installEncryptionKeys(config.encryptionKeys);
   watchDatabase(installMetrics(config.metrics), db);
   const taskQueue = options.taskQueue ?? config.temporal.taskQueue;
+  const tracing = installTracing(config.tracing);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const client = new Client({ connection, namespace: config.temporal.namespace, interceptors: clientInterceptors(tracing) });
   const gate = createPermitGate({ client, taskQueue: endpointTaskQueue(taskQueue) });
   const starter = createDeliveryStarter(db, client, taskQueue, { pacing: config.deliveryPacing, eager: config.temporal.eagerStart });
   try {
     const activities = createActivities({ db, smtp: config.smtp, client, gate, starter, egress: createEgressPolicy(config.egressAllow ?? []) });
-    const { code } = await workflowBundle(path.join(config.paths.home, 'cache'));
-    const common = { connection, namespace: config.temporal.namespace, workflowBundle: { code }, activities };
+    const { code } = await workflowBundle(path.join(config.paths.home, 'cache'), { traced: tracing !== undefined });
+    const common = { connection, namespace: config.temporal.namespace, workflowBundle: { code }, activities, ...workerTracing(tracing) };
     const worker = await Worker.create({ ...common, taskQueue, ...DELIVERY_WORKER_TUNING });
     const endpointsWorker = await Worker.create({ ...common, taskQueue: endpointTaskQueue(taskQueue) });
     const deliveries = worker.run();

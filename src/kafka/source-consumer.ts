@@ -15,6 +15,7 @@ import { IngestError, ingestEvents } from '../events/ingest';
 import type { EventInput } from '../events/schema';
 import { errorMessage, log } from '../log';
 import { metrics } from '../metrics/metrics';
+import { SpanKind, traced } from '../tracing/tracing';
 import { behindAfter, chunksOf, offsetAfter, pauseAfter } from './consumption';
 import { deadLetterHeaders, decodeMessage } from './messages';
 import type { ConsumerReport, KafkaSource } from './sources-repository';
@@ -118,7 +119,7 @@ export async function startSourceConsumer(deps: ConsumerDependencies, initial: K
     const good = decoded.flatMap(({ message, result }) => (result.ok ? [{ message, input: result.input }] : []));
     const dead = [
       ...decoded.flatMap(({ message, result }) => (result.ok ? [] : [{ message, reason: result.reason }])),
-      ...(await ingest(good)),
+      ...(await traced('ingest kafka', SpanKind.CONSUMER, { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.batch.message_count': good.length }, () => ingest(good))),
     ].sort((a, b) => (BigInt(a.message.offset) < BigInt(b.message.offset) ? -1 : 1));
     if (dead.length > 0) {
       await deps.producer.send({

@@ -4,7 +4,7 @@
  * catalogue, and "recover failed since".
  */
 import { Router, type Request, type Response } from 'express';
-import { observeIngest } from '../api/ingest-metrics';
+import { observeIngest } from '../api/ingest-observation';
 import type { Db } from '../db/pool';
 import { attemptsByHour } from '../deliveries/repository';
 import { countReplayMatches } from '../deliveries/replay';

@@ -29,6 +29,8 @@ const WORKFLOWS_PATH = require.resolve('../../workflows');
 const FILE_NAME = 'workflow-bundle.json';
 /** The SDK's entry and all of ours (the root imports every workflow module): see above. */
 export const PRELOADED_MODULES = ['@temporalio/workflow', WORKFLOWS_PATH];
+/** With tracing on: OpenTelemetry's workflow interceptors (src/tracing/tracing.ts), a bundle of their own. */
+const TRACING_INTERCEPTORS = [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')];
 
 export interface BundleInputs {
   /** Absolute path → sha256 of the content, for every file on disk webpack read. */
@@ -42,6 +44,8 @@ interface SavedBundle {
   sdk: string;
   /** What the bundle's entry preloads (written into the entry, not read from disk). */
   preloaded: string[];
+  /** Its workflow interceptor modules (none unless traced). */
+  interceptors?: string[];
   inputs: BundleInputs;
   code: string;
 }
@@ -79,12 +83,13 @@ export function inputsUnchanged(
   return !inputs.absent.some((file) => exists(file));
 }
 
-async function bundle(): Promise<{ code: string; inputs: BundleInputs }> {
+async function bundle(interceptors: string[]): Promise<{ code: string; inputs: BundleInputs }> {
   let read: string[] = [];
   let missing: string[] = [];
   const { code } = await bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     preloadModules: PRELOADED_MODULES,
+    workflowInterceptorModules: interceptors,
     logger: bundlerLogger,
     webpackConfigHook: (config) => ({
       ...config,
@@ -110,24 +115,25 @@ async function bundle(): Promise<{ code: string; inputs: BundleInputs }> {
   return { code, inputs: { files, absent: missing.filter((file) => !fs.existsSync(file)) } };
 }
 
-async function prepare(dir: string): Promise<PreparedBundle> {
-  const file = path.join(dir, FILE_NAME);
+async function prepare(dir: string, traced: boolean): Promise<PreparedBundle> {
+  const file = path.join(dir, traced ? FILE_NAME.replace('.json', '-traced.json') : FILE_NAME);
+  const interceptors = traced ? TRACING_INTERCEPTORS : [];
   const saved = readOrUndefined(file);
   if (saved) {
     try {
-      const { sdk, preloaded, inputs, code } = JSON.parse(saved.toString('utf8')) as SavedBundle;
-      const sameEntry = sdk === sdkVersion && JSON.stringify(preloaded) === JSON.stringify(PRELOADED_MODULES);
+      const { sdk, preloaded, interceptors: savedInterceptors, inputs, code } = JSON.parse(saved.toString('utf8')) as SavedBundle;
+      const sameEntry = sdk === sdkVersion && JSON.stringify(preloaded) === JSON.stringify(PRELOADED_MODULES) && JSON.stringify(savedInterceptors ?? []) === JSON.stringify(interceptors);
       if (sameEntry && inputsUnchanged(inputs)) return { code, source: 'saved' };
     } catch {
       // Unreadable: bundled afresh and replaced below.
     }
   }
-  const made = await bundle();
+  const made = await bundle(interceptors);
   try {
     fs.mkdirSync(dir, { recursive: true });
     // Written whole and renamed: another process starting now reads the old bundle or the new one.
     const partial = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(partial, JSON.stringify({ sdk: sdkVersion, preloaded: PRELOADED_MODULES, inputs: made.inputs, code: made.code } satisfies SavedBundle));
+    fs.writeFileSync(partial, JSON.stringify({ sdk: sdkVersion, preloaded: PRELOADED_MODULES, interceptors, inputs: made.inputs, code: made.code } satisfies SavedBundle));
     fs.renameSync(partial, file);
   } catch (error) {
     log.info('could not save the workflow bundle; the next start bundles again', { dir, error: errorMessage(error) });
@@ -137,14 +143,18 @@ async function prepare(dir: string): Promise<PreparedBundle> {
 
 const prepared = new Map<string, Promise<PreparedBundle>>();
 
-/** The workflow bundle for this process's workers, from `dir` when current; once per process and directory. */
-export function workflowBundle(dir: string): Promise<PreparedBundle> {
-  let bundling = prepared.get(dir);
+/**
+ * The workflow bundle for this process's workers, from `dir` when current; once per process,
+ * directory and kind (`traced`: with OpenTelemetry's workflow interceptors).
+ */
+export function workflowBundle(dir: string, { traced = false }: { traced?: boolean } = {}): Promise<PreparedBundle> {
+  const key = `${dir}\0${traced}`;
+  let bundling = prepared.get(key);
   if (!bundling) {
-    bundling = prepare(dir);
-    prepared.set(dir, bundling);
+    bundling = prepare(dir, traced);
+    prepared.set(key, bundling);
     // A failure is not kept: the next worker to start tries again.
-    bundling.catch(() => prepared.delete(dir));
+    bundling.catch(() => prepared.delete(key));
   }
   return bundling;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ingestOutcome } from '../../src/api/ingest-metrics';
+import { ingestOutcome } from '../../src/api/ingest-observation';
 import { behindAfter } from '../../src/kafka/consumption';
 import { createMetrics, statusClass, type Metrics } from '../../src/metrics/metrics';
 

@@ -15,7 +15,7 @@ import type { IngestRateLimit } from '../../projects/ingest-rate';
 import { TokenBuckets } from '../../token-buckets';
 import { projectOf } from '../auth';
 import { ApiError, rateLimited } from '../errors';
-import { noteIngest, observeIngest } from '../ingest-metrics';
+import { noteIngest, observeIngest } from '../ingest-observation';
 import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery } from '../validation';
 

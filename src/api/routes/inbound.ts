@@ -18,7 +18,7 @@ import { recordFailure, sourceById, type SourceWithSecrets } from '../../inbound
 import { bodyDigest, verifyInbound } from '../../inbound/verify';
 import { TokenBuckets } from '../../token-buckets';
 import { ApiError, rateLimited } from '../errors';
-import { noteIngest, observeIngest } from '../ingest-metrics';
+import { noteIngest, observeIngest } from '../ingest-observation';
 
 /**
  * Refused requests recorded in a source's failure log, at most, per API process: a flood of bad
