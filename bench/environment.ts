@@ -94,6 +94,21 @@ async function waitForPort(port: number, child: ChildProcess, what: string): Pro
   }
 }
 
+/**
+ * A bench process of its own (`script` in bench/), given its `settings` (JSON) in the variable
+ * `variable` and counted among `group` while it lives; resolves once it says it is listening.
+ */
+async function forkReady<S extends { port: number }>(script: string, variable: string, settings: S, group: Set<ChildProcess>): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(path.join(__dirname, script), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, [variable]: JSON.stringify(settings) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  group.add(child);
+  child.once('exit', () => group.delete(child));
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return { child, port: settings.port };
+}
+
 export async function startEnvironment(options: { kafka: boolean; setup: Setup }): Promise<BenchEnvironment> {
   const { setup } = options;
   const [temporalPort, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
@@ -123,8 +138,11 @@ export async function startEnvironment(options: { kafka: boolean; setup: Setup }
   await runMigrations(config);
   const db = createPool(databaseUrl, 4);
 
+  const receivers = new Set<ChildProcess>();
+  const traceCollector = setup.tracing ? await forkReady('trace-collector.ts', 'BENCH_TRACE_COLLECTOR', { port: await freePort() }, receivers) : undefined;
   const env = {
     ...process.env,
+    ...(traceCollector && { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${traceCollector.port}` }),
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: config.temporal.address,
     KAFKA_BROKERS: config.kafkaBrokers.join(','),
@@ -137,7 +155,6 @@ export async function startEnvironment(options: { kafka: boolean; setup: Setup }
     ...secured,
   };
   const children: ChildProcess[] = [];
-  const receivers = new Set<ChildProcess>();
   const command = (name: string) => {
     // BENCH_CPU_PROF=1: each process writes V8 CPU profiles (one per thread, named by pid and
     // thread) into bench-results/profiles/<command>/ on exit.
@@ -206,17 +223,7 @@ export async function startEnvironment(options: { kafka: boolean; setup: Setup }
     },
     async startReceiver(endpoints) {
       const port = await freePort();
-      const child = fork(path.join(__dirname, 'receiver.ts'), [], {
-        execArgv: ['--import', 'tsx'],
-        env: { ...process.env, BENCH_RECEIVER: JSON.stringify({ port, endpoints }) },
-        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      });
-      receivers.add(child);
-      child.once('exit', () => receivers.delete(child));
-      await new Promise<void>((resolve, reject) => {
-        child.once('message', () => resolve());
-        child.once('exit', (code) => reject(new Error(`the receiver exited with ${code}`)));
-      });
+      const { child } = await forkReady('receiver.ts', 'BENCH_RECEIVER', { port, endpoints }, receivers);
       const url = `http://127.0.0.1:${port}`;
       return {
         url,
@@ -231,6 +238,7 @@ export async function startEnvironment(options: { kafka: boolean; setup: Setup }
       };
     },
     async stop() {
+      traceCollector?.child.kill('SIGTERM');
       for (const child of children) child.kill('SIGTERM');
       await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)))));
       await temporal.connection.close();

@@ -16,6 +16,8 @@ export interface Setup {
   eager: boolean;
   /** Prometheus metrics recorded and served (SWITCHYARD_METRICS). */
   metrics: boolean;
+  /** OpenTelemetry spans exported to a collector process that discards them (OTEL_EXPORTER_OTLP_ENDPOINT). */
+  tracing?: boolean;
   /** The checkout the gateway runs from, when not this one (`--baseline`, bench/baseline.ts). */
   checkout?: string;
   what: string;
@@ -30,6 +32,7 @@ const setups: Setup[] = [
   { name: 'tuned', temporal: 'dev-file', ...off, levers: DEV_SERVER_LEVER_NAMES, what: 'plain, but the dev server tuned' },
   { name: 'eager', temporal: 'dev-file', ...off, eager: true, what: 'plain, but eager starts' },
   { name: 'unobserved', temporal: 'dev-file', ...on, metrics: false, what: 'default, but without metrics (SWITCHYARD_METRICS=false): what observing costs' },
+  { name: 'traced', temporal: 'dev-file', ...on, tracing: true, what: 'default, with traces exported (OTLP/HTTP to a collector process that discards them)' },
   { name: 'memory', temporal: 'dev-memory', ...on, what: 'default, but the dev server in memory (not what users run: nothing survives a restart)' },
   { name: 'server-sqlite', temporal: 'sqlite', ...on, what: 'default, but the real Temporal server on SQLite files (4 history shards, visibility in a file of its own)' },
   { name: 'server-postgres', temporal: 'postgres', ...on, what: 'default, but the real Temporal server on PostgreSQL (4 history shards)' },
