@@ -1,7 +1,8 @@
 /**
- * Ingest observed at the HTTP edge: counted, and traced (POST /v1/events, /v1/events/batch, /in/:sourceId): how many
- * events each request brought, what came of them, and how long the answer took. Handlers say how
- * many events they had in hand (`res.locals.ingest`); a request refused before that counts one.
+ * Ingest observed at the HTTP edge (POST /v1/events and /batch, /in/:sourceId, the portal's test
+ * event): counted (how many events each request brought, what came of them, how long the answer
+ * took) and traced. Handlers say how many events they had in hand (`res.locals.ingest`); a request
+ * refused before that counts one.
  */
 import type { RequestHandler, Response } from 'express';
 import { metrics, type IngestOutcome, type IngestSource } from '../metrics/metrics';
