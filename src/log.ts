@@ -25,11 +25,12 @@ function createLogger(level: LogLevel, format: LogFormat): Logger {
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: SECRET_PATHS, censor: REDACTED },
   };
-  // Synchronous writes: the last lines before a crash or an exit are not lost in a buffer.
+  // Through process.stderr, whose writes to files, pipes and terminals are synchronous on Linux:
+  // the last lines before a crash or an exit are not lost in a buffer (and tests can read them).
   const destination =
     format === 'pretty'
-      ? pretty({ destination: 2, sync: true, colorize: process.stderr.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid' })
-      : pino.destination({ dest: 2, sync: true });
+      ? pretty({ destination: process.stderr, sync: true, colorize: process.stderr.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid' })
+      : process.stderr;
   return pino(options, destination);
 }
 

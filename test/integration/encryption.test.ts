@@ -18,7 +18,7 @@ import { SECRET_PURPOSE } from '../../src/secrets/keyring';
 import { createSealer, newEncryptionKeyEntry, parseEncryptionKeys, type Sealer } from '../../src/secrets/sealing';
 import { recreateDatabase } from '../../src/stack/postgres';
 import { newProject, startTestApi, type TestApi } from '../support/api';
-import { testConfig } from '../support/services';
+import { logEntry, testConfig } from '../support/services';
 
 const run = promisify(execFile);
 
@@ -133,7 +133,8 @@ describe('switchyard migrate and rotate-keys', () => {
 
   it('rotate-keys re-seals everything under the new first key; then the old key can go', async () => {
     const { stderr, stdout } = await cli('rotate-keys', `${second},${first}`);
-    assert.match(stdout + stderr, /re-sealed stored secrets under the current key.*"endpoints":1.*"sources":1.*"projects":1.*"key":"second"/);
+    const resealed = logEntry(stdout + stderr, 're-sealed stored secrets under the current key');
+    assert.deepEqual(resealed && [resealed.endpoints, resealed.sources, resealed.projects, resealed.key], [1, 1, 1, 'second'], stdout + stderr);
     const rotated = await opened(createSealer(keysOf(second)));
     assert.deepEqual(rotated.plain, expected);
     assert.ok(rotated.stored.every((value) => value.startsWith('enc:v1:second:')));
