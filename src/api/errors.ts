@@ -50,7 +50,11 @@ const bodyParserErrors: Record<string, (limit?: number) => ApiError> = {
   'encoding.unsupported': () => new ApiError(415, 'unsupported_encoding', 'The request body has an unsupported content-encoding.'),
   'charset.unsupported': () => new ApiError(415, 'unsupported_charset', 'The request body must be UTF-8.'),
   'request.aborted': () => new ApiError(400, 'request_aborted', 'The client aborted the request.'),
+  'request.size.invalid': () => unreadableBody(),
 };
+
+const unreadableBody = () =>
+  new ApiError(400, 'unreadable_body', 'The request body could not be read: it is shorter or longer than its Content-Length, or does not decompress as its Content-Encoding says.');
 
 /**
  * PostgreSQL refusing a value is the one check that covers every text column, query parameter and
@@ -72,10 +76,12 @@ export const notFoundHandler: RequestHandler = (req) => {
 /** The 4xx an error raised by what the client sent (its body, its path, a value PostgreSQL refuses) stands for. */
 export function clientInputError(error: any): ApiError | undefined {
   const parserError = typeof error?.type === 'string' ? bodyParserErrors[error.type]?.(error.limit) : undefined;
+  // A body that does not inflate: the body parser passes zlib's error on with no type of its own.
+  const inflateError = typeof error?.code === 'string' && error.code.startsWith('Z_') && error.status === 400 ? unreadableBody() : undefined;
   const databaseError = typeof error?.code === 'string' && error?.severity ? postgresInputErrors[error.code]?.() : undefined;
   // The router could not percent-decode a path segment (a lone "%"): the caller's path is malformed.
   const pathError = error instanceof URIError ? new ApiError(400, 'invalid_path', 'The request path is not validly percent-encoded.') : undefined;
-  return parserError ?? databaseError ?? pathError;
+  return parserError ?? inflateError ?? databaseError ?? pathError;
 }
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {

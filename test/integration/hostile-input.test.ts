@@ -179,6 +179,21 @@ describe('hostile input and other projects\' ids, on every route', () => {
     assert.deepEqual(await snapshot(test.db), before);
   });
 
+  it('answers a body that does not decompress as its Content-Encoding says with a 400, and writes nothing', async () => {
+    const before = await snapshot(test.db);
+    const notGzip = Buffer.from('this is not gzip at all');
+    for (const [path, key] of [['/v1/events', owner.apiKey], [`/in/${ids.source}`, '']] as const) {
+      const response = await fetch(`${test.api.url}${path}`, {
+        method: 'POST',
+        headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: notGzip,
+      });
+      assert.equal(response.status, 400, path);
+      assert.equal(((await response.json()) as any).error.code, 'unreadable_body', path);
+    }
+    assert.deepEqual(await snapshot(test.db), before);
+  });
+
   it('answers every hostile id and query with a 4xx and writes nothing', async () => {
     const before = await snapshot(test.db);
     for (const route of ROUTES.filter((r) => r.path.includes(':'))) {
