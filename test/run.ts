@@ -82,9 +82,10 @@ async function main(args: string[]): Promise<number> {
       // No --test-force-exit: on Node 20 it sometimes ends a file before its later suites have
       // run, and reports the rest as passed (8 of 86 tests vanished in 1 run of 12). A file that
       // hangs after a failure is ended by the watchdog below instead, loudly.
+      // check-answers.ts checks every answer the tests fetch from the API against its OpenAPI document.
       // --test-timeout bounds each file as well as each test: the endpoint-health file takes some
       // 160 s on a slow 2-core machine, so the bound is well above that.
-      ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-timeout=600000', ...files],
+      ['--import', 'tsx', '--import', './test/support/check-answers-preload.mjs', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-timeout=600000', ...files],
       { cwd: repoRoot, env, stdio: 'inherit' },
     );
     const stopChild = () => child.kill('SIGTERM');

@@ -6,6 +6,7 @@ import { requireProject } from './auth';
 import { errorHandler, notFoundHandler } from './errors';
 import { healthRoutes, type ReadinessChecks } from './health';
 import { metricsRoutes } from './metrics';
+import { openApiRoutes } from './openapi/routes';
 import { metrics } from '../metrics/metrics';
 import type { DeliveryStarter } from '../deliveries/starter';
 import type { EndpointControl } from '../endpoint-health/entity-client';
@@ -58,6 +59,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.set('trust proxy', deps.trustedProxies?.length ? deps.trustedProxies : false);
   app.use(healthRoutes(deps.readiness));
   if (deps.metricsAllow) app.use(metricsRoutes(metrics(), deps.metricsAllow));
+  app.use(openApiRoutes());
   // Third parties post here, authenticated by their signatures rather than an API key.
   app.use('/in', inboundRoutes(deps.db, deps.starter, deps.bodyLimit ?? 1024 * 1024));
 

@@ -11,6 +11,8 @@ import { parseBody, parseQuery } from '../validation';
 
 const API_KEY: ResourceKind = { code: 'api_key_not_found', noun: 'API key' };
 
+export const listApiKeysQuery = z.object(pageQuery);
+
 const view = (key: ApiKey) => ({
   id: key.id,
   name: key.name,
@@ -30,7 +32,7 @@ export function apiKeyRoutes(db: Db): Router {
   });
 
   router.get('/', async (req, res) => {
-    const { limit, cursor } = parseQuery(z.object(pageQuery), req.query);
+    const { limit, cursor } = parseQuery(listApiKeysQuery, req.query);
     const page = pageOf(await listApiKeys(db, projectOf(req).id, limit + 1, cursor), limit);
     res.json({ ...page, data: page.data.map(view) });
   });

@@ -13,6 +13,8 @@ import { ApiError, found, notFound } from '../errors';
 import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery } from '../validation';
 
+export const listCustomersQuery = z.object(pageQuery);
+
 function asApiError(error: unknown): unknown {
   return error instanceof UidTaken ? new ApiError(409, 'customer_uid_taken', error.message, { uid: error.uid }) : error;
 }
@@ -26,7 +28,7 @@ export function customerRoutes(db: Db, control: EndpointControl): Router {
   });
 
   router.get('/', async (req, res) => {
-    const { limit, cursor } = parseQuery(z.object(pageQuery), req.query);
+    const { limit, cursor } = parseQuery(listCustomersQuery, req.query);
     res.json(pageOf(await listCustomers(db, projectOf(req).id, limit + 1, cursor), limit));
   });
 

@@ -14,9 +14,9 @@ import { parseBody, parseQuery } from '../validation';
 const deliveryNotFound = (id: string) => new ApiError(404, 'delivery_not_found', `No delivery ${id} in this project.`);
 
 /** Resend takes no options: anything in its body is a mistake worth saying so. */
-const noOptions = z.object({}).strict();
+export const noOptions = z.object({}).strict();
 
-const listQuery = z.object({
+export const listQuery = z.object({
   ...pageQuery,
   status: z.enum(['pending', 'retrying', 'held', 'succeeded', 'failed', 'cancelled']).optional(),
   endpointId: z.string().max(64).optional(),

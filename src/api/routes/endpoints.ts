@@ -33,7 +33,7 @@ const DEFAULT_ROTATION_GRACE = '24h';
 /** How long a rotated-out secret may keep signing, at most. */
 const MAX_ROTATION_GRACE = '30d';
 
-const rotateSchema = z.object({ gracePeriod: durationUpTo(MAX_ROTATION_GRACE).optional() }).strict();
+export const rotateSchema = z.object({ gracePeriod: durationUpTo(MAX_ROTATION_GRACE).optional() }).strict();
 
 /** A command's body, checked by the rules its entity checks it by again (commands.ts). */
 function commandOf<T extends Command['type']>(type: T, body: unknown): Extract<Command, { type: T }> {

@@ -25,7 +25,10 @@ function asApiError(error: unknown): unknown {
   return error instanceof EventTypeExists ? new ApiError(409, 'event_type_exists', error.message, { name: error.eventType }) : error;
 }
 
-const listQuery = z.object({ ...pageQuery, includeArchived: z.enum(['true', 'false']).optional() });
+export const listQuery = z.object({ ...pageQuery, includeArchived: z.enum(['true', 'false']).optional() });
+
+/** Archive and unarchive take no options. */
+export const noOptions = z.object({}).strict();
 
 export function eventTypeRoutes(db: Db): Router {
   const router = Router();
@@ -58,7 +61,7 @@ export function eventTypeRoutes(db: Db): Router {
   // Archived: out of the list and no longer checked; the name stays the project's. Reversible.
   for (const [path, archived] of [['archive', true], ['unarchive', false]] as const) {
     router.post(`/:name/${path}`, async (req, res) => {
-      parseBody(z.object({}).strict(), req.body ?? {});
+      parseBody(noOptions, req.body ?? {});
       res.json(found(await change(req.params.name, projectOf(req).id, { archived }), EVENT_TYPE, req.params.name));
     });
   }

@@ -19,7 +19,7 @@ import { noteIngest, observeIngest } from '../ingest-observation';
 import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery } from '../validation';
 
-const listQuery = z.object({
+export const listQuery = z.object({
   ...pageQuery,
   eventType: z.string().max(255).optional(),
   since: z.coerce.date().optional(),

@@ -23,6 +23,8 @@ import { parseBody, parseQuery } from '../validation';
 
 const KAFKA_SOURCE: ResourceKind = { code: 'kafka_source_not_found', noun: 'Kafka source' };
 
+export const listKafkaSourcesQuery = z.object(pageQuery);
+
 function asApiError(error: unknown): unknown {
   if (error instanceof GroupTakenError) return new ApiError(409, 'kafka_group_taken', error.message, { groupId: error.groupId });
   if (error instanceof TopicNotAllowedError) return new ApiError(400, 'kafka_topic_not_allowed', error.message, { topics: error.topics });
@@ -39,7 +41,7 @@ export function kafkaSourceRoutes(db: Db, offsets: KafkaOffsets): Router {
   });
 
   router.get('/', async (req, res) => {
-    const { limit, cursor } = parseQuery(z.object(pageQuery), req.query);
+    const { limit, cursor } = parseQuery(listKafkaSourcesQuery, req.query);
     res.json(pageOf(await listKafkaSources(db, projectOf(req).id, limit + 1, cursor), limit));
   });
 

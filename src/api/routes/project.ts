@@ -27,7 +27,7 @@ function publicProject(project: Project, settings: NoticeSettings, own: Required
  * What the project sets itself: where notices go, whether payloads are checked against their
  * event types' schemas, and which sites may frame its customer portal.
  */
-const updateProjectSchema = updateNoticeSettingsSchema.extend({ validatePayloads: z.boolean().optional(), portalFrameAncestors: frameAncestorsSchema.optional() });
+export const updateProjectSchema = updateNoticeSettingsSchema.extend({ validatePayloads: z.boolean().optional(), portalFrameAncestors: frameAncestorsSchema.optional() });
 
 /** The project authenticated a moment ago cannot be missing unless it was removed since. */
 const projectGone = (req: Request) => new ApiError(404, 'project_not_found', `Project ${projectOf(req).id} no longer exists.`);

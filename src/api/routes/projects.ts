@@ -14,7 +14,9 @@ import { ApiError, unauthorized } from '../errors';
 import { pageOf, pageQuery } from '../pagination';
 import { parseBody, parseQuery } from '../validation';
 
-const createProjectSchema = z.object({ name: z.string().trim().min(1).max(200) }).strict();
+export const createProjectSchema = z.object({ name: z.string().trim().min(1).max(200) }).strict();
+
+export const listProjectsQuery = z.object(pageQuery);
 
 const projectNotFound = (id: string) => new ApiError(404, 'project_not_found', `No project ${id}.`);
 
@@ -48,7 +50,7 @@ export function projectRoutes(db: Db, adminKey: string | undefined): { authentic
   });
 
   router.get('/', async (req, res) => {
-    const { limit, cursor } = parseQuery(z.object(pageQuery), req.query);
+    const { limit, cursor } = parseQuery(listProjectsQuery, req.query);
     const page = pageOf(await listProjects(db, limit + 1, cursor), limit);
     res.json({ ...page, data: page.data.map(view) });
   });

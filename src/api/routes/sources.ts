@@ -23,6 +23,9 @@ import { parseBody, parseQuery } from '../validation';
 
 const SOURCE: ResourceKind = { code: 'source_not_found', noun: 'source' };
 
+export const listSourcesQuery = z.object(pageQuery);
+export const sourceFailuresQuery = z.object({ limit: pageQuery.limit });
+
 /** The source as the API shows it: no secrets, and the URL providers post to. */
 function view(req: Request, source: SourceWithSecrets) {
   return { ...publicSource(source), ingestUrl: `${req.protocol}://${req.get('host')}/in/${source.id}` };
@@ -51,7 +54,7 @@ export function sourceRoutes(db: Db): Router {
   });
 
   router.get('/', async (req, res) => {
-    const { limit, cursor } = parseQuery(z.object(pageQuery), req.query);
+    const { limit, cursor } = parseQuery(listSourcesQuery, req.query);
     const page = pageOf(await listSources(db, projectOf(req).id, limit + 1, cursor), limit);
     res.json({ data: page.data.map((source) => view(req, source)), nextCursor: page.nextCursor });
   });
@@ -74,7 +77,7 @@ export function sourceRoutes(db: Db): Router {
 
   /** Why requests were refused: the provider only ever hears a generic 401. */
   router.get('/:id/failures', async (req, res) => {
-    const { limit } = parseQuery(z.object({ limit: pageQuery.limit }), req.query);
+    const { limit } = parseQuery(sourceFailuresQuery, req.query);
     const source = found(await findSource(db, projectOf(req).id, req.params.id), SOURCE, req.params.id);
     res.json({ data: await recentFailures(db, source.id, limit) });
   });

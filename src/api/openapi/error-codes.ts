@@ -1,0 +1,50 @@
+/**
+ * Every error code the API answers with, its HTTP status and what it means: the OpenAPI
+ * document lists, for each operation, the codes it can answer (test/unit/openapi.test.ts keeps
+ * this list and the codes raised in src/api in step).
+ */
+export const errorCodes = {
+  invalid_request: { status: 400, meaning: 'The request body does not match the schema; `details` names each bad field.' },
+  invalid_query: { status: 400, meaning: 'A query parameter is not valid; `details` names each one.' },
+  invalid_json: { status: 400, meaning: 'The request body is not valid JSON.' },
+  invalid_text: { status: 400, meaning: 'Text in the request contains the NUL character.' },
+  invalid_date: { status: 400, meaning: 'A date in the request is outside the range the API stores.' },
+  invalid_path: { status: 400, meaning: 'The request path is not validly percent-encoded.' },
+  invalid_payload: { status: 400, meaning: "A payload does not pass its event type's JSON Schema (with the project's validatePayloads on)." },
+  unreadable_body: { status: 400, meaning: 'The request body could not be read: its length differs from Content-Length, or it does not decompress as its Content-Encoding says.' },
+  request_aborted: { status: 400, meaning: 'The client aborted the request while sending it.' },
+  address_not_allowed: { status: 400, meaning: 'A URL names an address the egress policy blocks (a private, loopback or link-local one).' },
+  kafka_topic_not_allowed: { status: 400, meaning: "A topic is outside the project's allowed Kafka topic prefixes." },
+  unauthorized: { status: 401, meaning: 'No valid credentials: a missing or unknown key, or a signature that does not verify.' },
+  insufficient_scope: { status: 403, meaning: "The API key's scope does not allow this request." },
+  admin_disabled: { status: 403, meaning: 'The admin routes are off: the operator has not set SWITCHYARD_ADMIN_KEY.' },
+  ip_not_allowed: { status: 403, meaning: "The caller's address is outside the source's allow-list." },
+  not_found: { status: 404, meaning: 'No such route.' },
+  project_not_found: { status: 404, meaning: 'No such project.' },
+  api_key_not_found: { status: 404, meaning: 'No such API key in this project.' },
+  customer_not_found: { status: 404, meaning: 'No such customer in this project.' },
+  endpoint_not_found: { status: 404, meaning: 'No such endpoint in this project.' },
+  event_not_found: { status: 404, meaning: 'No such event in this project.' },
+  event_type_not_found: { status: 404, meaning: 'No such event type in this project.' },
+  delivery_not_found: { status: 404, meaning: 'No such delivery in this project.' },
+  source_not_found: { status: 404, meaning: 'No such inbound source.' },
+  kafka_source_not_found: { status: 404, meaning: 'No such Kafka source in this project.' },
+  idempotency_conflict: { status: 409, meaning: 'An event with this idempotency key was accepted before with a different body.' },
+  customer_uid_taken: { status: 409, meaning: 'Another customer of this project has this uid.' },
+  event_type_exists: { status: 409, meaning: 'The project already has an event type of this name.' },
+  kafka_group_taken: { status: 409, meaning: 'Another Kafka source uses this consumer group.' },
+  last_full_key: { status: 409, meaning: "The key is the project's last one with the full scope." },
+  endpoint_command_refused: { status: 409, meaning: "The endpoint's state does not allow the command (say, enabling an endpoint that is not disabled)." },
+  endpoint_gone: { status: 409, meaning: "The delivery's endpoint was deleted." },
+  endpoint_disabled: { status: 409, meaning: "The delivery's endpoint is disabled; enable it first." },
+  payload_too_large: { status: 413, meaning: 'The request body is larger than the configured limit.' },
+  unsupported_media_type: { status: 415, meaning: 'The body is not sent as application/json.' },
+  unsupported_encoding: { status: 415, meaning: 'The body has a content-encoding the API does not read.' },
+  unsupported_charset: { status: 415, meaning: 'The body is not UTF-8.' },
+  rate_limited: { status: 429, meaning: 'Over the rate limit; Retry-After says when to try again.' },
+  internal_error: { status: 500, meaning: 'A fault on the server side; it has been logged.' },
+  over_capacity: { status: 503, meaning: 'The start queue is full; Retry-After says when to try again.' },
+  temporal_unavailable: { status: 503, meaning: "The endpoint's workflow could not be reached; try again shortly." },
+} as const satisfies Record<string, { status: number; meaning: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
