@@ -8,7 +8,7 @@ import type { DeliveryStarter } from '../../deliveries/starter';
 import { resendDelivery, ResendRefused } from '../../deliveries/resend';
 import { projectOf } from '../auth';
 import { ApiError } from '../errors';
-import { pageOf, pageQuery } from '../pagination';
+import { pageOf, pageQuery, timeBound } from '../pagination';
 import { parseBody, parseQuery } from '../validation';
 
 const deliveryNotFound = (id: string) => new ApiError(404, 'delivery_not_found', `No delivery ${id} in this project.`);
@@ -22,11 +22,10 @@ export const listQuery = z.object({
   endpointId: z.string().max(64).optional(),
   eventId: z.string().max(64).optional(),
   eventType: z.string().max(255).optional(),
-  since: z.coerce.date().optional(),
-  until: z.coerce.date().optional(),
-  customerId: customerRef.optional(),
-  /** Deliveries of events whose payload contains this text (case-sensitive). */
-  payloadContains: z.string().min(1).max(200).optional(),
+  since: timeBound('Deliveries made at or after this time'),
+  until: timeBound('Deliveries made before this time'),
+  customerId: customerRef.optional().meta({ description: "A customer's deliveries (to its endpoints, deleted ones included), by its id or uid." }),
+  payloadContains: z.string().min(1).max(200).optional().meta({ description: 'Deliveries of events whose payload contains this text (case-sensitive).' }),
 });
 
 export function deliveryRoutes(db: Db, starter: DeliveryStarter): Router {

@@ -16,14 +16,14 @@ import { TokenBuckets } from '../../token-buckets';
 import { projectOf } from '../auth';
 import { ApiError, rateLimited } from '../errors';
 import { noteIngest, observeIngest } from '../ingest-observation';
-import { pageOf, pageQuery } from '../pagination';
+import { pageOf, pageQuery, timeBound } from '../pagination';
 import { parseBody, parseQuery } from '../validation';
 
 export const listQuery = z.object({
   ...pageQuery,
   eventType: z.string().max(255).optional(),
-  since: z.coerce.date().optional(),
-  until: z.coerce.date().optional(),
+  since: timeBound('Events accepted at or after this time'),
+  until: timeBound('Events accepted before this time'),
   customerId: customerRef.optional(),
 });
 

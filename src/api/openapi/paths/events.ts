@@ -43,11 +43,6 @@ export const event = z
 
 const tag = 'Events';
 
-/** The route coerces these to dates, which JSON Schema cannot say: documented as the strings they are sent as. */
-const listEventsQuery = listQuery.extend({
-  since: listQuery.shape.since.meta({ type: 'string', description: 'Events accepted at or after this time (ISO 8601).' }),
-  until: listQuery.shape.until.meta({ type: 'string', description: 'Events accepted before this time (ISO 8601).' }),
-});
 const ingestErrors: Operation['errors'] = ['rate_limited', 'over_capacity', 'invalid_payload', 'idempotency_conflict', 'endpoint_not_found', 'customer_not_found'];
 
 export const eventOperations: Operation[] = [
@@ -84,7 +79,7 @@ export const eventOperations: Operation[] = [
     description: "`customerId` (a customer's id or uid) selects that customer's events.",
     tag,
     auth: 'apiKey',
-    query: listEventsQuery,
+    query: listQuery,
     answers: { 200: { description: 'A page of events, newest first.', schema: pageOf(event) } },
     errors: ['invalid_date'],
   },
