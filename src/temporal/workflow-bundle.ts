@@ -29,8 +29,8 @@ const WORKFLOWS_PATH = require.resolve('../../workflows');
 const FILE_NAME = 'workflow-bundle.json';
 /** The SDK's entry and all of ours (the root imports every workflow module): see above. */
 export const PRELOADED_MODULES = ['@temporalio/workflow', WORKFLOWS_PATH];
-/** With tracing on: OpenTelemetry's workflow interceptors (src/tracing/tracing.ts), a bundle of their own. */
-const TRACING_INTERCEPTORS = [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')];
+/** With tracing on: the workflow span and its hand-off to activities (workflows/tracing.ts), a bundle of their own. */
+const TRACING_INTERCEPTORS = [require.resolve('../../workflows/tracing')];
 
 export interface BundleInputs {
   /** Absolute path → sha256 of the content, for every file on disk webpack read. */

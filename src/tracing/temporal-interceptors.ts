@@ -1,8 +1,8 @@
 /**
  * Temporal's OpenTelemetry interceptors, wired in only when tracing is on: the client's (a start
- * is a span, and carries the context in the workflow's headers), and the worker's (the workflow
- * and each activity, local ones included, are spans; workflow spans leave the sandbox through a
- * sink). The workflow side is bundled in (src/temporal/workflow-bundle.ts).
+ * is a span, and carries the context in the workflow's headers) and the activities' (each
+ * activity, local ones included, is a span). The workflow's own span is workflows/tracing.ts,
+ * bundled in (src/temporal/workflow-bundle.ts); it leaves the sandbox through the exporter sink.
  */
 import type { ClientInterceptors } from '@temporalio/client';
 import {

@@ -1,8 +1,9 @@
 /**
  * OpenTelemetry traces, off unless an OTLP endpoint is configured (the standard OTEL_* variables,
  * read by src/config.ts). One trace per event and endpoint: the ingest (HTTP, inbound, Kafka),
- * the workflow's start, the workflow and its attempts (Temporal's interceptors, which carry the
- * context in Temporal headers), and the outbound request, which sends `traceparent` on.
+ * the workflow's start and its attempts (Temporal's interceptors, which carry the context in
+ * Temporal headers), the workflow (workflows/tracing.ts), and the outbound request, which sends
+ * `traceparent` on.
  *
  * Temporal's interceptors come in two packages: `@temporalio/interceptors-opentelemetry` on
  * OpenTelemetry JS 1.x, and `-v2` on 2.x, which is experimental, lags the SDK (its peers are an
