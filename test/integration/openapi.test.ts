@@ -70,6 +70,8 @@ describe('the API contract', () => {
       const page = await context.newPage();
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      // A Content-Security-Policy refusal shows only as a console error.
+      page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
       const response = await page.goto(`${origin}/docs`);
       assert.equal(response?.status(), 200);
       await page.getByText('Create an endpoint').first().waitFor({ timeout: 30_000 });
