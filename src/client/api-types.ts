@@ -52,7 +52,7 @@ export interface paths {
         put?: never;
         /**
          * Receive a webhook
-         * @description Where a third party posts its webhooks: the body is read as raw bytes (any media type) and verified by the source's provider preset. The answer is a 2xx only once the webhook is durably recorded and routed; a redelivery within the source's dedupe window gets the same answer without a second event. A request that does not verify learns only 401; the reason goes to the source's failures.
+         * @description Where a third party posts its webhooks: the body is read as raw bytes (any media type) and verified by the source's provider preset, from the provider's own signature headers (Stripe-Signature, X-Hub-Signature-256, X-Shopify-Hmac-Sha256, webhook-signature and the like: README, Inbound webhooks). The answer is a 2xx only once the webhook is durably recorded and routed; a redelivery within the source's dedupe window gets the same answer without a second event. A request that does not verify learns only 401; the reason goes to the source's failures.
          */
         post: operations["receiveInbound"];
         delete?: never;
@@ -1227,7 +1227,10 @@ export interface operations {
     receiveInbound: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A W3C trace context: with tracing on, the event's trace continues the caller's. */
+                traceparent?: string;
+            };
             path: {
                 /** @description The source's id. */
                 sourceId: string;
@@ -5268,7 +5271,10 @@ export interface operations {
     publishEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A W3C trace context: with tracing on, the event's trace continues the caller's. */
+                traceparent?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5546,7 +5552,10 @@ export interface operations {
     publishEvents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A W3C trace context: with tracing on, the event's trace continues the caller's. */
+                traceparent?: string;
+            };
             path?: never;
             cookie?: never;
         };

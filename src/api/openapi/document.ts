@@ -77,6 +77,9 @@ function operationObject(operation: Operation, schemas: SchemaWriter): Record<st
     description,
     schema: { type: 'string' },
   }));
+  for (const [name, description] of Object.entries(operation.headers ?? {})) {
+    parameters.push({ name, in: 'header', required: false, description, schema: { type: 'string' } });
+  }
   if (operation.query) {
     const query = schemas.write(operation.query, 'input');
     for (const [name, schema] of Object.entries<JsonSchema>(query.properties ?? {})) {

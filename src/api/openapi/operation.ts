@@ -7,6 +7,9 @@ import type { ErrorCode } from './error-codes';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+/** The W3C trace context header an ingest operation continues (src/api/ingest-observation.ts). */
+export const TRACEPARENT = { traceparent: "A W3C trace context: with tracing on, the event's trace continues the caller's." };
+
 /** Who may call: a project's API key, the operator's admin key, or anyone (inbound, health). */
 export type Auth = 'apiKey' | 'adminKey' | 'none';
 
@@ -33,6 +36,8 @@ export interface Operation {
   /** Path parameters by name: their description. */
   pathParams?: Record<string, string>;
   query?: z.ZodObject;
+  /** Optional request headers the operation reads, by name: their description. */
+  headers?: Record<string, string>;
   body?: z.ZodType;
   /** A body that is not (only) JSON, by media type: what inbound providers post. */
   rawBody?: Record<string, { schema: Record<string, unknown> }>;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { eventBatchSchema, eventInputSchema } from '../../../events/schema';
 import { listQuery } from '../../routes/events';
-import type { Operation } from '../operation';
+import { TRACEPARENT, type Operation } from '../operation';
 import { pageOf, timestamp } from '../shapes';
 import { delivery } from './deliveries';
 
@@ -55,6 +55,7 @@ export const eventOperations: Operation[] = [
       "Answered once the event and its deliveries are committed, before their workflows start. Goes to the customer's endpoints (`customerId`) or the provider's own, those named (`endpointIds`) or those subscribed to its type. A repeated `idempotencyKey` with the same body answers the first event again and creates nothing.",
     tag,
     auth: 'apiKey',
+    headers: TRACEPARENT,
     body: eventInputSchema,
     answers: { 202: { description: 'The event, accepted, with its deliveries.', schema: acceptedEvent } },
     errors: ingestErrors,
@@ -67,6 +68,7 @@ export const eventOperations: Operation[] = [
     description: 'All or none: one event refused refuses the batch, and `details` paths name it (`events.3.payload`). Each event counts against the ingest rate.',
     tag,
     auth: 'apiKey',
+    headers: TRACEPARENT,
     body: eventBatchSchema,
     answers: { 202: { description: 'The events, accepted, in the order sent.', schema: z.object({ data: z.array(acceptedEvent) }).strict() } },
     errors: ingestErrors,

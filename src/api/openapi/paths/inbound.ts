@@ -1,6 +1,6 @@
 /** POST /in/{sourceId}: where third parties post their webhooks, verified by signature rather than an API key. */
 import { z } from 'zod';
-import type { Operation } from '../operation';
+import { TRACEPARENT, type Operation } from '../operation';
 
 const accepted = z
   .object({
@@ -17,11 +17,12 @@ export const inboundOperations: Operation[] = [
     id: 'receiveInbound',
     summary: 'Receive a webhook',
     description:
-      "Where a third party posts its webhooks: the body is read as raw bytes (any media type) and verified by the source's provider preset. " +
+      "Where a third party posts its webhooks: the body is read as raw bytes (any media type) and verified by the source's provider preset, from the provider's own signature headers (Stripe-Signature, X-Hub-Signature-256, X-Shopify-Hmac-Sha256, webhook-signature and the like: README, Inbound webhooks). " +
       "The answer is a 2xx only once the webhook is durably recorded and routed; a redelivery within the source's dedupe window gets the same answer without a second event. A request that does not verify learns only 401; the reason goes to the source's failures.",
     tag: 'Inbound',
     auth: 'none',
     pathParams: { sourceId: "The source's id." },
+    headers: TRACEPARENT,
     rawBody: {
       'application/json': { schema: {} },
       'application/x-www-form-urlencoded': { schema: { type: 'object', additionalProperties: { type: 'string' } } },
