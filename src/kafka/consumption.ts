@@ -1,7 +1,6 @@
 /**
  * The arithmetic of consuming a partition, pure: how a fetched batch is cut into ingest chunks,
- * which offset a finished chunk commits, how long a partition rests after a failed chunk, and how
- * far a group lags behind its topic.
+ * which offset a finished chunk commits, and how far a group lags behind its topic.
  */
 
 /** Events per ingest transaction: large enough for throughput, small enough to commit often. */
@@ -16,15 +15,6 @@ export function chunksOf<T>(items: readonly T[], size = CHUNK_SIZE): T[][] {
 /** Kafka commits the offset of the next message to read, not of the last one read. */
 export function offsetAfter(offset: string): string {
   return (BigInt(offset) + 1n).toString();
-}
-
-/**
- * How long a partition stays paused after `failuresInARow` failed chunks (Postgres or Temporal
- * down or too slow): 1 s, doubling, at most 30 s, so a short blip costs a second and a long
- * outage costs a query every 30 s.
- */
-export function pauseAfter(failuresInARow: number): number {
-  return Math.min(30_000, 1_000 * 2 ** Math.max(0, failuresInARow - 1));
 }
 
 /** Messages of a partition still to read once `offset` is done, given its high watermark (both as kafkajs gives them). */

@@ -9,17 +9,16 @@
  * messages, so a second read makes no second event.
  */
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage as RawMessage, Producer } from 'kafkajs';
+import { ingestChunk, pauseAfter, timeout } from '../brokers/ingest-chunk';
+import { Throughput } from '../brokers/throughput';
 import type { Db } from '../db/pool';
 import type { DeliveryStarter } from '../deliveries/starter';
-import { IngestError, ingestEvents } from '../events/ingest';
-import type { EventInput } from '../events/schema';
 import { errorMessage, log } from '../log';
 import { metrics } from '../metrics/metrics';
 import { SpanKind, traced } from '../tracing/tracing';
-import { behindAfter, chunksOf, offsetAfter, pauseAfter } from './consumption';
+import { behindAfter, chunksOf, offsetAfter } from './consumption';
 import { deadLetterHeaders, decodeMessage } from './messages';
 import type { ConsumerReport, KafkaSource } from './sources-repository';
-import { Throughput } from './throughput';
 
 /** A chunk's ingest taking longer than this counts as a failure: the partition pauses. */
 const INGEST_TIMEOUT_MS = 30_000;
@@ -42,17 +41,6 @@ export interface SourceConsumer {
   readonly crashed: Promise<void>;
   /** Finishes the chunk in hand (committing it), leaves the group. */
   stop(): Promise<void>;
-}
-
-/** Postgres or Temporal failed, or took too long: the chunk is read again after a pause. */
-class DependencyFailed extends Error {}
-
-function timeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DependencyFailed(`${what} took longer than ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
 export async function startSourceConsumer(deps: ConsumerDependencies, initial: KafkaSource): Promise<SourceConsumer> {
@@ -83,32 +71,6 @@ export async function startSourceConsumer(deps: ConsumerDependencies, initial: K
     });
   });
 
-  /** Messages that cannot be events (and why): [] when all of them were ingested. */
-  async function ingest(inputs: { message: RawMessage; input: EventInput }[]): Promise<{ message: RawMessage; reason: string }[]> {
-    if (inputs.length === 0) return [];
-    const project = await deps.db.query('SELECT 1 FROM projects WHERE id = $1', [source.projectId]);
-    if (project.rowCount === 0) return inputs.map(({ message }) => ({ message, reason: `unknown project ${source.projectId}` }));
-
-    const tryIngest = async (batch: EventInput[]) => {
-      try {
-        const { notStarted } = await ingestEvents(deps.db, deps.starter, source.projectId, batch);
-        if (notStarted.length > 0) throw new DependencyFailed(`Temporal did not start ${notStarted.length} deliveries`);
-        return undefined;
-      } catch (error) {
-        if (error instanceof IngestError) return `${error.kind}: ${error.message}`;
-        throw error;
-      }
-    };
-    if ((await tryIngest(inputs.map(({ input }) => input))) === undefined) return [];
-    // The ingest is all or none and one message spoiled it: find which, one by one.
-    const refused: { message: RawMessage; reason: string }[] = [];
-    for (const { message, input } of inputs) {
-      const reason = await tryIngest([input]);
-      if (reason !== undefined) refused.push({ message, reason });
-    }
-    return refused;
-  }
-
   async function handleChunk(topic: string, partition: number, messages: RawMessage[]): Promise<void> {
     const started = performance.now();
     const current = source;
@@ -119,7 +81,7 @@ export async function startSourceConsumer(deps: ConsumerDependencies, initial: K
     const good = decoded.flatMap(({ message, result }) => (result.ok ? [{ message, input: result.input }] : []));
     const dead = [
       ...decoded.flatMap(({ message, result }) => (result.ok ? [] : [{ message, reason: result.reason }])),
-      ...(await traced('ingest kafka', SpanKind.CONSUMER, { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.batch.message_count': good.length }, () => ingest(good))),
+      ...(await traced('ingest kafka', SpanKind.CONSUMER, { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.batch.message_count': good.length }, () => ingestChunk(deps.db, deps.starter, current.projectId, good))),
     ].sort((a, b) => (BigInt(a.message.offset) < BigInt(b.message.offset) ? -1 : 1));
     if (dead.length > 0) {
       await deps.producer.send({

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chunksOf, lagOf, offsetAfter, pauseAfter } from '../../src/kafka/consumption';
-import { Throughput } from '../../src/kafka/throughput';
+import { pauseAfter } from '../../src/brokers/ingest-chunk';
+import { Throughput } from '../../src/brokers/throughput';
+import { chunksOf, lagOf, offsetAfter } from '../../src/kafka/consumption';
 
 describe('consuming a partition', () => {
   it('cuts a batch into chunks in order, the last one shorter', () => {
