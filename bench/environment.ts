@@ -146,6 +146,8 @@ export async function startEnvironment(options: { kafka: boolean; setup: Setup }
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: config.temporal.address,
     KAFKA_BROKERS: config.kafkaBrokers.join(','),
+    CONSUMERS_IN_WORKER: 'false',
+    // The same, under its name before broker sources, for a --baseline from before them.
     KAFKA_CONSUMERS_IN_WORKER: 'false',
     TEMPORAL_EAGER_START: String(setup.eager),
     SWITCHYARD_METRICS: String(setup.metrics),

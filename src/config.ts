@@ -56,8 +56,13 @@ export const envSchema = z.object({
     .default('127.0.0.1:9092')
     .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1)),
-  // Off when the consumers run in processes of their own (`switchyard kafka`).
-  KAFKA_CONSUMERS_IN_WORKER: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
+  // Where the broker sources' Redis streams live (src/brokers/redis/channel.ts).
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).default('redis://127.0.0.1:6379'),
+  // How long a broker consumer's unacknowledged messages sit before another consumer takes them
+  // over (a consumer killed mid-chunk): longer than a chunk ever takes.
+  BROKER_CLAIM_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  // Off when the Kafka and broker consumers run in processes of their own (`switchyard consumers`).
+  CONSUMERS_IN_WORKER: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   // Deliveries started and not yet begun, at most; see src/deliveries/start-window.ts.
   DELIVERY_START_WINDOW: z.coerce.number().int().min(1).max(100_000).default(200),
   DELIVERY_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(10_000),
@@ -140,8 +145,10 @@ export interface Config {
     eagerStart: boolean;
   };
   kafkaBrokers: string[];
-  /** Whether `switchyard worker` also runs the Kafka sources' consumers. */
-  kafkaConsumersInWorker: boolean;
+  /** Where the brokers other than Kafka are, and how their consumers take over each other's messages. */
+  brokers: { redisUrl: string; claimIdleMs: number };
+  /** Whether `switchyard worker` also runs the Kafka and broker sources' consumers. */
+  consumersInWorker: boolean;
   /**
    * window: how many deliveries may be started and not yet begun their first attempt (the rest
    * queue); queueLimit: how many may queue before ingest refuses new events.
@@ -211,7 +218,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       eagerStart: e.TEMPORAL_EAGER_START === 'true',
     },
     kafkaBrokers: e.KAFKA_BROKERS,
-    kafkaConsumersInWorker: e.KAFKA_CONSUMERS_IN_WORKER === 'true',
+    brokers: { redisUrl: e.REDIS_URL, claimIdleMs: e.BROKER_CLAIM_IDLE_SECONDS * 1000 },
+    consumersInWorker: e.CONSUMERS_IN_WORKER === 'true',
     deliveryPacing: { window: e.DELIVERY_START_WINDOW, queueLimit: e.DELIVERY_QUEUE_LIMIT },
     egressAllow: e.SWITCHYARD_EGRESS_ALLOW,
     encryptionKeys: e.SWITCHYARD_ENCRYPTION_KEYS,

@@ -62,7 +62,7 @@ async function main(args: string[]): Promise<number> {
   if (needsStack) {
     // The browser tests' Chromium (test/support/browser.ts): apt installs it when missing, as PostgreSQL.
     await ensureChromiumInstalled(config);
-    stack = await startStack(config, { kafka: true, ephemeral: true });
+    stack = await startStack(config, { kafka: true, redis: true, ephemeral: true });
     const databaseUrl = testDatabaseUrl(stack.databaseUrl);
     await recreateDatabase(databaseUrl);
     // What `dev` does too: SQL migrations, then the namespace and its search attributes.
@@ -71,6 +71,7 @@ async function main(args: string[]): Promise<number> {
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: stack.temporalAddress,
       KAFKA_BROKERS: stack.kafkaBrokers!.join(','),
+      REDIS_URL: stack.redisUrl!,
     });
   }
 

@@ -10,6 +10,7 @@ import { openApiRoutes } from './openapi/routes';
 import { metrics } from '../metrics/metrics';
 import type { DeliveryStarter } from '../deliveries/starter';
 import type { EndpointControl } from '../endpoint-health/entity-client';
+import type { BrokerBacklogs } from '../brokers/backlog';
 import type { KafkaOffsets } from '../kafka/offsets';
 import type { IngestRateLimit } from '../projects/ingest-rate';
 import { apiKeyRoutes } from './routes/api-keys';
@@ -18,6 +19,7 @@ import { eventTypeRoutes } from './routes/event-types';
 import { deliveryRoutes } from './routes/deliveries';
 import { endpointRoutes } from './routes/endpoints';
 import { inboundRoutes } from './routes/inbound';
+import { brokerSourceRoutes } from './routes/broker-sources';
 import { kafkaSourceRoutes } from './routes/kafka-sources';
 import { sourceRoutes } from './routes/sources';
 import { eventRoutes } from './routes/events';
@@ -35,6 +37,8 @@ export interface ApiDependencies {
   endpoints: EndpointControl;
   /** Consumer groups' committed offsets and lag, for GET /v1/kafka-sources/:id. */
   kafkaOffsets: KafkaOffsets;
+  /** Other brokers' backlogs (a Redis stream's pending and lag), for GET /v1/broker-sources/:id. */
+  brokerBacklogs: BrokerBacklogs;
   readiness: ReadinessChecks;
   /** What endpoint and operational webhook URLs may point at, as far as the URL alone says. */
   egress: EgressPolicy;
@@ -80,6 +84,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   v1.use('/endpoints', endpointRoutes(deps.db, deps.endpoints, deps.egress));
   v1.use('/sources', sourceRoutes(deps.db));
   v1.use('/kafka-sources', kafkaSourceRoutes(deps.db, deps.kafkaOffsets));
+  v1.use('/broker-sources', brokerSourceRoutes(deps.db, deps.brokerBacklogs));
   v1.use('/event-types', eventTypeRoutes(deps.db));
   v1.use('/events', eventRoutes(deps.db, deps.starter, deps.ingestRateLimit));
   v1.use('/deliveries', deliveryRoutes(deps.db, deps.starter));

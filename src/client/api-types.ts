@@ -162,6 +162,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/broker-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List broker sources */
+        get: operations["listBrokerSources"];
+        put?: never;
+        /**
+         * Create a broker source
+         * @description A Redis stream consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.
+         */
+        post: operations["createBrokerSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/broker-sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a broker source and its consumption
+         * @description Adds how consumption goes: the backlog as the broker sees it, and per consumer process its state and throughput. The broker not answering still shows the rest.
+         */
+        get: operations["getBrokerSource"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a broker source
+         * @description Its consumers stop; the events it brought in stay, and so does its consumer group in the broker.
+         */
+        delete: operations["deleteBrokerSource"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a broker source
+         * @description Only the fields sent change. What it reads and its group stay: for another stream, make another source.
+         */
+        patch: operations["updateBrokerSource"];
+        trace?: never;
+    };
     "/v1/customers": {
         parameters: {
             query?: never;
@@ -815,6 +864,10 @@ export interface components {
             id: string;
         };
         AdminProject: {
+            /** @description Per broker, the name prefixes its broker sources may read and dead-letter to; a broker absent: no sources on it; [""]: every name. */
+            brokerPrefixes: {
+                [key: string]: string[];
+            };
             /** Format: date-time */
             createdAt: string;
             id: string;
@@ -856,6 +909,7 @@ export interface components {
             /** @description The endpoint's HTTP status; null: no answer came (see errorClass). */
             statusCode: number | null;
         };
+        BrokerSource: components["schemas"]["RedisSource"];
         Customer: {
             /** Format: date-time */
             createdAt: string;
@@ -1079,6 +1133,26 @@ export interface components {
             };
             /** @enum {string} */
             status: "ready" | "unavailable";
+        };
+        RedisSource: {
+            /** @constant */
+            broker: "redis";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Where messages that cannot be events go, with the reason. */
+            deadLetter: string;
+            /** @description raw only: the attribute naming the event type; null: `event-type`. */
+            eventTypeAttribute: string | null;
+            /** @enum {string} */
+            format: "envelope" | "raw";
+            /** @description The consumer group, inside the project's namespace: `switchyard.<projectId>.<name>`. */
+            group: string;
+            id: string;
+            projectId: string;
+            stream: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
         Replay: {
             error?: string;
@@ -1747,6 +1821,597 @@ export interface operations {
             };
             /** @description `last_full_key`: The key is the project's last one with the full scope. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `unsupported_media_type`: The body is not sent as application/json.
+             *
+             *     `unsupported_encoding`: The body has a content-encoding the API does not read.
+             *
+             *     `unsupported_charset`: The body is not UTF-8.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: A fault on the server side; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listBrokerSources: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of broker sources, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BrokerSource"][];
+                        /** @description The cursor of the next page; null on the last one. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `unreadable_body`: The request body could not be read: its length differs from Content-Length, or it does not decompress as its Content-Encoding says.
+             *
+             *     `request_aborted`: The client aborted the request while sending it.
+             *
+             *     `invalid_text`: Text in the request contains the NUL character.
+             *
+             *     `invalid_path`: The request path is not validly percent-encoded.
+             *
+             *     `invalid_query`: A query parameter is not valid; `details` names each one.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: No valid credentials: a missing or unknown key, or a signature that does not verify. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `insufficient_scope`: The API key's scope does not allow this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `unsupported_media_type`: The body is not sent as application/json.
+             *
+             *     `unsupported_encoding`: The body has a content-encoding the API does not read.
+             *
+             *     `unsupported_charset`: The body is not UTF-8.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: A fault on the server side; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createBrokerSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    broker: "redis";
+                    /** @description Where messages that cannot be events go, with the reason (default: the address with .dlq appended). */
+                    deadLetter?: string;
+                    /** @description raw only: the attribute naming the event type (null: event-type). */
+                    eventTypeAttribute?: string | null;
+                    /**
+                     * @description envelope: the body is a POST /v1/events event; raw: the body is the payload and an attribute names the type.
+                     * @enum {string}
+                     */
+                    format: "envelope" | "raw";
+                    /** @description The consumer group it reads with, inside the project's namespace (default: the source's id). */
+                    group?: string;
+                    /** @description The Redis stream the source reads. */
+                    stream: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The broker source. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrokerSource"];
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `unreadable_body`: The request body could not be read: its length differs from Content-Length, or it does not decompress as its Content-Encoding says.
+             *
+             *     `request_aborted`: The client aborted the request while sending it.
+             *
+             *     `invalid_text`: Text in the request contains the NUL character.
+             *
+             *     `invalid_path`: The request path is not validly percent-encoded.
+             *
+             *     `invalid_request`: The request body does not match the schema; `details` names each bad field.
+             *
+             *     `broker_name_not_allowed`: A stream or dead-letter name is outside the project's allowed prefixes for its broker.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: No valid credentials: a missing or unknown key, or a signature that does not verify. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `insufficient_scope`: The API key's scope does not allow this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `broker_group_taken`: Another broker source reads the same stream with this consumer group. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `unsupported_media_type`: The body is not sent as application/json.
+             *
+             *     `unsupported_encoding`: The body has a content-encoding the API does not read.
+             *
+             *     `unsupported_charset`: The body is not UTF-8.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: A fault on the server side; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBrokerSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The broker source's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The broker source, with its consumption. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        broker: "redis";
+                        consumption: {
+                            /** @description From the broker; null when it did not answer. */
+                            backlog: {
+                                /** @description Entries the group has not read yet; null when Redis cannot tell (after entries were deleted). */
+                                lag: number | null;
+                                /** @description The last entry handed to the group; null until its consumer creates the group. */
+                                lastDeliveredId: string | null;
+                                /** @description Entries in the stream. */
+                                length: number;
+                                /** @description Read by a consumer and not yet acknowledged. */
+                                pending: number;
+                            } | null;
+                            /** @description The consumer processes that reported in the last 30 seconds. */
+                            consumers: {
+                                /** @description The consumer process. */
+                                consumer: string;
+                                deadLettered: number;
+                                ingested: number;
+                                messagesPerSecond: number;
+                                /** @description Why it is paused (the dependency that failed), when it is. */
+                                reason?: string;
+                                /** Format: date-time */
+                                reportedAt: string;
+                                /** @enum {string} */
+                                state: "running" | "paused";
+                            }[];
+                            /** @description Why there is no backlog: the broker did not answer. */
+                            error?: string;
+                            messagesPerSecond: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Where messages that cannot be events go, with the reason. */
+                        deadLetter: string;
+                        /** @description raw only: the attribute naming the event type; null: `event-type`. */
+                        eventTypeAttribute: string | null;
+                        /** @enum {string} */
+                        format: "envelope" | "raw";
+                        /** @description The consumer group, inside the project's namespace: `switchyard.<projectId>.<name>`. */
+                        group: string;
+                        id: string;
+                        projectId: string;
+                        stream: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `unreadable_body`: The request body could not be read: its length differs from Content-Length, or it does not decompress as its Content-Encoding says.
+             *
+             *     `request_aborted`: The client aborted the request while sending it.
+             *
+             *     `invalid_text`: Text in the request contains the NUL character.
+             *
+             *     `invalid_path`: The request path is not validly percent-encoded.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: No valid credentials: a missing or unknown key, or a signature that does not verify. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `insufficient_scope`: The API key's scope does not allow this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `broker_source_not_found`: No such broker source in this project. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `unsupported_media_type`: The body is not sent as application/json.
+             *
+             *     `unsupported_encoding`: The body has a content-encoding the API does not read.
+             *
+             *     `unsupported_charset`: The body is not UTF-8.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: A fault on the server side; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteBrokerSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The broker source's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `unreadable_body`: The request body could not be read: its length differs from Content-Length, or it does not decompress as its Content-Encoding says.
+             *
+             *     `request_aborted`: The client aborted the request while sending it.
+             *
+             *     `invalid_text`: Text in the request contains the NUL character.
+             *
+             *     `invalid_path`: The request path is not validly percent-encoded.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: No valid credentials: a missing or unknown key, or a signature that does not verify. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `insufficient_scope`: The API key's scope does not allow this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `broker_source_not_found`: No such broker source in this project. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `unsupported_media_type`: The body is not sent as application/json.
+             *
+             *     `unsupported_encoding`: The body has a content-encoding the API does not read.
+             *
+             *     `unsupported_charset`: The body is not UTF-8.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: A fault on the server side; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateBrokerSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The broker source's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    deadLetter?: string;
+                    eventTypeAttribute?: string | null;
+                    /**
+                     * @description envelope: the body is a POST /v1/events event; raw: the body is the payload and an attribute names the type.
+                     * @enum {string}
+                     */
+                    format?: "envelope" | "raw";
+                };
+            };
+        };
+        responses: {
+            /** @description The broker source as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrokerSource"];
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `unreadable_body`: The request body could not be read: its length differs from Content-Length, or it does not decompress as its Content-Encoding says.
+             *
+             *     `request_aborted`: The client aborted the request while sending it.
+             *
+             *     `invalid_text`: Text in the request contains the NUL character.
+             *
+             *     `invalid_path`: The request path is not validly percent-encoded.
+             *
+             *     `invalid_request`: The request body does not match the schema; `details` names each bad field.
+             *
+             *     `broker_name_not_allowed`: A stream or dead-letter name is outside the project's allowed prefixes for its broker.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: No valid credentials: a missing or unknown key, or a signature that does not verify. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `insufficient_scope`: The API key's scope does not allow this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `broker_source_not_found`: No such broker source in this project. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6836,6 +7501,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    brokerPrefixes?: {
+                        [key: string]: string[];
+                    };
                     ingestRateLimit?: {
                         burst?: number;
                         perSecond: number;

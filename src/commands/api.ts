@@ -10,6 +10,7 @@ import { installMetrics } from '../metrics/metrics';
 import { createDeliveryStarter, type DeliveryStarter } from '../deliveries/starter';
 import { createEndpointControl } from '../endpoint-health/entity-client';
 import { endpointTaskQueue } from '../endpoint-health/workflow-contract';
+import { createBrokerBacklogs } from '../brokers/backlog';
 import { createKafkaOffsets } from '../kafka/offsets';
 import { createTemporalClient } from '../temporal/client';
 import type { Running } from './running';
@@ -35,6 +36,7 @@ export async function startApi(config: Config, shared: { db?: Db; starter?: Deli
   const starter = shared.starter ?? createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, { pacing: config.deliveryPacing });
   const app = createApp({
     kafkaOffsets,
+    brokerBacklogs: createBrokerBacklogs(config.brokers),
     db,
     starter,
     endpoints: createEndpointControl(temporal.client, endpointTaskQueue(config.temporal.taskQueue)),

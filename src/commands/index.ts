@@ -2,7 +2,7 @@
 import type { Config } from '../config';
 import { errorMessage } from '../log';
 import { startApi } from './api';
-import { runKafkaConsumers } from './kafka';
+import { runConsumers } from './consumers';
 import { rotateKeys, runMigrations } from './migrate';
 import type { Running } from './running';
 import { runServe } from './serve';
@@ -31,31 +31,34 @@ const localStack = {
 };
 
 export const commands: Record<string, Command> = {
-  dev: async (config, flags) => localStack.dev().runDev(config, { kafka: flags.has('--kafka') }),
+  dev: async (config, flags) => localStack.dev().runDev(config, { kafka: flags.has('--kafka'), redis: flags.has('--redis') }),
   serve: (config) => runServe(config),
   api: (config) => startApi(config),
   worker: (config) => runWorker(config, { metricsListener: true }),
-  kafka: (config) => runKafkaConsumers(config),
+  consumers: (config) => runConsumers(config),
+  kafka: (config) => runConsumers(config),
   migrate: (config) => runMigrations(config),
   'rotate-keys': async (config) => {
     await rotateKeys(config);
   },
-  setup: async (config, flags) => localStack.setup().runSetup(config, { kafka: flags.has('--kafka') }),
+  setup: async (config, flags) => localStack.setup().runSetup(config, { kafka: flags.has('--kafka'), redis: flags.has('--redis') }),
 };
 
 export const usage = `Usage: switchyard <command> [options]
 
 Commands:
-  dev [--kafka]     PostgreSQL, Temporal (and Kafka) provisioned and started, migrations applied,
-                    the API and a worker in one process tree. Ctrl-C stops it all.
+  dev [--kafka] [--redis]
+                    PostgreSQL, Temporal (and Kafka, Redis) provisioned and started, migrations
+                    applied, the API and a worker in one process tree. Ctrl-C stops it all.
   serve             the API and the worker in one process (what dev runs): deliveries start eagerly
   api               the HTTP API on its own
-  worker            the Temporal worker (and the Kafka consumers, unless KAFKA_CONSUMERS_IN_WORKER=false)
-  kafka             the Kafka sources' consumers, on their own
+  worker            the Temporal worker (and the Kafka and broker consumers, unless CONSUMERS_IN_WORKER=false)
+  consumers         the Kafka and broker sources' consumers, on their own (\`kafka\` is its older name)
   migrate           apply SQL migrations; create the Temporal namespace if missing and register
                     its search attributes
   rotate-keys       re-encrypt every stored secret under the first key of SWITCHYARD_ENCRYPTION_KEYS
-  setup [--kafka]   install the local stack's tools without starting anything
+  setup [--kafka] [--redis]
+                    install the local stack's tools without starting anything
 
 Configuration comes from environment variables; see README.md.
 `;

@@ -7,6 +7,7 @@ import { log } from '../log';
 import { ensureChromiumInstalled } from '../stack/chromium';
 import { ensureKafkaJars } from '../stack/kafka';
 import { ensurePostgresInstalled } from '../stack/postgres';
+import { ensureRedisInstalled } from '../stack/redis';
 import { findOrBuildTemporalCli } from '../stack/temporal';
 import { findOrBuildTemporalServer } from '../stack/temporal-server';
 
@@ -23,12 +24,13 @@ async function buildTemporal(config: Config): Promise<{ cli: string; server?: st
   return { cli, server };
 }
 
-export async function runSetup(config: Config, options: { kafka: boolean }): Promise<void> {
-  const [temporal, postgres, kafka, chromium] = await Promise.all([
+export async function runSetup(config: Config, options: { kafka: boolean; redis: boolean }): Promise<void> {
+  const [temporal, postgres, kafka, redis, chromium] = await Promise.all([
     buildTemporal(config),
     config.databaseUrl ? Promise.resolve('(DATABASE_URL is set)') : ensurePostgresInstalled(),
     options.kafka ? ensureKafkaJars(config.paths.tools) : Promise.resolve('(not asked for)'),
+    options.redis ? ensureRedisInstalled() : Promise.resolve('(not asked for)'),
     ensureChromiumInstalled(config),
   ]);
-  log.info('local stack installed', { temporal, postgres, kafka, chromium });
+  log.info('local stack installed', { temporal, postgres, kafka, redis, chromium });
 }

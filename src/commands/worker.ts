@@ -1,10 +1,11 @@
-/** `switchyard worker`: the Temporal worker, the reconciler, and (unless told not to) the Kafka consumers. */
+/** `switchyard worker`: the Temporal worker, the reconciler, and (unless told not to) the Kafka and broker consumers. */
 import { databaseUrlOf, type Config } from '../config';
 import { createPool, type Db } from '../db/pool';
 import { log } from '../log';
 import { startReconciler } from '../deliveries/reconciler';
 import type { DeliveryStarter } from '../deliveries/starter';
 import { startKafkaConsumers } from '../kafka/supervisor';
+import { startBrokerConsumers } from '../brokers/supervisor';
 import { metrics } from '../metrics/metrics';
 import { startMetricsServer } from '../metrics/server';
 import { startWorker } from '../worker';
@@ -32,14 +33,15 @@ export async function runWorker(config: Config, shared: { db?: Db; metricsListen
       : undefined;
   const { starter } = running;
   const reconciler = startReconciler(db, starter);
-  const kafka = config.kafkaConsumersInWorker ? startKafkaConsumers(config.kafkaBrokers, db, starter) : undefined;
+  const kafka = config.consumersInWorker ? startKafkaConsumers(config.kafkaBrokers, db, starter) : undefined;
+  const brokers = config.consumersInWorker ? startBrokerConsumers(config.brokers, db, starter) : undefined;
   log.info('worker polling', { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace });
   return {
     starter,
     ended: running.done,
     async stop() {
       // Consumers first: what they have in hand finishes while the worker can still run it.
-      await kafka?.stop();
+      await Promise.all([kafka?.stop(), brokers?.stop()]);
       await reconciler.stop();
       await running.stop().catch(() => undefined);
       await metricsServer?.close();

@@ -9,8 +9,10 @@
  * With SWITCHYARD_METRICS=false nothing is recorded: the benchmark measures what metrics cost.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Broker } from '../brokers/source-schema';
 
-export type IngestSource = 'api' | 'inbound' | 'kafka' | 'portal';
+/** Where events came in: the API, an inbound webhook, Kafka or another broker source, the portal. */
+export type IngestSource = 'api' | 'inbound' | 'kafka' | Broker | 'portal';
 /** accepted: recorded; duplicate: a repeat answered from the first; rejected: bad input (4xx); throttled: 429; failed: our own failure (5xx). */
 export type IngestOutcome = 'accepted' | 'duplicate' | 'rejected' | 'throttled' | 'failed';
 export type DeliveryEnd = 'succeeded' | 'failed' | 'cancelled';
@@ -71,7 +73,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
   });
   const ingestSeconds = new Histogram({
     name: 'switchyard_ingest_duration_seconds',
-    help: 'Time to answer an ingest request (an API call, an inbound webhook, a chunk of Kafka messages).',
+    help: 'Time to answer an ingest request (an API call, an inbound webhook, a chunk of Kafka or other broker messages).',
     labelNames: ['source'],
     buckets: FAST_BUCKETS,
     registers,

@@ -102,9 +102,10 @@ interface OperatorSettingsRow {
   created_at: Date;
   ingest_rate_limit: OperatorSettings['ingestRateLimit'];
   kafka_topic_prefixes: string[];
+  broker_prefixes: OperatorSettings['brokerPrefixes'];
 }
 
-const operatorColumns = 'id, name, created_at, ingest_rate_limit, kafka_topic_prefixes';
+const operatorColumns = 'id, name, created_at, ingest_rate_limit, kafka_topic_prefixes, broker_prefixes';
 
 const withOperatorSettings = (row: OperatorSettingsRow): Project & OperatorSettings => ({
   id: row.id,
@@ -112,6 +113,7 @@ const withOperatorSettings = (row: OperatorSettingsRow): Project & OperatorSetti
   createdAt: row.created_at,
   ingestRateLimit: row.ingest_rate_limit,
   kafkaTopicPrefixes: row.kafka_topic_prefixes,
+  brokerPrefixes: row.broker_prefixes,
 });
 
 /** Every project, newest first, with what the operator set for it; `after` is the last id of the previous page. */
@@ -133,9 +135,16 @@ export async function updateOperatorSettings(db: Db, projectId: string, change: 
   const { rows } = await db.query<OperatorSettingsRow>(
     `UPDATE projects SET
         ingest_rate_limit = CASE WHEN $2 THEN $3::jsonb ELSE ingest_rate_limit END,
-        kafka_topic_prefixes = COALESCE($4::text[], kafka_topic_prefixes)
+        kafka_topic_prefixes = COALESCE($4::text[], kafka_topic_prefixes),
+        broker_prefixes = COALESCE($5::jsonb, broker_prefixes)
       WHERE id = $1 RETURNING ${operatorColumns}`,
-    [projectId, change.ingestRateLimit !== undefined, change.ingestRateLimit === undefined ? null : JSON.stringify(change.ingestRateLimit), change.kafkaTopicPrefixes ?? null],
+    [
+      projectId,
+      change.ingestRateLimit !== undefined,
+      change.ingestRateLimit === undefined ? null : JSON.stringify(change.ingestRateLimit),
+      change.kafkaTopicPrefixes ?? null,
+      change.brokerPrefixes === undefined ? null : JSON.stringify(change.brokerPrefixes),
+    ],
   );
   return rows[0] && withOperatorSettings(rows[0]);
 }

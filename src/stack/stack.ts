@@ -1,5 +1,5 @@
 /**
- * Brings up the services Switchyard needs (PostgreSQL, Temporal, optionally Kafka), reusing any
+ * Brings up the services Switchyard needs (PostgreSQL, Temporal, optionally Kafka and Redis), reusing any
  * that already answer and starting the missing ones on loopback. `stop()` stops only what this
  * call started, so `dev` and the tests can run beside each other.
  */
@@ -10,12 +10,15 @@ import { databaseUrlOf, type Config } from '../config';
 import { log } from '../log';
 import { ensureKafkaJars, isKafkaReady, startLocalKafka } from './kafka';
 import { ensureDatabase, isPostgresReady, startLocalPostgres } from './postgres';
+import { isRedisReady, startLocalRedis } from './redis';
 import { hostPort, isLoopback, isPortOpen, type Service } from './processes';
 import { findOrBuildTemporalCli, isTemporalReady, startTemporalDevServer, type DevServerLever } from './temporal';
 import { findOrBuildTemporalServer, startTemporalServer, temporalDatabaseNames } from './temporal-server';
 
 export interface StackOptions {
   kafka: boolean;
+  /** Redis, for broker sources on Redis Streams. */
+  redis?: boolean;
   /**
    * Tests: Temporal keeps its state in memory and Kafka in a temporary folder, both gone at stop.
    * Otherwise (dev) both persist under the data folder, so a restart finds its workflows again.
@@ -33,6 +36,7 @@ export interface Stack {
   /** Known only when the Temporal in use is a local dev server. */
   temporalUiUrl: string | undefined;
   kafkaBrokers: string[] | undefined;
+  redisUrl: string | undefined;
   /** What this call started (and `stop()` will stop) and what it found running. */
   started: string[];
   reused: string[];
@@ -121,9 +125,20 @@ export async function startStack(config: Config, options: StackOptions): Promise
     return { service };
   };
 
+  const redis = async (): Promise<Outcome> => {
+    if (!options.redis) return {};
+    const url = config.brokers.redisUrl;
+    if (await isRedisReady(url)) return { reused: `redis (${new URL(url).host})` };
+    const { hostname, port } = new URL(url);
+    if (!isLoopback(hostname)) throw new Error(`Redis at REDIS_URL=${new URL(url).host} does not answer`);
+    const dataDir = scratch ? path.join(scratch, 'redis') : path.join(config.paths.data, 'redis');
+    const service = await startLocalRedis({ dataDir, port: Number(port || 6379), logFile: path.join(logs, 'redis.log') });
+    return { service };
+  };
+
   // In parallel: a cold machine builds the Temporal CLI or server while apt installs Postgres (the
   // real server on PostgreSQL then waits for it, above).
-  const results = await Promise.allSettled([postgresUp, temporal(), kafka()]);
+  const results = await Promise.allSettled([postgresUp, temporal(), kafka(), redis()]);
   const services = results.flatMap((r) => (r.status === 'fulfilled' && r.value.service ? [r.value.service] : []));
   const stop = async () => {
     // PostgreSQL last: the real Temporal server may keep its state there, and would spend its
@@ -147,6 +162,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
     temporalAddress: config.temporal.address,
     temporalUiUrl: uiOpen ? `http://localhost:${config.temporal.uiPort}` : undefined,
     kafkaBrokers: options.kafka ? config.kafkaBrokers : undefined,
+    redisUrl: options.redis ? config.brokers.redisUrl : undefined,
     started: services.map((service) => service.name),
     reused: results.flatMap((r) => (r.status === 'fulfilled' && r.value.reused ? [r.value.reused] : [])),
     pids: Object.fromEntries(services.flatMap((service) => (service.pid ? [[service.name, service.pid]] : []))),

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { newProject, startTestApi } from '../support/api';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
-import { startConsumerProcess, type ConsumerProcess } from '../support/kafka-process';
+import { startConsumerProcess, type ConsumerProcess } from '../support/consumer-process';
 import { scrape } from '../support/metrics';
 import { createTopic } from '../support/kafka-topics';
 import { eventually } from '../support/receiver';
@@ -138,7 +138,7 @@ describe('Kafka ingestion', () => {
     const orders = await stack.endpoint('/orders', { eventTypes: ['order.*'] });
     const invoices = await stack.endpoint('/invoices', { eventTypes: ['invoice.*'] });
     consumer = startConsumerProcess(consumerEnv());
-    await consumer.waitForLog(/Kafka consumers running/);
+    await consumer.waitForLog(/consumers running/);
 
     const envelopeTopic = await newTopic(3);
     const rawTopic = await newTopic(2);

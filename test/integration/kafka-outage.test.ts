@@ -15,7 +15,7 @@ import { startLocalPostgres } from '../../src/stack/postgres';
 import { startWorker } from '../../src/worker';
 import { newProject, startTestApi } from '../support/api';
 import { startDeliveryStack } from '../support/delivery-stack';
-import { startConsumerProcess, type ConsumerProcess } from '../support/kafka-process';
+import { startConsumerProcess, type ConsumerProcess } from '../support/consumer-process';
 import { eventually, startReceiver } from '../support/receiver';
 import { createTopic } from '../support/kafka-topics';
 import { testConfig, uniqueName } from '../support/services';

@@ -149,7 +149,7 @@ describe('Prometheus metrics, on the real stack', () => {
 
   it('has `switchyard worker` serve its own /metrics on METRICS_PORT, loopback by default', async () => {
     const worker = spawn(process.execPath, [path.join(repoRoot, 'src', 'launcher.mjs'), 'worker'], {
-      env: { ...process.env, TEMPORAL_TASK_QUEUE: uniqueName('metrics-worker'), METRICS_PORT: '0', KAFKA_CONSUMERS_IN_WORKER: 'false', LOG_LEVEL: 'info' },
+      env: { ...process.env, TEMPORAL_TASK_QUEUE: uniqueName('metrics-worker'), METRICS_PORT: '0', CONSUMERS_IN_WORKER: 'false', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let log = '';

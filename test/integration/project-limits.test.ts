@@ -20,16 +20,19 @@ describe('what the operator sets per project', () => {
     const acme = await newProject(test, 'acme');
     const shown = await admin.get(`/v1/projects/${acme.id}`);
     assert.equal(shown.status, 200);
-    assert.deepEqual(shown.body, { id: acme.id, name: 'acme', createdAt: shown.body.createdAt, ingestRateLimit: null, kafkaTopicPrefixes: [] });
+    assert.deepEqual(shown.body, { id: acme.id, name: 'acme', createdAt: shown.body.createdAt, ingestRateLimit: null, kafkaTopicPrefixes: [], brokerPrefixes: {} });
 
-    const patched = await admin.patch(`/v1/projects/${acme.id}`, { ingestRateLimit: { perSecond: 50 }, kafkaTopicPrefixes: ['acme.'] });
+    const patched = await admin.patch(`/v1/projects/${acme.id}`, { ingestRateLimit: { perSecond: 50 }, kafkaTopicPrefixes: ['acme.'], brokerPrefixes: { redis: ['acme.'] } });
     assert.equal(patched.status, 200);
-    assert.deepEqual([patched.body.ingestRateLimit, patched.body.kafkaTopicPrefixes], [{ perSecond: 50, burst: 500 }, ['acme.']]);
+    assert.deepEqual(
+      [patched.body.ingestRateLimit, patched.body.kafkaTopicPrefixes, patched.body.brokerPrefixes],
+      [{ perSecond: 50, burst: 500 }, ['acme.'], { redis: ['acme.'] }],
+    );
     const listed = await admin.get('/v1/projects?limit=100');
     assert.equal(listed.status, 200);
     assert.deepEqual(listed.body.data.find((p: { id: string }) => p.id === acme.id), patched.body);
 
-    for (const body of [{ ingestRateLimit: { perSecond: 0 } }, { ingestRateLimit: { perSecond: 5, burst: 10 } }, { kafkaTopicPrefixes: ['has space'] }, { name: 'renamed' }]) {
+    for (const body of [{ ingestRateLimit: { perSecond: 0 } }, { ingestRateLimit: { perSecond: 5, burst: 10 } }, { kafkaTopicPrefixes: ['has space'] }, { brokerPrefixes: { redis: ['has space'] } }, { brokerPrefixes: { pigeon: [''] } }, { name: 'renamed' }]) {
       const refused = await admin.patch(`/v1/projects/${acme.id}`, body);
       assert.equal(refused.status, 400, JSON.stringify(body));
       assert.equal(refused.body.error.code, 'invalid_request');

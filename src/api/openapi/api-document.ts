@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openApiDocument, type OpenApiDocument } from './document';
 import type { Operation } from './operation';
 import { apiKeyOperations } from './paths/api-keys';
+import { brokerSourceOperations } from './paths/broker-sources';
 import { customerOperations } from './paths/customers';
 import { deliveryOperations } from './paths/deliveries';
 import { endpointOperations } from './paths/endpoints';
@@ -23,6 +24,7 @@ const tags = [
   { name: 'Customers', description: "The provider's customers, who own endpoints and manage them in the portal." },
   { name: 'Inbound', description: 'Sources that receive third-party webhooks, verify them and route them to endpoints.' },
   { name: 'Kafka sources', description: 'Kafka topics consumed as events.' },
+  { name: 'Broker sources', description: 'Streams of other message brokers (Redis Streams) consumed as events.' },
   { name: 'Project', description: "The calling project's settings and API keys." },
   { name: 'Projects (admin)', description: "The operator's routes, with the admin key: creating projects and setting their limits." },
   { name: 'Service', description: 'Health, metrics, and this document.' },
@@ -37,6 +39,7 @@ export const operations: Operation[] = [
   ...sourceOperations,
   ...inboundOperations,
   ...kafkaSourceOperations,
+  ...brokerSourceOperations,
   ...projectOperations,
   ...apiKeyOperations,
   ...serviceOperations,

@@ -38,6 +38,7 @@ const view = (project: Project & OperatorSettings) => ({
   createdAt: project.createdAt.toISOString(),
   ingestRateLimit: project.ingestRateLimit,
   kafkaTopicPrefixes: project.kafkaTopicPrefixes,
+  brokerPrefixes: project.brokerPrefixes,
 });
 
 export function projectRoutes(db: Db, adminKey: string | undefined): { authenticate: RequestHandler; router: Router } {

@@ -1,5 +1,6 @@
 /** /v1/project: the calling project's settings; /v1/projects: the operator's routes (admin key). */
 import { z } from 'zod';
+import { brokerPrefixesSchema } from '../../../brokers/source-schema';
 import { updateOperatorSettingsSchema } from '../../../projects/operator-settings';
 import { updateProjectSchema } from '../../routes/project';
 import { createProjectSchema, listProjectsQuery } from '../../routes/projects';
@@ -26,6 +27,7 @@ const adminProject = z
     createdAt: timestamp,
     ingestRateLimit: rateLimit.nullable().meta({ description: "Events a second through POST /v1/events; null: the gateway's default." }),
     kafkaTopicPrefixes: z.array(z.string()).meta({ description: 'Topic name prefixes its Kafka sources may use; none: no Kafka sources; [""]: every topic.' }),
+    brokerPrefixes: brokerPrefixesSchema.meta({ description: 'Per broker, the name prefixes its broker sources may read and dead-letter to; a broker absent: no sources on it; [""]: every name.' }),
   })
   .strict()
   .meta({ id: 'AdminProject' });

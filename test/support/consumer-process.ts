@@ -1,6 +1,7 @@
 /**
- * `switchyard kafka` as a child process, for tests that kill it: its log is kept so a test can
- * wait for what it says (a pause, a resume) and show it when something fails.
+ * `switchyard consumers` (Kafka and broker sources) as a child process, for tests that kill it:
+ * its log is kept so a test can wait for what it says (a pause, a resume) and show it when
+ * something fails.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -14,7 +15,7 @@ export interface ConsumerProcess {
 }
 
 /**
- * A consumer outliving its test would take up the next tests' Kafka sources (the test database
+ * A consumer outliving its test would take up the next tests' Kafka and broker sources (the test database
  * is shared) and start their deliveries on a dead task queue: kill them with the test process,
  * including when the runner ends it for taking too long.
  */
@@ -36,7 +37,7 @@ function killWithThisProcess(child: ChildProcess): void {
 }
 
 export function startConsumerProcess(env: NodeJS.ProcessEnv): ConsumerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli.ts'), 'kafka'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli.ts'), 'consumers'], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

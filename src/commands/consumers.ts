@@ -1,4 +1,5 @@
-/** `switchyard kafka`: the Kafka sources' consumers, in a process of their own. */
+/** `switchyard consumers` (or `kafka`, its older name): the Kafka and broker sources' consumers, in a process of their own. */
+import { startBrokerConsumers } from '../brokers/supervisor';
 import { databaseUrlOf, type Config } from '../config';
 import { createPool } from '../db/pool';
 import { createDeliveryStarter } from '../deliveries/starter';
@@ -9,16 +10,18 @@ import { startMetricsServer } from '../metrics/server';
 import { createTemporalClient } from '../temporal/client';
 import type { Running } from './running';
 
-export async function runKafkaConsumers(config: Config): Promise<Running> {
+export async function runConsumers(config: Config): Promise<Running> {
   // Its scrape target (consumer lag, ingest) is its own, on METRICS_PORT like a worker's.
   const metricsServer = config.metrics.enabled ? await startMetricsServer(installMetrics(config.metrics), config.metrics.host, config.metrics.port) : undefined;
   const db = createPool(databaseUrlOf(config));
   const temporal = createTemporalClient(config);
-  const consumers = startKafkaConsumers(config.kafkaBrokers, db, createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, { pacing: config.deliveryPacing }));
-  log.info('Kafka consumers running', { brokers: config.kafkaBrokers, taskQueue: config.temporal.taskQueue });
+  const starter = createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, { pacing: config.deliveryPacing });
+  const kafka = startKafkaConsumers(config.kafkaBrokers, db, starter);
+  const brokers = startBrokerConsumers(config.brokers, db, starter);
+  log.info('Kafka and broker consumers running', { kafka: config.kafkaBrokers, taskQueue: config.temporal.taskQueue });
   return {
     async stop() {
-      await consumers.stop();
+      await Promise.all([kafka.stop(), brokers.stop()]);
       await temporal.connection.close();
       await db.end();
       await metricsServer?.close();

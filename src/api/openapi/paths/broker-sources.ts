@@ -1,0 +1,130 @@
+/** /v1/broker-sources: the broker streams (beyond Kafka) a project's events are consumed from, and their backlog. */
+import { z } from 'zod';
+import { createBrokerSourceSchema, updateBrokerSourceSchema } from '../../../brokers/source-schema';
+import { listBrokerSourcesQuery } from '../../routes/broker-sources';
+import type { Operation } from '../operation';
+import { pageOf, timestamp } from '../shapes';
+
+const common = {
+  id: z.string(),
+  projectId: z.string(),
+  format: z.enum(['envelope', 'raw']),
+  eventTypeAttribute: z.string().nullable().meta({ description: 'raw only: the attribute naming the event type; null: `event-type`.' }),
+  deadLetter: z.string().meta({ description: 'Where messages that cannot be events go, with the reason.' }),
+  version: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+};
+
+const redisSource = z
+  .object({
+    broker: z.literal('redis'),
+    stream: z.string(),
+    group: z.string().meta({ description: "The consumer group, inside the project's namespace: `switchyard.<projectId>.<name>`." }),
+    ...common,
+  })
+  .strict()
+  .meta({ id: 'RedisSource' });
+
+export const brokerSource = z.discriminatedUnion('broker', [redisSource]).meta({ id: 'BrokerSource' });
+
+const redisBacklog = z
+  .object({
+    length: z.number().int().meta({ description: 'Entries in the stream.' }),
+    pending: z.number().int().meta({ description: 'Read by a consumer and not yet acknowledged.' }),
+    lag: z.number().int().nullable().meta({ description: 'Entries the group has not read yet; null when Redis cannot tell (after entries were deleted).' }),
+    lastDeliveredId: z.string().nullable().meta({ description: 'The last entry handed to the group; null until its consumer creates the group.' }),
+  })
+  .strict();
+
+const consumer = z
+  .object({
+    consumer: z.string().meta({ description: 'The consumer process.' }),
+    reportedAt: timestamp,
+    state: z.enum(['running', 'paused']),
+    reason: z.string().optional().meta({ description: 'Why it is paused (the dependency that failed), when it is.' }),
+    ingested: z.number().int(),
+    deadLettered: z.number().int(),
+    messagesPerSecond: z.number(),
+  })
+  .strict();
+
+const consumption = z
+  .object({
+    backlog: redisBacklog.nullable().meta({ description: 'From the broker; null when it did not answer.' }),
+    error: z.string().optional().meta({ description: 'Why there is no backlog: the broker did not answer.' }),
+    messagesPerSecond: z.number(),
+    consumers: z.array(consumer).meta({ description: 'The consumer processes that reported in the last 30 seconds.' }),
+  })
+  .strict();
+
+const id = { id: "The broker source's id." };
+const tag = 'Broker sources';
+
+export const brokerSourceOperations: Operation[] = [
+  {
+    method: 'post',
+    path: '/v1/broker-sources',
+    id: 'createBrokerSource',
+    summary: 'Create a broker source',
+    description: "A Redis stream consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.",
+    tag,
+    auth: 'apiKey',
+    body: createBrokerSourceSchema,
+    answers: { 201: { description: 'The broker source.', schema: brokerSource } },
+    errors: ['broker_name_not_allowed', 'broker_group_taken'],
+  },
+  {
+    method: 'get',
+    path: '/v1/broker-sources',
+    id: 'listBrokerSources',
+    summary: 'List broker sources',
+    tag,
+    auth: 'apiKey',
+    query: listBrokerSourcesQuery,
+    answers: { 200: { description: 'A page of broker sources, newest first.', schema: pageOf(brokerSource) } },
+  },
+  {
+    method: 'get',
+    path: '/v1/broker-sources/{id}',
+    id: 'getBrokerSource',
+    summary: 'Get a broker source and its consumption',
+    description: 'Adds how consumption goes: the backlog as the broker sees it, and per consumer process its state and throughput. The broker not answering still shows the rest.',
+    tag,
+    auth: 'apiKey',
+    pathParams: id,
+    answers: {
+      200: {
+        description: 'The broker source, with its consumption.',
+        schema: z.discriminatedUnion('broker', [redisSource.extend({ consumption }).strict()]),
+      },
+    },
+    errors: ['broker_source_not_found'],
+  },
+  {
+    method: 'patch',
+    path: '/v1/broker-sources/{id}',
+    id: 'updateBrokerSource',
+    summary: 'Change a broker source',
+    description: 'Only the fields sent change. What it reads and its group stay: for another stream, make another source.',
+    tag,
+    auth: 'apiKey',
+    pathParams: id,
+    body: updateBrokerSourceSchema,
+    bodyOptional: true,
+    answers: { 200: { description: 'The broker source as changed.', schema: brokerSource } },
+    errors: ['broker_source_not_found', 'broker_name_not_allowed'],
+  },
+  {
+    method: 'delete',
+    path: '/v1/broker-sources/{id}',
+    id: 'deleteBrokerSource',
+    summary: 'Delete a broker source',
+    description: 'Its consumers stop; the events it brought in stay, and so does its consumer group in the broker.',
+    tag,
+    auth: 'apiKey',
+    pathParams: id,
+    answers: { 204: { description: 'Deleted.' } },
+    errors: ['broker_source_not_found'],
+  },
+];

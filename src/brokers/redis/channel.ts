@@ -1,0 +1,157 @@
+/**
+ * A broker source's channel to a Redis stream, read by a consumer group.
+ *
+ * Entries are read with XREADGROUP; a chunk is acknowledged (XACK) only after its events are
+ * committed and their deliveries started, in one MULTI with the dead-letter entries (XADD), so a
+ * refused message is never acknowledged without its dead letter. Unacknowledged entries stay in
+ * the group's pending list: this consumer reads its own again after a failure or a restart under
+ * the same name, and takes over (XAUTOCLAIM) those another consumer has left idle for longer than
+ * `claimIdleMs`, as when its process was killed.
+ *
+ * A message is an entry: its `body` field holds the JSON, every other field is an attribute.
+ */
+import { createClient } from 'redis';
+import { errorMessage, log } from '../../log';
+import { timeout } from '../ingest-chunk';
+import type { BrokerChannel, Received } from '../source-consumer';
+import type { BrokerSource } from '../sources-repository';
+
+/** The entry field that holds a message's body. */
+export const BODY_FIELD = 'body';
+/** How long a blocking read waits for new entries before the consumer loop looks around again. */
+const BLOCK_MS = 2_000;
+
+
+/** An entry as RESP2 gives it: its id and its fields and values, flat; null once the entry is deleted. */
+type RawEntry = [id: string, fields: string[] | null];
+
+export interface RedisReceived extends Received {
+  id: string;
+  fields: Record<string, string>;
+}
+
+/**
+ * A consumer's client reconnects by itself (with backoff) and reports its failures to the log, not
+ * as crashes; commands wait for the reconnection. With `failFast` (an API request waits on it) a
+ * command fails at once while Redis is away. Either way the first connection gives up after 5 s.
+ */
+export async function connectRedis(url: string, name: string, options: { failFast?: boolean } = {}) {
+  const client = createClient({
+    url,
+    name,
+    // RESP2: replies as flat lists, the shapes the parsing below reads.
+    RESP: 2,
+    disableOfflineQueue: options.failFast ?? false,
+    socket: {
+      connectTimeout: 5_000,
+      reconnectStrategy: options.failFast ? false : (retries: number) => Math.min(200 * 2 ** retries, 5_000),
+    },
+  });
+  let warned = false;
+  client.on('error', (error: unknown) => {
+    // Every reconnect attempt fails while Redis is down: say it once, then again once it was back.
+    if (!warned) log.warn('Redis connection failed; reconnecting', { error: errorMessage(error) });
+    warned = true;
+  });
+  client.on('ready', () => (warned = false));
+  try {
+    await timeout(client.connect(), 5_000, `connecting to Redis at ${new URL(url).host}`);
+  } catch (error) {
+    client.destroy();
+    throw error;
+  }
+  return client;
+}
+
+export function fieldsOf(flat: readonly string[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
+  return fields;
+}
+
+/** An entry as a broker message: its body field, its other fields as attributes, its place in the stream as identity. */
+export function receivedOf(stream: string, [id, flat]: RawEntry): RedisReceived {
+  const fields = fieldsOf(flat ?? []);
+  const body = fields[BODY_FIELD];
+  return {
+    id,
+    fields,
+    message: {
+      body: body === undefined ? null : Buffer.from(body, 'utf8'),
+      attribute: (name) => (name === BODY_FIELD ? undefined : fields[name]),
+      identity: `redis:${stream}:${id}`,
+    },
+    origin: { 'switchyard-original-stream': stream, 'switchyard-original-id': id },
+  };
+}
+
+/** The fields a dead-lettered entry carries: the original's, then why and where it came from. */
+export function deadLetterFields(received: RedisReceived, reason: string, sourceId: string): Record<string, string> {
+  return { ...received.fields, 'switchyard-dlq-reason': reason.slice(0, 1000), 'switchyard-source-id': sourceId, ...received.origin };
+}
+
+function entriesOfRead(reply: unknown): RawEntry[] {
+  // [[stream, [[id, fields], ...]]], or null when nothing came within the block.
+  if (!Array.isArray(reply) || reply.length === 0) return [];
+  return ((reply[0] as [string, RawEntry[]])[1] ?? []) as RawEntry[];
+}
+
+export async function openRedisChannel(url: string, source: BrokerSource, consumer: string, claimIdleMs: number): Promise<BrokerChannel<RedisReceived>> {
+  const stream = source.address;
+  const group = source.group;
+  const client = await connectRedis(url, `switchyard-${source.id}`);
+  try {
+    // From the stream's start: a source reads what was published before it was created, as Kafka sources do.
+    await client.sendCommand(['XGROUP', 'CREATE', stream, group, '0', 'MKSTREAM']);
+  } catch (error) {
+    if (!errorMessage(error).startsWith('BUSYGROUP')) {
+      await client.quit().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  // Own pending entries first: after a start (a restart under the same name) and after a failure.
+  let ownPendingFirst = true;
+  let lastClaim = 0;
+  const read = async (id: string, max: number, block?: number) =>
+    entriesOfRead(
+      await client.sendCommand(['XREADGROUP', 'GROUP', group, consumer, 'COUNT', String(max), ...(block === undefined ? [] : ['BLOCK', String(block)]), 'STREAMS', stream, id]),
+    );
+
+  return {
+    async receive(max) {
+      if (ownPendingFirst) {
+        const pending = await read('0', max);
+        if (pending.length > 0) return pending.map((entry) => receivedOf(stream, entry));
+        ownPendingFirst = false;
+      }
+      if (Date.now() - lastClaim >= claimIdleMs / 2) {
+        lastClaim = Date.now();
+        const reply = (await client.sendCommand(['XAUTOCLAIM', stream, group, consumer, String(claimIdleMs), '0-0', 'COUNT', String(max)])) as [string, RawEntry[], string[]?];
+        const claimed = (reply[1] ?? []).filter(([, fields]) => fields !== null);
+        if (claimed.length > 0) {
+          log.info('Redis entries taken over from an idle consumer', { source: source.id, stream, count: claimed.length });
+          // More may be left: look again at the next receive.
+          lastClaim = 0;
+          return claimed.map((entry) => receivedOf(stream, entry));
+        }
+      }
+      return (await read('>', max, BLOCK_MS)).map((entry) => receivedOf(stream, entry));
+    },
+    async settle(chunk, refused, current) {
+      if (chunk.length === 0) return;
+      const multi = client.multi();
+      for (const { message, reason } of refused) {
+        multi.addCommand(['XADD', current.deadLetter, '*', ...Object.entries(deadLetterFields(message, reason, current.id)).flat()]);
+      }
+      multi.addCommand(['XACK', stream, group, ...chunk.map((received) => received.id)]);
+      await multi.exec();
+    },
+    async release() {
+      ownPendingFirst = true;
+    },
+    async close() {
+      await client.quit().catch(() => client.destroy());
+    },
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * One broker source's consumer, the same for every broker that hands out messages to be
+ * acknowledged one by one (Redis Streams, ...): it receives a chunk, turns each message into an
+ * event through the same ingest path as `POST /v1/events`, dead-letters the messages that cannot
+ * be events, and only then acknowledges the chunk. The broker's own part (receiving, dead-letter
+ * writes, acknowledgements, its backlog) is a `BrokerChannel`.
+ *
+ * When PostgreSQL or Temporal fails (down, or slower than INGEST_TIMEOUT_MS), or the broker does,
+ * the consumer gives the chunk back unacknowledged, rests (see pauseAfter) and reads it again:
+ * the events' idempotency keys come from the messages, so a second read makes no second event.
+ */
+import type { Db } from '../db/pool';
+import type { DeliveryStarter } from '../deliveries/starter';
+import { errorMessage, log } from '../log';
+import { metrics } from '../metrics/metrics';
+import { SpanKind, traced } from '../tracing/tracing';
+import { ingestChunk, pauseAfter, timeout } from './ingest-chunk';
+import { decodeBrokerMessage, type BrokerMessage } from './messages';
+import type { Broker } from './source-schema';
+import type { BrokerConsumerReport, BrokerSource } from './sources-repository';
+import { Throughput } from './throughput';
+
+/** A chunk's ingest taking longer than this counts as a failure: the consumer pauses. */
+const INGEST_TIMEOUT_MS = 30_000;
+/** Messages per receive, and so per ingest transaction. */
+export const CHUNK_SIZE = 100;
+
+/** A message as a channel hands it out: what it says, and where it came from (for its dead letter). */
+export interface Received {
+  message: BrokerMessage;
+  /** Facts about its origin that its dead letter carries (the id the broker gave it, ...). */
+  origin: Record<string, string>;
+}
+
+/** One source's connection to its broker. */
+export interface BrokerChannel<R extends Received = Received> {
+  /**
+   * Up to `max` messages, waiting a while (the broker's long poll) when none are ready; messages
+   * given back by `release` come again.
+   */
+  receive(max: number): Promise<R[]>;
+  /** Writes each refused message to the dead-letter destination with its reason, then acknowledges the whole chunk. */
+  settle(chunk: R[], refused: { message: R; reason: string }[], source: BrokerSource): Promise<void>;
+  /** The chunk was not ingested: it is to be received again. */
+  release(chunk: R[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ConsumerDependencies {
+  db: Db;
+  starter: DeliveryStarter;
+}
+
+export interface BrokerSourceConsumer {
+  /** Format and dead-letter changes apply to the next chunk. */
+  update(source: BrokerSource): void;
+  report(nowMs: number): BrokerConsumerReport;
+  /** Finishes the chunk in hand (acknowledging it), and closes the channel. */
+  stop(): Promise<void>;
+}
+
+/** What a broker calls a message's body and attributes, in the reasons of its dead letters. */
+const TERMS: Record<Broker, { body: string; attribute: string }> = {
+  redis: { body: 'body field', attribute: 'field' },
+};
+
+export function startBrokerSourceConsumer<R extends Received>(deps: ConsumerDependencies, initial: BrokerSource, channel: BrokerChannel<R>): BrokerSourceConsumer {
+  let source = initial;
+  let running = true;
+  const throughput = new Throughput(Date.now());
+  const totals = { ingested: 0, deadLettered: 0 };
+  let paused: string | undefined;
+  let wake: (() => void) | undefined;
+
+  /** Waits `ms`, or less if the consumer stops. */
+  const rest = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  async function handle(chunk: R[]): Promise<void> {
+    const started = performance.now();
+    const current = source;
+    const decoded = chunk.map((received) => ({ received, result: decodeBrokerMessage(current, received.message, TERMS[current.broker]) }));
+    const good = decoded.flatMap(({ received, result }) => (result.ok ? [{ message: received, input: result.input }] : []));
+    const position = new Map(chunk.map((received, index) => [received, index]));
+    // Dead letters in the order of their originals.
+    const refused = [
+      ...decoded.flatMap(({ received, result }) => (result.ok ? [] : [{ message: received, reason: result.reason }])),
+      ...(await traced(
+        `ingest ${current.broker}`,
+        SpanKind.CONSUMER,
+        { 'messaging.system': current.broker, 'messaging.destination.name': current.address, 'messaging.batch.message_count': good.length },
+        () => ingestChunk(deps.db, deps.starter, current.projectId, good),
+      )),
+    ].sort((a, b) => position.get(a.message)! - position.get(b.message)!);
+    await channel.settle(chunk, refused, current);
+    if (refused.length > 0) {
+      log.warn('broker messages dead-lettered', { source: current.id, broker: current.broker, count: refused.length, firstReason: refused[0]!.reason });
+    }
+    metrics().ingested(current.broker, 'accepted', chunk.length - refused.length, (performance.now() - started) / 1000);
+    if (refused.length > 0) metrics().ingested(current.broker, 'rejected', refused.length);
+    totals.ingested += chunk.length - refused.length;
+    totals.deadLettered += refused.length;
+    throughput.add(chunk.length, Date.now());
+  }
+
+  const loop = (async () => {
+    let failures = 0;
+    const failed = async (reason: string, chunk: R[]) => {
+      failures += 1;
+      paused = reason;
+      const ms = pauseAfter(failures);
+      log.warn('broker source paused: a dependency failed', { source: source.id, broker: source.broker, resumeInMs: ms, error: reason });
+      if (chunk.length > 0) metrics().ingested(source.broker, 'failed', chunk.length);
+      await channel.release(chunk).catch(() => undefined);
+      await rest(ms);
+    };
+    while (running) {
+      let chunk: R[] = [];
+      try {
+        chunk = await channel.receive(CHUNK_SIZE);
+        if (chunk.length === 0) continue;
+        await timeout(handle(chunk), INGEST_TIMEOUT_MS, 'ingesting a chunk');
+      } catch (error) {
+        if (running) await failed(errorMessage(error), chunk);
+        continue;
+      }
+      if (failures > 0) log.info('broker source resumed', { source: source.id, broker: source.broker });
+      failures = 0;
+      paused = undefined;
+    }
+  })();
+
+  log.info('broker source consuming', { source: source.id, broker: source.broker, address: source.address, group: source.group });
+
+  return {
+    update(next) {
+      source = next;
+    },
+    report(nowMs) {
+      return {
+        state: paused === undefined ? 'running' : 'paused',
+        ...(paused === undefined ? {} : { reason: paused }),
+        ingested: totals.ingested,
+        deadLettered: totals.deadLettered,
+        messagesPerSecond: throughput.perSecond(nowMs),
+      };
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      await channel.close();
+      log.info('broker source stopped', { source: source.id, broker: source.broker });
+    },
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The broker sources' consumers of one process: one consumer per live source. Every couple of
+ * seconds it reads the sources from PostgreSQL and starts, replaces or stops consumers to match,
+ * so a source created, changed or deleted through the API takes effect without a restart. Every
+ * few seconds it writes what each consumer is doing (running or paused, throughput) for GET
+ * /v1/broker-sources/:id.
+ *
+ * With no sources it never connects to a broker, so a worker without brokers runs it idle.
+ */
+import os from 'node:os';
+import type { Db } from '../db/pool';
+import type { DeliveryStarter } from '../deliveries/starter';
+import { errorMessage, log } from '../log';
+import { openRedisChannel } from './redis/channel';
+import { startBrokerSourceConsumer, type BrokerChannel, type BrokerSourceConsumer } from './source-consumer';
+import type { Broker } from './source-schema';
+import { forgetBrokerConsumerReports, liveBrokerSources, saveBrokerConsumerReports, type BrokerSource } from './sources-repository';
+
+const REFRESH_MS = 2_000;
+const REPORT_MS = 5_000;
+
+/** Where the brokers are: the operator's, never a project's, so a source cannot point the gateway anywhere. */
+export interface BrokerConnections {
+  redisUrl: string;
+  /** How long a consumer's unacknowledged messages sit before another consumer takes them over. */
+  claimIdleMs: number;
+}
+
+export interface BrokerConsumers {
+  stop(): Promise<void>;
+}
+
+/** A consumer is replaced (not just updated) when what it reads changes. */
+function sameReading(a: BrokerSource, b: BrokerSource): boolean {
+  return a.broker === b.broker && a.address === b.address && a.group === b.group;
+}
+
+export function startBrokerConsumers(connections: BrokerConnections, db: Db, starter: DeliveryStarter): BrokerConsumers {
+  // The consumer's name in the brokers' groups: stable for this process, unique among processes.
+  const name = `${os.hostname()}:${process.pid}`;
+  const openers: Record<Broker, (source: BrokerSource) => Promise<BrokerChannel>> = {
+    redis: (source) => openRedisChannel(connections.redisUrl, source, name, connections.claimIdleMs),
+  };
+  const members = new Map<string, { source: BrokerSource; consumer: BrokerSourceConsumer }>();
+  let stopping = false;
+
+  async function stopMember(id: string): Promise<void> {
+    const member = members.get(id);
+    members.delete(id);
+    await member?.consumer.stop().catch((error) => log.warn('broker consumer did not stop cleanly', { source: id, error: errorMessage(error) }));
+  }
+
+  async function refresh(): Promise<void> {
+    const live = new Map((await liveBrokerSources(db)).map((source) => [source.id, source]));
+    for (const [id, member] of members) {
+      const wanted = live.get(id);
+      if (!wanted || !sameReading(member.source, wanted)) await stopMember(id);
+      else if (wanted.version !== member.source.version) {
+        member.consumer.update(wanted);
+        member.source = wanted;
+      }
+    }
+    for (const [id, source] of live) {
+      if (stopping) return;
+      if (members.has(id)) continue;
+      // One source that cannot start (its broker down) must not hold up the others: next round.
+      try {
+        const channel = await openers[source.broker](source);
+        members.set(id, { source, consumer: startBrokerSourceConsumer({ db, starter }, source, channel) });
+      } catch (error) {
+        log.warn('broker source could not start; retrying', { source: id, broker: source.broker, error: errorMessage(error) });
+      }
+    }
+  }
+
+  async function report(): Promise<void> {
+    const now = Date.now();
+    await saveBrokerConsumerReports(
+      db,
+      name,
+      [...members.entries()].map(([sourceId, member]) => ({ sourceId, report: member.consumer.report(now) })),
+    );
+  }
+
+  // Rounds never overlap: each schedules the next when it is done.
+  let round: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  let lastReport = 0;
+  const tick = () => {
+    round = (async () => {
+      await refresh().catch((error) => log.warn('broker sources could not be read', { error: errorMessage(error) }));
+      if (Date.now() - lastReport >= REPORT_MS) {
+        lastReport = Date.now();
+        await report().catch((error) => log.debug('broker consumer report not saved', { error: errorMessage(error) }));
+      }
+    })().finally(() => {
+      if (!stopping) timer = setTimeout(tick, REFRESH_MS);
+    });
+  };
+  tick();
+
+  return {
+    async stop() {
+      stopping = true;
+      clearTimeout(timer);
+      await round;
+      await Promise.all([...members.keys()].map(stopMember));
+      // Gone, not silent: the API stops listing this process at once.
+      await forgetBrokerConsumerReports(db, name).catch(() => undefined);
+    },
+  };
+}
