@@ -109,7 +109,7 @@ async function forkReady<S extends { port: number }>(script: string, variable: s
   return { child, port: settings.port };
 }
 
-export async function startEnvironment(options: { kafka: boolean; setup: Setup }): Promise<BenchEnvironment> {
+export async function startEnvironment(options: { kafka: boolean; redis?: boolean; setup: Setup }): Promise<BenchEnvironment> {
   const { setup } = options;
   const [temporalPort, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
   // As `dev` has them: loopback open to the egress policy (the receivers listen there), and a key
@@ -128,6 +128,7 @@ export async function startEnvironment(options: { kafka: boolean; setup: Setup }
   });
   const stack: Stack = await startStack(base, {
     kafka: options.kafka,
+    redis: options.redis,
     ephemeral: true,
     temporalOnDisk: setup.temporal === 'dev-file',
     devServerLevers: setup.levers,
@@ -146,6 +147,7 @@ export async function startEnvironment(options: { kafka: boolean; setup: Setup }
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: config.temporal.address,
     KAFKA_BROKERS: config.kafkaBrokers.join(','),
+    REDIS_URL: config.brokers.redisUrl,
     CONSUMERS_IN_WORKER: 'false',
     // The same, under its name before broker sources, for a --baseline from before them.
     KAFKA_CONSUMERS_IN_WORKER: 'false',

@@ -3,9 +3,9 @@
  * writes the results as JSON (bench-results/, not committed) and, for a run of every scenario,
  * into BENCHMARKS.md. Benchmarks measure; no test asserts their figures.
  *
- *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,fairness,history,kafka,fan-out,waiting]
+ *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,fairness,history,kafka,redis,fan-out,waiting]
  *                    [--setups default,plain,...] [--baseline REF] [--rounds 1] [--duration 60] [--endpoints 20] [--payload-bytes 1024]
- *                    [--rate N] [--repeat 3] [--quiet-rate 5] [--kafka-messages 5000] [--fan-out-sizes 10,10000,100000]
+ *                    [--rate N] [--repeat 3] [--quiet-rate 5] [--kafka-messages 5000] [--broker-messages 5000] [--fan-out-sizes 10,10000,100000]
  *                    [--fan-out-events 1000] [--waiting 10000]
  *
  * Each setup (bench/setups.ts) gets an environment of its own and runs the chosen scenarios; with
@@ -27,13 +27,14 @@ import { eagerFloor, postCeiling, workflowCeiling } from './scenarios/ceilings';
 import { historyCost } from './scenarios/history-cost';
 import { fairness } from './scenarios/fairness';
 import { kafkaIngest } from './scenarios/kafka';
+import { redisIngest } from './scenarios/redis';
 import { saturation } from './scenarios/saturation';
 import { percentile } from './scenarios/common';
 import { isolationModes, steadyLoad, type SteadyLoadResult } from './scenarios/steady-load';
 import { waitingWork } from './scenarios/waiting-work';
 import { fanOutAt, type FanOutRun } from './scenarios/fan-out-scale';
 
-const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'fairness', 'history', 'kafka', 'fan-out', 'waiting'] as const;
+const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'fairness', 'history', 'kafka', 'redis', 'fan-out', 'waiting'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -54,6 +55,7 @@ const { values } = parseArgs({
     // Events/s the quiet project of the fairness scenario publishes, alone and during the flood.
     'quiet-rate': { type: 'string', default: '5' },
     'kafka-messages': { type: 'string', default: '5000' },
+    'broker-messages': { type: 'string', default: '5000' },
     // Endpoints in a project for the fan-out scenario (the first is the baseline), and events per size.
     'fan-out-sizes': { type: 'string', default: '10,10000,100000' },
     'fan-out-events': { type: 'string', default: '1000' },
@@ -69,6 +71,7 @@ const seconds = Number(values.duration);
 const endpoints = Number(values.endpoints);
 const payloadBytes = Number(values['payload-bytes']);
 const kafkaMessages = Number(values['kafka-messages']);
+const brokerMessages = Number(values['broker-messages']);
 const quietRate = Number(values['quiet-rate']);
 const waiting = Number(values.waiting);
 const fanOutSizes = values['fan-out-sizes']!.split(',').map(Number);
@@ -240,6 +243,13 @@ async function runScenarios(env: BenchEnvironment, results: Record<string, unkno
     rows.push(['kafka: messages/s into events', `${round(k.intoEventsPerSecond)}`, ratio(k.intoEventsPerSecond, k.baselinePerSecond, 'of the no-op group')]);
     rows.push(['kafka: messages/s into started deliveries', `${round(k.intoStartedDeliveriesPerSecond)}`, ratio(k.intoStartedDeliveriesPerSecond, ceilingA, 'of (a)')]);
   }
+  if (chosen.includes('redis')) {
+    const r = await redisIngest(env, brokerMessages, payloadBytes);
+    results.redis = r;
+    rows.push([`redis: no-op node-redis group, entries/s (${r.messages}, read and acknowledged in chunks)`, `${round(r.baselinePerSecond)}`, '']);
+    rows.push(['redis: entries/s into events', `${round(r.intoEventsPerSecond)}`, ratio(r.intoEventsPerSecond, r.baselinePerSecond, 'of the no-op group')]);
+    rows.push(['redis: entries/s into started deliveries', `${round(r.intoStartedDeliveriesPerSecond)}`, ratio(r.intoStartedDeliveriesPerSecond, ceilingA, 'of (a)')]);
+  }
   // After the others: its 100,000 endpoints stay in the database.
   if (chosen.includes('fan-out')) {
     const runs: FanOutRun[] = [];
@@ -333,7 +343,7 @@ async function main(): Promise<void> {
   const perSetup = new Map(setups.map((setup) => [setup.name, { rows: [] as Row[][], results: [] as Record<string, unknown>[] }]));
   for (let round = 0; round < rounds; round++) {
     for (const setup of setups) {
-      const env = await startEnvironment({ kafka: chosen.includes('kafka'), setup });
+      const env = await startEnvironment({ kafka: chosen.includes('kafka'), redis: chosen.includes('redis'), setup });
       const results: Record<string, unknown> = {};
       const rows: Row[] = [];
       try {
@@ -358,6 +368,7 @@ async function main(): Promise<void> {
     chosen.includes('latency') || chosen.includes('isolation') ? ` --repeat ${repeat}` : '',
     chosen.includes('fairness') ? ` --quiet-rate ${quietRate}` : '',
     chosen.includes('kafka') ? ` --kafka-messages ${kafkaMessages}` : '',
+    chosen.includes('redis') ? ` --broker-messages ${brokerMessages}` : '',
     chosen.includes('fan-out') ? ` --fan-out-sizes ${fanOutSizes.join(',')} --fan-out-events ${fanOutEvents}` : '',
     chosen.includes('waiting') ? ` --waiting ${waiting}` : '',
   ].join('');
