@@ -22,6 +22,8 @@ import { Throughput } from './throughput';
 
 /** A chunk's ingest taking longer than this counts as a failure: the consumer pauses. */
 const INGEST_TIMEOUT_MS = 30_000;
+/** How long a stop waits for a receive to end by itself: longer than any channel's long poll. */
+const STOP_GRACE_MS = 5_000;
 /** Messages per receive, and so per ingest transaction. */
 export const CHUNK_SIZE = 100;
 
@@ -43,6 +45,7 @@ export interface BrokerChannel<R extends Received = Received> {
   settle(chunk: R[], refused: { message: R; reason: string }[], source: BrokerSource): Promise<void>;
   /** The chunk was not ingested: it is to be received again. */
   release(chunk: R[]): Promise<void>;
+  /** Closes the connection at once: a receive waiting on the broker (or for it to come back) fails. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -71,6 +74,7 @@ export function startBrokerSourceConsumer<R extends Received>(deps: ConsumerDepe
   const totals = { ingested: 0, deadLettered: 0 };
   let paused: string | undefined;
   let wake: (() => void) | undefined;
+  let receiving = false;
 
   /** Waits `ms`, or less if the consumer stops. */
   const rest = (ms: number) =>
@@ -123,7 +127,8 @@ export function startBrokerSourceConsumer<R extends Received>(deps: ConsumerDepe
     while (running) {
       let chunk: R[] = [];
       try {
-        chunk = await channel.receive(CHUNK_SIZE);
+        receiving = true;
+        chunk = await channel.receive(CHUNK_SIZE).finally(() => (receiving = false));
         if (chunk.length === 0) continue;
         await timeout(handle(chunk), INGEST_TIMEOUT_MS, 'ingesting a chunk');
       } catch (error) {
@@ -154,6 +159,13 @@ export function startBrokerSourceConsumer<R extends Received>(deps: ConsumerDepe
     async stop() {
       running = false;
       wake?.();
+      // A receive's long poll ends within a few seconds, with what it got handled and
+      // acknowledged; one still waiting after that waits for the broker to come back: cut it
+      // (what it would have received stays with the broker).
+      let grace: NodeJS.Timeout | undefined;
+      const polled = await Promise.race([loop.then(() => true), new Promise<boolean>((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS, false)))]);
+      clearTimeout(grace);
+      if (!polled && receiving) await channel.close();
       await loop;
       await channel.close();
       log.info('broker source stopped', { source: source.id, broker: source.broker });

@@ -151,7 +151,7 @@ export async function openRedisChannel(url: string, source: BrokerSource, consum
       ownPendingFirst = true;
     },
     async close() {
-      await client.quit().catch(() => client.destroy());
+      if (client.isOpen) client.destroy();
     },
   };
 }

@@ -1,0 +1,80 @@
+/** Broker sources, pure parts: what a source may name, and what a Redis stream entry means. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { redisBacklogOf } from '../../src/brokers/backlog';
+import { decodeBrokerMessage } from '../../src/brokers/messages';
+import { deadLetterFields, receivedOf } from '../../src/brokers/redis/channel';
+import { brokerPrefixesSchema, createBrokerSourceSchema, defaultDeadLetter, namesOutside, namespacedGroup } from '../../src/brokers/source-schema';
+
+describe('broker sources', () => {
+  it('accept a source by its broker, in that broker’s words, and refuse another broker or shape', () => {
+    assert.deepEqual(createBrokerSourceSchema.parse({ broker: 'redis', stream: 'orders', format: 'raw', eventTypeAttribute: 'type' }), {
+      broker: 'redis',
+      stream: 'orders',
+      format: 'raw',
+      eventTypeAttribute: 'type',
+    });
+    for (const bad of [
+      { broker: 'pigeon', stream: 'orders', format: 'raw' },
+      { broker: 'redis', topic: 'orders', format: 'raw' },
+      { broker: 'redis', stream: 'has space', format: 'raw' },
+      { broker: 'redis', stream: 'orders', format: 'raw', deadLetter: '' },
+    ]) {
+      assert.equal(createBrokerSourceSchema.safeParse(bad).success, false, JSON.stringify(bad));
+    }
+  });
+
+  it('check names against the prefixes the operator granted for that broker only', () => {
+    assert.deepEqual(namesOutside({ redis: ['billing.'] }, 'redis', ['billing.in', 'billing.in.dlq']), []);
+    assert.deepEqual(namesOutside({ redis: ['billing.'] }, 'redis', ['billing.in', 'shared.dlq', 'shared.dlq']), ['shared.dlq']);
+    assert.deepEqual(namesOutside({}, 'redis', ['x']), ['x'], 'a broker absent: nothing granted');
+    assert.deepEqual(namesOutside({ redis: [''] }, 'redis', ['anything']), []);
+    assert.equal(brokerPrefixesSchema.safeParse({ pigeon: [''] }).success, false);
+    assert.equal(brokerPrefixesSchema.safeParse({ redis: ['has space'] }).success, false);
+  });
+
+  it('keep groups inside the project’s namespace, and dead letters beside what is read', () => {
+    assert.equal(namespacedGroup('prj_1', 'orders'), 'switchyard.prj_1.orders');
+    assert.equal(namespacedGroup('prj_1', 'switchyard.prj_1.orders'), 'switchyard.prj_1.orders');
+    assert.equal(namespacedGroup('prj_1', 'switchyard.prj_2.orders'), 'switchyard.prj_1.switchyard.prj_2.orders', "never another project's");
+    assert.equal(defaultDeadLetter('orders'), 'orders.dlq');
+    assert.equal(defaultDeadLetter('x'.repeat(255)).length, 255);
+  });
+
+  it('read a Redis entry: the body field is the body, the other fields attributes, its id its identity', () => {
+    const received = receivedOf('orders', ['1700000000000-3', ['body', '{"n":1}', 'event-type', 'order.placed']]);
+    assert.equal(received.message.identity, 'redis:orders:1700000000000-3');
+    assert.equal(received.message.attribute('body'), undefined, 'the body is not an attribute');
+    assert.deepEqual(decodeBrokerMessage({ format: 'raw' }, received.message, { body: 'body field', attribute: 'field' }), {
+      ok: true,
+      input: { eventType: 'order.placed', payload: { n: 1 }, idempotencyKey: 'redis:orders:1700000000000-3' },
+    });
+    const bodiless = receivedOf('orders', ['1-0', ['note', 'x']]);
+    assert.deepEqual(decodeBrokerMessage({ format: 'envelope' }, bodiless.message, { body: 'body field', attribute: 'field' }), { ok: false, reason: 'the message has no body field' });
+    const missingType = decodeBrokerMessage({ format: 'raw', eventTypeAttribute: 'kind' }, received.message, { body: 'body field', attribute: 'field' });
+    assert.deepEqual(missingType, { ok: false, reason: 'the kind field naming the event type is missing' });
+    assert.equal(receivedOf('orders', ['2-0', null]).message.body, null, 'an entry deleted since it was read has no body');
+  });
+
+  it('dead-letter an entry with its own fields, why, and where it came from', () => {
+    const received = receivedOf('orders', ['5-0', ['body', 'nope', 'x', '1']]);
+    assert.deepEqual(deadLetterFields(received, 'r'.repeat(1500), 'bsrc_1'), {
+      body: 'nope',
+      x: '1',
+      'switchyard-dlq-reason': 'r'.repeat(1000),
+      'switchyard-source-id': 'bsrc_1',
+      'switchyard-original-stream': 'orders',
+      'switchyard-original-id': '5-0',
+    });
+  });
+
+  it("read a group's backlog from XINFO GROUPS, and a group not created yet as all lag", () => {
+    const groups = [
+      ['name', 'other', 'consumers', 1, 'pending', 9, 'last-delivered-id', '9-0', 'entries-read', 9, 'lag', 0],
+      ['name', 'mine', 'consumers', 2, 'pending', 3, 'last-delivered-id', '7-0', 'entries-read', 7, 'lag', 5],
+    ];
+    assert.deepEqual(redisBacklogOf(12, groups, 'mine'), { length: 12, pending: 3, lag: 5, lastDeliveredId: '7-0' });
+    assert.deepEqual(redisBacklogOf(12, [['name', 'mine', 'pending', 0, 'last-delivered-id', '7-0', 'lag', null]], 'mine').lag, null, 'Redis cannot tell after deletions');
+    assert.deepEqual(redisBacklogOf(4, [], 'mine'), { length: 4, pending: 0, lag: 4, lastDeliveredId: null });
+  });
+});
