@@ -5,7 +5,7 @@
  * node-redis consumer group that reads and acknowledges in chunks of the same size and does
  * nothing else (the server and client's ceiling on this machine).
  */
-import { CHUNK_SIZE } from '../../src/brokers/source-consumer';
+import { CHUNK_SIZE } from '../../src/brokers/ingest-chunk';
 import { createBrokerSource } from '../../src/brokers/sources-repository';
 import { connectRedis } from '../../src/brokers/redis/channel';
 import { updateOperatorSettings } from '../../src/projects/repository';

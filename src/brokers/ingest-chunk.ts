@@ -8,6 +8,9 @@ import type { DeliveryStarter } from '../deliveries/starter';
 import { IngestError, ingestEvents } from '../events/ingest';
 import type { EventInput } from '../events/schema';
 
+/** Events per ingest transaction: large enough for throughput, small enough to commit often. */
+export const CHUNK_SIZE = 500;
+
 /**
  * PostgreSQL or Temporal failed, or took too long: nothing of the chunk may be acknowledged, and
  * the consumer reads it again after a pause. (Any other error means the same.)

@@ -14,7 +14,7 @@ import type { DeliveryStarter } from '../deliveries/starter';
 import { errorMessage, log } from '../log';
 import { metrics } from '../metrics/metrics';
 import { SpanKind, traced } from '../tracing/tracing';
-import { ingestChunk, pauseAfter, timeout } from './ingest-chunk';
+import { CHUNK_SIZE, ingestChunk, pauseAfter, timeout } from './ingest-chunk';
 import { decodeBrokerMessage, type BrokerMessage } from './messages';
 import type { Broker } from './source-schema';
 import type { BrokerConsumerReport, BrokerSource } from './sources-repository';
@@ -24,8 +24,6 @@ import { Throughput } from './throughput';
 const INGEST_TIMEOUT_MS = 30_000;
 /** How long a stop waits for a receive to end by itself: longer than any channel's long poll. */
 const STOP_GRACE_MS = 5_000;
-/** Messages per receive, and so per ingest transaction. */
-export const CHUNK_SIZE = 100;
 
 /** A message as a channel hands it out: what it says, and where it came from (for its dead letter). */
 export interface Received {

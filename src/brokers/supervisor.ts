@@ -12,12 +12,10 @@ import type { Db } from '../db/pool';
 import type { DeliveryStarter } from '../deliveries/starter';
 import { errorMessage, log } from '../log';
 import { openRedisChannel } from './redis/channel';
+import { startRounds } from './rounds';
 import { startBrokerSourceConsumer, type BrokerChannel, type BrokerSourceConsumer } from './source-consumer';
 import type { Broker } from './source-schema';
 import { forgetBrokerConsumerReports, liveBrokerSources, saveBrokerConsumerReports, type BrokerSource } from './sources-repository';
-
-const REFRESH_MS = 2_000;
-const REPORT_MS = 5_000;
 
 /** Where the brokers are: the operator's, never a project's, so a source cannot point the gateway anywhere. */
 export interface BrokerConnections {
@@ -82,28 +80,12 @@ export function startBrokerConsumers(connections: BrokerConnections, db: Db, sta
     );
   }
 
-  // Rounds never overlap: each schedules the next when it is done.
-  let round: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  let lastReport = 0;
-  const tick = () => {
-    round = (async () => {
-      await refresh().catch((error) => log.warn('broker sources could not be read', { error: errorMessage(error) }));
-      if (Date.now() - lastReport >= REPORT_MS) {
-        lastReport = Date.now();
-        await report().catch((error) => log.debug('broker consumer report not saved', { error: errorMessage(error) }));
-      }
-    })().finally(() => {
-      if (!stopping) timer = setTimeout(tick, REFRESH_MS);
-    });
-  };
-  tick();
+  const rounds = startRounds('broker', refresh, report);
 
   return {
     async stop() {
       stopping = true;
-      clearTimeout(timer);
-      await round;
+      await rounds.stop();
       await Promise.all([...members.keys()].map(stopMember));
       // Gone, not silent: the API stops listing this process at once.
       await forgetBrokerConsumerReports(db, name).catch(() => undefined);

@@ -11,12 +11,10 @@ import os from 'node:os';
 import { Kafka, logLevel, Partitioners, type LogEntry, type Producer } from 'kafkajs';
 import type { Db } from '../db/pool';
 import type { DeliveryStarter } from '../deliveries/starter';
+import { startRounds } from '../brokers/rounds';
 import { errorMessage, log } from '../log';
 import { startSourceConsumer, type SourceConsumer } from './source-consumer';
 import { forgetConsumerReports, liveKafkaSources, saveConsumerReports, type KafkaSource } from './sources-repository';
-
-const REFRESH_MS = 2_000;
-const REPORT_MS = 5_000;
 
 export interface KafkaConsumers {
   stop(): Promise<void>;
@@ -111,28 +109,12 @@ export function startKafkaConsumers(brokers: string[], db: Db, starter: Delivery
     );
   }
 
-  // Rounds never overlap: each schedules the next when it is done.
-  let round: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  let lastReport = 0;
-  const tick = () => {
-    round = (async () => {
-      await refresh().catch((error) => log.warn('Kafka sources could not be read', { error: errorMessage(error) }));
-      if (Date.now() - lastReport >= REPORT_MS) {
-        lastReport = Date.now();
-        await report().catch((error) => log.debug('Kafka consumer report not saved', { error: errorMessage(error) }));
-      }
-    })().finally(() => {
-      if (!stopping) timer = setTimeout(tick, REFRESH_MS);
-    });
-  };
-  tick();
+  const rounds = startRounds('Kafka', refresh, report);
 
   return {
     async stop() {
       stopping = true;
-      clearTimeout(timer);
-      await round;
+      await rounds.stop();
       await Promise.all([...members.keys()].map(stopMember));
       await producer?.disconnect().catch(() => undefined);
       // Gone, not silent: the API stops listing this process at once.

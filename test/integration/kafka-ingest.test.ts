@@ -7,7 +7,7 @@ import { startConsumerProcess, type ConsumerProcess } from '../support/consumer-
 import { scrape } from '../support/metrics';
 import { createTopic } from '../support/kafka-topics';
 import { eventually } from '../support/receiver';
-import { logEntry, testConfig, uniqueName } from '../support/services';
+import { ingestCounts, logEntry, testConfig, uniqueName } from '../support/services';
 
 const config = testConfig();
 const kafka = new Kafka({ clientId: 'switchyard-test', brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
@@ -70,16 +70,7 @@ describe('Kafka ingestion', () => {
   let consumer: ConsumerProcess | undefined;
   const sources: string[] = [];
 
-  const counts = async (projectId: string) => {
-    const { rows } = await stack.test.db.query(
-      `SELECT (SELECT count(*)::int FROM events WHERE project_id = $1) AS events,
-              (SELECT count(DISTINCT idempotency_key)::int FROM events WHERE project_id = $1) AS keys,
-              (SELECT count(*)::int FROM deliveries WHERE project_id = $1) AS deliveries,
-              (SELECT count(*)::int FROM deliveries WHERE project_id = $1 AND status = 'succeeded') AS succeeded`,
-      [projectId],
-    );
-    return rows[0] as { events: number; keys: number; deliveries: number; succeeded: number };
-  };
+  const counts = (projectId: string) => ingestCounts(stack.test.db, projectId);
   const consumerEnv = () => ({ DATABASE_URL: config.databaseUrl, TEMPORAL_TASK_QUEUE: stack.taskQueue });
   const addSource = async (body: Record<string, unknown>) => {
     const source = await sourceCreated(stack, body);

@@ -18,7 +18,7 @@ import { startDeliveryStack } from '../support/delivery-stack';
 import { startConsumerProcess, type ConsumerProcess } from '../support/consumer-process';
 import { eventually, startReceiver } from '../support/receiver';
 import { createTopic } from '../support/kafka-topics';
-import { testConfig, uniqueName } from '../support/services';
+import { freePort, testConfig, uniqueName } from '../support/services';
 
 const kafka = new Kafka({ clientId: 'switchyard-test', brokers: testConfig().kafkaBrokers, logLevel: logLevel.NOTHING });
 
@@ -26,13 +26,7 @@ describe('Kafka ingestion while PostgreSQL is down', () => {
   it('pauses, then catches up with nothing lost', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-pg-outage-'));
     fs.chmodSync(dataDir, 0o755);
-    // A port the OS just handed out and took back: free, unlike a guess in the ephemeral range.
-    const port = await new Promise<number>((resolve) => {
-      const probe = net.createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as net.AddressInfo;
-        probe.close(() => resolve(free));
-      });
-    });
+    const port = await freePort();
     const pgOptions = { dataDir, port, logFile: path.join(dataDir, 'postgres.log') };
     let postgres = await startLocalPostgres(pgOptions);
     const databaseUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;

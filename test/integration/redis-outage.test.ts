@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -18,17 +17,7 @@ import { newProject, startTestApi } from '../support/api';
 import { startConsumerProcess, type ConsumerProcess } from '../support/consumer-process';
 import { eventually, startReceiver } from '../support/receiver';
 import { append, pendingCount, testRedis } from '../support/redis';
-import { testConfig, uniqueName } from '../support/services';
-
-/** A port the OS just handed out and took back: free, unlike a guess in the ephemeral range. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, testConfig, uniqueName } from '../support/services';
 
 const envelope = (n: number) => ({ body: JSON.stringify({ eventType: 'outage.test', payload: { n } }) });
 

@@ -10,7 +10,7 @@ import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stac
 import { scrape } from '../support/metrics';
 import { eventually } from '../support/receiver';
 import { append, entries, pendingCount, testRedis, type TestRedis } from '../support/redis';
-import { logEntry, testConfig, uniqueName } from '../support/services';
+import { ingestCounts, logEntry, testConfig, uniqueName } from '../support/services';
 
 const config = testConfig();
 
@@ -24,16 +24,7 @@ describe('Redis Streams sources', () => {
   let consumer: ConsumerProcess | undefined;
   const sources: { http: DeliveryStack['project']['http']; id: string }[] = [];
 
-  const counts = async (projectId: string) => {
-    const { rows } = await stack.test.db.query(
-      `SELECT (SELECT count(*)::int FROM events WHERE project_id = $1) AS events,
-              (SELECT count(DISTINCT idempotency_key)::int FROM events WHERE project_id = $1) AS keys,
-              (SELECT count(*)::int FROM deliveries WHERE project_id = $1) AS deliveries,
-              (SELECT count(*)::int FROM deliveries WHERE project_id = $1 AND status = 'succeeded') AS succeeded`,
-      [projectId],
-    );
-    return rows[0] as { events: number; keys: number; deliveries: number; succeeded: number };
-  };
+  const counts = (projectId: string) => ingestCounts(stack.test.db, projectId);
   // A killed consumer's entries are taken over after 2 s idle instead of a minute.
   const consumerEnv = (extra: NodeJS.ProcessEnv = {}) => ({ DATABASE_URL: config.databaseUrl, TEMPORAL_TASK_QUEUE: stack.taskQueue, BROKER_CLAIM_IDLE_SECONDS: '2', ...extra });
   const addSource = async (body: Record<string, unknown>, http = stack.project.http) => {
