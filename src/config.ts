@@ -58,6 +58,8 @@ export const envSchema = z.object({
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1)),
   // Where the broker sources' Redis streams live (src/brokers/redis/channel.ts).
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).default('redis://127.0.0.1:6379'),
+  // Where the broker sources' NATS JetStream streams live (src/brokers/nats/channel.ts).
+  NATS_URL: z.url({ protocol: /^(nats|tls)$/, error: 'must be a nats:// or tls:// URL' }).default('nats://127.0.0.1:4222'),
   // How long a broker consumer's unacknowledged messages sit before another consumer takes them
   // over (a consumer killed mid-chunk): longer than a chunk ever takes.
   BROKER_CLAIM_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
@@ -146,7 +148,7 @@ export interface Config {
   };
   kafkaBrokers: string[];
   /** Where the brokers other than Kafka are, and how their consumers take over each other's messages. */
-  brokers: { redisUrl: string; claimIdleMs: number };
+  brokers: { redisUrl: string; natsUrl: string; claimIdleMs: number };
   /** Whether `switchyard worker` also runs the Kafka and broker sources' consumers. */
   consumersInWorker: boolean;
   /**
@@ -218,7 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       eagerStart: e.TEMPORAL_EAGER_START === 'true',
     },
     kafkaBrokers: e.KAFKA_BROKERS,
-    brokers: { redisUrl: e.REDIS_URL, claimIdleMs: e.BROKER_CLAIM_IDLE_SECONDS * 1000 },
+    brokers: { redisUrl: e.REDIS_URL, natsUrl: e.NATS_URL, claimIdleMs: e.BROKER_CLAIM_IDLE_SECONDS * 1000 },
     consumersInWorker: e.CONSUMERS_IN_WORKER === 'true',
     deliveryPacing: { window: e.DELIVERY_START_WINDOW, queueLimit: e.DELIVERY_QUEUE_LIMIT },
     egressAllow: e.SWITCHYARD_EGRESS_ALLOW,

@@ -2,33 +2,34 @@
  * How far behind a broker source is, from its broker: the API asks this for GET
  * /v1/broker-sources/:id.
  */
+import { natsBacklog } from './nats/channel';
 import { connectRedis, fieldsOf } from './redis/channel';
 import type { BrokerConnections } from './supervisor';
 import type { BrokerSource } from './sources-repository';
 
-/** A Redis stream's backlog for the source's group. */
-export interface RedisBacklog {
-  /** Entries in the stream. */
+/** A source's backlog, as its broker counts it. */
+export interface Backlog {
+  /** Messages in the stream. */
   length: number;
-  /** Read by a consumer and not yet acknowledged. */
+  /** Handed to a consumer and not yet acknowledged. */
   pending: number;
-  /** Not yet read by the group; null when Redis cannot tell (after entries were deleted). */
+  /** Not yet handed to the source's group; null when the broker cannot tell (Redis, after entries were deleted). */
   lag: number | null;
-  /** null until the group exists (its consumer has not started yet). */
-  lastDeliveredId: string | null;
+  /** The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one. */
+  lastDelivered: string | null;
 }
 
 export interface BrokerBacklogs {
   /** Throws when the broker does not answer. */
-  backlog(source: BrokerSource): Promise<RedisBacklog>;
+  backlog(source: BrokerSource): Promise<Backlog>;
 }
 
 /** From XLEN and XINFO GROUPS (RESP2: each group a flat list of names and values). */
-export function redisBacklogOf(length: number, groups: readonly unknown[][], group: string): RedisBacklog {
+export function redisBacklogOf(length: number, groups: readonly unknown[][], group: string): Backlog {
   const info = groups.map((flat) => fieldsOf(flat.map((value) => (value === null ? '' : String(value))))).find((fields) => fields.name === group);
-  if (!info) return { length, pending: 0, lag: length, lastDeliveredId: null };
+  if (!info) return { length, pending: 0, lag: length, lastDelivered: null };
   const lag = info.lag === undefined || info.lag === '' ? null : Number(info.lag);
-  return { length, pending: Number(info.pending), lag: Number.isFinite(lag) ? lag : null, lastDeliveredId: info['last-delivered-id'] ?? null };
+  return { length, pending: Number(info.pending), lag: Number.isFinite(lag) ? lag : null, lastDelivered: info['last-delivered-id'] && info['last-delivered-id'] !== '0-0' ? info['last-delivered-id'] : null };
 }
 
 /**
@@ -38,6 +39,7 @@ export function redisBacklogOf(length: number, groups: readonly unknown[][], gro
 export function createBrokerBacklogs(connections: BrokerConnections): BrokerBacklogs {
   return {
     async backlog(source) {
+      if (source.broker === 'nats') return natsBacklog(connections.natsUrl, source);
       const client = await connectRedis(connections.redisUrl, 'switchyard-api', { failFast: true });
       try {
         const [length, groups] = await Promise.all([

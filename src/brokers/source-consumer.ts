@@ -6,8 +6,9 @@
  * writes, acknowledgements, its backlog) is a `BrokerChannel`.
  *
  * When PostgreSQL or Temporal fails (down, or slower than INGEST_TIMEOUT_MS), or the broker does,
- * the consumer gives the chunk back unacknowledged, rests (see pauseAfter) and reads it again:
- * the events' idempotency keys come from the messages, so a second read makes no second event.
+ * the consumer keeps the chunk unacknowledged, rests (see pauseAfter) and tries it again: the
+ * events' idempotency keys come from the messages, so a second try (or a second read, by another
+ * consumer after this one died) makes no second event.
  */
 import type { Db } from '../db/pool';
 import type { DeliveryStarter } from '../deliveries/starter';
@@ -22,27 +23,28 @@ import { Throughput } from './throughput';
 
 /** A chunk's ingest taking longer than this counts as a failure: the consumer pauses. */
 const INGEST_TIMEOUT_MS = 30_000;
+/** While a chunk is ingested, its channel is told this often that it is still being worked on. */
+const HOLD_EVERY_MS = 1_000;
 /** How long a stop waits for a receive to end by itself: longer than any channel's long poll. */
 const STOP_GRACE_MS = 5_000;
 
 /** A message as a channel hands it out: what it says, and where it came from (for its dead letter). */
 export interface Received {
   message: BrokerMessage;
+  /** Why the channel refuses it before it is read (delivered too many times): it goes to the dead letters. */
+  refusal?: string;
   /** Facts about its origin that its dead letter carries (the id the broker gave it, ...). */
   origin: Record<string, string>;
 }
 
 /** One source's connection to its broker. */
 export interface BrokerChannel<R extends Received = Received> {
-  /**
-   * Up to `max` messages, waiting a while (the broker's long poll) when none are ready; messages
-   * given back by `release` come again.
-   */
+  /** Up to `max` messages, waiting a while (the broker's long poll) when none are ready. */
   receive(max: number): Promise<R[]>;
   /** Writes each refused message to the dead-letter destination with its reason, then acknowledges the whole chunk. */
   settle(chunk: R[], refused: { message: R; reason: string }[], source: BrokerSource): Promise<void>;
-  /** The chunk was not ingested: it is to be received again. */
-  release(chunk: R[]): Promise<void>;
+  /** The chunk could not be ingested yet: keep it from going to another consumer while this one rests and tries again. */
+  hold(chunk: R[]): Promise<void>;
   /** Closes the connection at once: a receive waiting on the broker (or for it to come back) fails. Idempotent. */
   close(): Promise<void>;
 }
@@ -63,6 +65,7 @@ export interface BrokerSourceConsumer {
 /** What a broker calls a message's body and attributes, in the reasons of its dead letters. */
 const TERMS: Record<Broker, { body: string; attribute: string }> = {
   redis: { body: 'body field', attribute: 'field' },
+  nats: { body: 'data', attribute: 'header' },
 };
 
 export function startBrokerSourceConsumer<R extends Received>(deps: ConsumerDependencies, initial: BrokerSource, channel: BrokerChannel<R>): BrokerSourceConsumer {
@@ -87,7 +90,10 @@ export function startBrokerSourceConsumer<R extends Received>(deps: ConsumerDepe
   async function handle(chunk: R[]): Promise<void> {
     const started = performance.now();
     const current = source;
-    const decoded = chunk.map((received) => ({ received, result: decodeBrokerMessage(current, received.message, TERMS[current.broker]) }));
+    const decoded = chunk.map((received) => ({
+      received,
+      result: received.refusal !== undefined ? ({ ok: false, reason: received.refusal } as const) : decodeBrokerMessage(current, received.message, TERMS[current.broker]),
+    }));
     const good = decoded.flatMap(({ received, result }) => (result.ok ? [{ message: received, input: result.input }] : []));
     const position = new Map(chunk.map((received, index) => [received, index]));
     // Dead letters in the order of their originals.
@@ -113,24 +119,35 @@ export function startBrokerSourceConsumer<R extends Received>(deps: ConsumerDepe
 
   const loop = (async () => {
     let failures = 0;
-    const failed = async (reason: string, chunk: R[]) => {
-      failures += 1;
-      paused = reason;
-      const ms = pauseAfter(failures);
-      log.warn('broker source paused: a dependency failed', { source: source.id, broker: source.broker, resumeInMs: ms, error: reason });
-      if (chunk.length > 0) metrics().ingested(source.broker, 'failed', chunk.length);
-      await channel.release(chunk).catch(() => undefined);
-      await rest(ms);
-    };
+    /** A chunk that failed: tried again after the rest, rather than received anew. */
+    let held: R[] = [];
     while (running) {
-      let chunk: R[] = [];
+      let chunk = held;
       try {
-        receiving = true;
-        chunk = await channel.receive(CHUNK_SIZE).finally(() => (receiving = false));
-        if (chunk.length === 0) continue;
-        await timeout(handle(chunk), INGEST_TIMEOUT_MS, 'ingesting a chunk');
+        if (chunk.length === 0) {
+          receiving = true;
+          chunk = await channel.receive(CHUNK_SIZE).finally(() => (receiving = false));
+          if (chunk.length === 0) continue;
+        }
+        // Kept ours while it takes its time (a slow PostgreSQL), as Kafka's consumer heartbeats.
+        const holding = chunk;
+        const beat = setInterval(() => channel.hold(holding).catch(() => undefined), HOLD_EVERY_MS);
+        try {
+          await timeout(handle(chunk), INGEST_TIMEOUT_MS, 'ingesting a chunk');
+        } finally {
+          clearInterval(beat);
+        }
+        held = [];
       } catch (error) {
-        if (running) await failed(errorMessage(error), chunk);
+        if (!running) break;
+        failures += 1;
+        paused = errorMessage(error);
+        held = chunk;
+        const ms = pauseAfter(failures);
+        log.warn('broker source paused: a dependency failed', { source: source.id, broker: source.broker, resumeInMs: ms, error: paused });
+        if (chunk.length > 0) metrics().ingested(source.broker, 'failed', chunk.length);
+        await channel.hold(chunk).catch(() => undefined);
+        await rest(ms);
         continue;
       }
       if (failures > 0) log.info('broker source resumed', { source: source.id, broker: source.broker });

@@ -6,20 +6,26 @@
  */
 import { z } from 'zod';
 
-export const BROKERS = ['redis'] as const;
+export const BROKERS = ['redis', 'nats'] as const;
 export type Broker = (typeof BROKERS)[number];
 
 /**
  * Each broker's words for what a source reads (`address`) and the group it reads with, as the
- * API's fields name them, and what its dead-letter destination is.
+ * API's fields name them, what its dead-letter destination is, and what may join the parts of a
+ * group's name (NATS allows no "." in a consumer's).
  */
-export const brokerTerms: Record<Broker, { address: string; group: string; deadLetter: string }> = {
-  redis: { address: 'stream', group: 'group', deadLetter: 'a Redis stream' },
+export const brokerTerms: Record<Broker, { address: string; group: string; deadLetter: string; separator: string }> = {
+  redis: { address: 'stream', group: 'group', deadLetter: 'a Redis stream', separator: '.' },
+  nats: { address: 'stream', group: 'consumer', deadLetter: 'a NATS subject', separator: '_' },
 };
 
 // Printable, no spaces: names show in broker tools and logs, and a line break is surely a mistake.
 const name = z.string().regex(/^[A-Za-z0-9._:/-]{1,255}$/, 'must be 1 to 255 letters, digits, ".", "_", ":", "/" or "-"');
 const attributeName = z.string().regex(/^[^\r\n]{1,255}$/, 'must be 1 to 255 characters on one line');
+// NATS's rules: a stream or consumer name has no ".", "*", ">" or spaces; a subject is tokens
+// joined by ".", without the wildcards.
+const natsName = z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, 'must be 1 to 255 letters, digits, "_" or "-"');
+const natsSubject = z.string().regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'must be tokens of letters, digits, "_" or "-" joined by "."').max(255);
 
 const common = {
   format: z.enum(['envelope', 'raw']).meta({ description: 'envelope: the body is a POST /v1/events event; raw: the body is the payload and an attribute names the type.' }),
@@ -36,13 +42,30 @@ const redisSource = z
   })
   .strict();
 
-export const createBrokerSourceSchema = z.discriminatedUnion('broker', [redisSource]);
+const natsSource = z
+  .object({
+    broker: z.literal('nats'),
+    stream: natsName.meta({ description: 'The JetStream stream the source reads.' }),
+    consumer: natsName.optional().meta({ description: "The durable consumer it reads with, inside the project's namespace (default: the source's id)." }),
+    ...common,
+    deadLetter: natsSubject.optional().meta({ description: 'The subject messages that cannot be events are published to, with the reason (default: the stream\'s name with .dlq appended).' }),
+  })
+  .strict();
+
+export const createBrokerSourceSchema = z.discriminatedUnion('broker', [redisSource, natsSource]);
 
 /** What a source's owner may change; what it reads and with which group stay (a new source reads elsewhere). */
 export const updateBrokerSourceSchema = z
   .object({ format: common.format, eventTypeAttribute: attributeName.nullable(), deadLetter: name })
   .partial()
   .strict();
+
+/** A dead-letter destination the source's broker accepts (the update schema cannot know the broker). */
+export function deadLetterProblem(broker: Broker, deadLetter: string): string | undefined {
+  const check = broker === 'nats' ? natsSubject : name;
+  const parsed = check.safeParse(deadLetter);
+  return parsed.success ? undefined : parsed.error.issues[0]!.message;
+}
 
 export type CreateBrokerSource = z.output<typeof createBrokerSourceSchema>;
 export type UpdateBrokerSource = z.output<typeof updateBrokerSourceSchema>;
@@ -52,6 +75,8 @@ export function addressOf(input: CreateBrokerSource): { address: string; group: 
   switch (input.broker) {
     case 'redis':
       return { address: input.stream, group: input.group };
+    case 'nats':
+      return { address: input.stream, group: input.consumer };
   }
 }
 
@@ -73,8 +98,8 @@ export function namesOutside(prefixes: BrokerPrefixes, broker: Broker, names: re
  * the project's own namespace, so no project can read with another's group. A name already inside
  * the namespace (as answers show it) is kept as it is.
  */
-export function namespacedGroup(projectId: string, group: string): string {
-  const namespace = `switchyard.${projectId}.`;
+export function namespacedGroup(projectId: string, group: string, separator = '.'): string {
+  const namespace = `switchyard${separator}${projectId}${separator}`;
   return group.startsWith(namespace) ? group : `${namespace}${group}`;
 }
 

@@ -7,6 +7,8 @@ import { nextId } from '../ids';
 import type { SourceFormat } from './messages';
 import {
   addressOf,
+  brokerTerms,
+  deadLetterProblem,
   defaultDeadLetter,
   namesOutside,
   namespacedGroup,
@@ -71,6 +73,14 @@ export class GroupTakenError extends Error {
   }
 }
 
+/** A dead-letter destination the source's broker would not take: the caller turns this into a 400. */
+export class DeadLetterInvalidError extends Error {
+  constructor(readonly problem: string) {
+    super(`deadLetter ${problem}`);
+    this.name = 'DeadLetterInvalidError';
+  }
+}
+
 /** An address or dead-letter destination outside the project's prefixes: the caller turns this into a 400. */
 export class NameNotAllowedError extends Error {
   constructor(
@@ -95,7 +105,7 @@ function isGroupTaken(error: unknown): boolean {
 export async function createBrokerSource(db: Db, projectId: string, prefixes: BrokerPrefixes, input: CreateBrokerSource): Promise<BrokerSource> {
   const id = nextId('bsrc');
   const { address, group } = addressOf(input);
-  const consumerGroup = namespacedGroup(projectId, group ?? id);
+  const consumerGroup = namespacedGroup(projectId, group ?? id, brokerTerms[input.broker].separator);
   const deadLetter = input.deadLetter ?? defaultDeadLetter(address);
   refuseNamesOutside(prefixes, { broker: input.broker, address, deadLetter });
   try {
@@ -153,6 +163,8 @@ export async function updateBrokerSource(
   const current = await findBrokerSource(db, projectId, id);
   if (!current) return undefined;
   const merged: BrokerSource = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) };
+  const problem = deadLetterProblem(merged.broker, merged.deadLetter);
+  if (problem) throw new DeadLetterInvalidError(problem);
   refuseNamesOutside(prefixes, merged);
   const { rows } = await db.query<Row>(
     `UPDATE broker_sources SET format = $3, event_type_attribute = $4, dead_letter = $5, version = version + 1, updated_at = now()

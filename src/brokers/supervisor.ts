@@ -11,6 +11,7 @@ import os from 'node:os';
 import type { Db } from '../db/pool';
 import type { DeliveryStarter } from '../deliveries/starter';
 import { errorMessage, log } from '../log';
+import { openNatsChannel } from './nats/channel';
 import { openRedisChannel } from './redis/channel';
 import { startRounds } from './rounds';
 import { startBrokerSourceConsumer, type BrokerChannel, type BrokerSourceConsumer } from './source-consumer';
@@ -20,7 +21,8 @@ import { forgetBrokerConsumerReports, liveBrokerSources, saveBrokerConsumerRepor
 /** Where the brokers are: the operator's, never a project's, so a source cannot point the gateway anywhere. */
 export interface BrokerConnections {
   redisUrl: string;
-  /** How long a consumer's unacknowledged messages sit before another consumer takes them over. */
+  natsUrl: string;
+  /** How long a consumer's unacknowledged messages sit before another consumer takes them over (NATS: the consumer's ack wait). */
   claimIdleMs: number;
 }
 
@@ -38,6 +40,7 @@ export function startBrokerConsumers(connections: BrokerConnections, db: Db, sta
   const name = `${os.hostname()}:${process.pid}`;
   const openers: Record<Broker, (source: BrokerSource) => Promise<BrokerChannel>> = {
     redis: (source) => openRedisChannel(connections.redisUrl, source, name, connections.claimIdleMs),
+    nats: (source) => openNatsChannel(connections.natsUrl, source, connections.claimIdleMs),
   };
   const members = new Map<string, { source: BrokerSource; consumer: BrokerSourceConsumer }>();
   let stopping = false;

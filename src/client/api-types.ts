@@ -174,7 +174,7 @@ export interface paths {
         put?: never;
         /**
          * Create a broker source
-         * @description A Redis stream consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.
+         * @description A Redis stream or a NATS JetStream stream consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.
          */
         post: operations["createBrokerSource"];
         delete?: never;
@@ -909,7 +909,7 @@ export interface components {
             /** @description The endpoint's HTTP status; null: no answer came (see errorClass). */
             statusCode: number | null;
         };
-        BrokerSource: components["schemas"]["RedisSource"];
+        BrokerSource: components["schemas"]["RedisSource"] | components["schemas"]["NatsSource"];
         Customer: {
             /** Format: date-time */
             createdAt: string;
@@ -1092,6 +1092,26 @@ export interface components {
             id: string;
             projectId: string;
             topic: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        NatsSource: {
+            /** @constant */
+            broker: "nats";
+            /** @description The durable consumer, inside the project's namespace: `switchyard_<projectId>_<name>`. */
+            consumer: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Where messages that cannot be events go, with the reason. */
+            deadLetter: string;
+            /** @description raw only: the attribute naming the event type; null: `event-type`. */
+            eventTypeAttribute: string | null;
+            /** @enum {string} */
+            format: "envelope" | "raw";
+            id: string;
+            projectId: string;
+            stream: string;
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -1987,6 +2007,22 @@ export interface operations {
                     group?: string;
                     /** @description The Redis stream the source reads. */
                     stream: string;
+                } | {
+                    /** @constant */
+                    broker: "nats";
+                    /** @description The durable consumer it reads with, inside the project's namespace (default: the source's id). */
+                    consumer?: string;
+                    /** @description The subject messages that cannot be events are published to, with the reason (default: the stream's name with .dlq appended). */
+                    deadLetter?: string;
+                    /** @description raw only: the attribute naming the event type (null: event-type). */
+                    eventTypeAttribute?: string | null;
+                    /**
+                     * @description envelope: the body is a POST /v1/events event; raw: the body is the payload and an attribute names the type.
+                     * @enum {string}
+                     */
+                    format: "envelope" | "raw";
+                    /** @description The JetStream stream the source reads. */
+                    stream: string;
                 };
             };
         };
@@ -2109,13 +2145,13 @@ export interface operations {
                         consumption: {
                             /** @description From the broker; null when it did not answer. */
                             backlog: {
-                                /** @description Entries the group has not read yet; null when Redis cannot tell (after entries were deleted). */
+                                /** @description Not yet handed to the source's group; null when the broker cannot tell (Redis, after entries were deleted). */
                                 lag: number | null;
-                                /** @description The last entry handed to the group; null until its consumer creates the group. */
-                                lastDeliveredId: string | null;
-                                /** @description Entries in the stream. */
+                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one. */
+                                lastDelivered: string | null;
+                                /** @description Messages in the stream. */
                                 length: number;
-                                /** @description Read by a consumer and not yet acknowledged. */
+                                /** @description Handed to a consumer and not yet acknowledged. */
                                 pending: number;
                             } | null;
                             /** @description The consumer processes that reported in the last 30 seconds. */
@@ -2146,6 +2182,55 @@ export interface operations {
                         format: "envelope" | "raw";
                         /** @description The consumer group, inside the project's namespace: `switchyard.<projectId>.<name>`. */
                         group: string;
+                        id: string;
+                        projectId: string;
+                        stream: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    } | {
+                        /** @constant */
+                        broker: "nats";
+                        /** @description The durable consumer, inside the project's namespace: `switchyard_<projectId>_<name>`. */
+                        consumer: string;
+                        consumption: {
+                            /** @description From the broker; null when it did not answer. */
+                            backlog: {
+                                /** @description Not yet handed to the source's group; null when the broker cannot tell (Redis, after entries were deleted). */
+                                lag: number | null;
+                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one. */
+                                lastDelivered: string | null;
+                                /** @description Messages in the stream. */
+                                length: number;
+                                /** @description Handed to a consumer and not yet acknowledged. */
+                                pending: number;
+                            } | null;
+                            /** @description The consumer processes that reported in the last 30 seconds. */
+                            consumers: {
+                                /** @description The consumer process. */
+                                consumer: string;
+                                deadLettered: number;
+                                ingested: number;
+                                messagesPerSecond: number;
+                                /** @description Why it is paused (the dependency that failed), when it is. */
+                                reason?: string;
+                                /** Format: date-time */
+                                reportedAt: string;
+                                /** @enum {string} */
+                                state: "running" | "paused";
+                            }[];
+                            /** @description Why there is no backlog: the broker did not answer. */
+                            error?: string;
+                            messagesPerSecond: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Where messages that cannot be events go, with the reason. */
+                        deadLetter: string;
+                        /** @description raw only: the attribute naming the event type; null: `event-type`. */
+                        eventTypeAttribute: string | null;
+                        /** @enum {string} */
+                        format: "envelope" | "raw";
                         id: string;
                         projectId: string;
                         stream: string;

@@ -1,6 +1,6 @@
 /**
  * `switchyard dev`: the whole gateway on one machine, in one process tree. Provisions and starts
- * PostgreSQL, Temporal (and Kafka with --kafka, Redis with --redis), applies migrations, runs the API and a worker in
+ * PostgreSQL, Temporal (and Kafka, Redis and NATS with --kafka, --redis, --nats), applies migrations, runs the API and a worker in
  * this process (`serve`), proves a workflow goes through, and prints where everything is.
  */
 import crypto from 'node:crypto';
@@ -23,6 +23,7 @@ import { runServe } from './serve';
 export interface DevOptions {
   kafka: boolean;
   redis: boolean;
+  nats: boolean;
 }
 
 /**
@@ -34,8 +35,8 @@ async function devApiKey(config: Config, db: Db): Promise<string> {
   const saved = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '';
   if (saved && (await authenticateApiKey(db, saved))) return saved;
   const { project, apiKey } = await createProject(db, 'dev');
-  // A local stack's one project may read every topic of the local Kafka, and every stream of the local Redis.
-  await updateOperatorSettings(db, project.id, { kafkaTopicPrefixes: [''], brokerPrefixes: { redis: [''] } });
+  // A local stack's one project may read every topic of the local Kafka, and every stream of the local Redis and NATS.
+  await updateOperatorSettings(db, project.id, { kafkaTopicPrefixes: [''], brokerPrefixes: { redis: [''], nats: [''] } });
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${apiKey}\n`, { mode: 0o600 });
   return apiKey;
@@ -84,7 +85,7 @@ async function runSelfCheck(config: Config): Promise<number> {
 
 export async function runDev(baseConfig: Config, options: DevOptions): Promise<Running> {
   const started = Date.now();
-  const stack = await startStack(baseConfig, { kafka: options.kafka, redis: options.redis, ephemeral: false });
+  const stack = await startStack(baseConfig, { kafka: options.kafka, redis: options.redis, nats: options.nats, ephemeral: false });
   // From here on every part talks to the database the stack settled on.
   const encryptionKeys = devEncryptionKeys(baseConfig);
   const config: Config = {
@@ -120,6 +121,7 @@ export async function runDev(baseConfig: Config, options: DevOptions): Promise<R
       `  PostgreSQL   ${stack.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`,
       ...(stack.kafkaBrokers ? [`  Kafka        ${stack.kafkaBrokers.join(',')}`] : []),
       ...(stack.redisUrl ? [`  Redis        ${stack.redisUrl}`] : []),
+      ...(stack.natsUrl ? [`  NATS         ${stack.natsUrl}`] : []),
       `  Logs         ${path.join(config.paths.data, 'logs')}`,
       `  Secrets      sealed under key ${encryptionKeys[0]?.id}   (${baseConfig.encryptionKeys ? 'SWITCHYARD_ENCRYPTION_KEYS' : path.join(config.paths.data, 'encryption-keys')})`,
       `  Egress       public addresses${egress.length > 0 ? ` and ${egress.join(', ')}` : ' only'}   (SWITCHYARD_EGRESS_ALLOW${baseConfig.egressAllow ? '' : '; dev opens loopback'})`,

@@ -31,7 +31,7 @@ const localStack = {
 };
 
 export const commands: Record<string, Command> = {
-  dev: async (config, flags) => localStack.dev().runDev(config, { kafka: flags.has('--kafka'), redis: flags.has('--redis') }),
+  dev: async (config, flags) => localStack.dev().runDev(config, { kafka: flags.has('--kafka'), redis: flags.has('--redis'), nats: flags.has('--nats') }),
   serve: (config) => runServe(config),
   api: (config) => startApi(config),
   worker: (config) => runWorker(config, { metricsListener: true }),
@@ -41,14 +41,14 @@ export const commands: Record<string, Command> = {
   'rotate-keys': async (config) => {
     await rotateKeys(config);
   },
-  setup: async (config, flags) => localStack.setup().runSetup(config, { kafka: flags.has('--kafka'), redis: flags.has('--redis') }),
+  setup: async (config, flags) => localStack.setup().runSetup(config, { kafka: flags.has('--kafka'), redis: flags.has('--redis'), nats: flags.has('--nats') }),
 };
 
 export const usage = `Usage: switchyard <command> [options]
 
 Commands:
-  dev [--kafka] [--redis]
-                    PostgreSQL, Temporal (and Kafka, Redis) provisioned and started, migrations
+  dev [--kafka] [--redis] [--nats]
+                    PostgreSQL, Temporal (and Kafka, Redis, NATS) provisioned and started, migrations
                     applied, the API and a worker in one process tree. Ctrl-C stops it all.
   serve             the API and the worker in one process (what dev runs): deliveries start eagerly
   api               the HTTP API on its own
@@ -57,7 +57,7 @@ Commands:
   migrate           apply SQL migrations; create the Temporal namespace if missing and register
                     its search attributes
   rotate-keys       re-encrypt every stored secret under the first key of SWITCHYARD_ENCRYPTION_KEYS
-  setup [--kafka] [--redis]
+  setup [--kafka] [--redis] [--nats]
                     install the local stack's tools without starting anything
 
 Configuration comes from environment variables; see README.md.

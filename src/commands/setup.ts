@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import { log } from '../log';
 import { ensureChromiumInstalled } from '../stack/chromium';
 import { ensureKafkaJars } from '../stack/kafka';
+import { ensureNatsInstalled } from '../stack/nats';
 import { ensurePostgresInstalled } from '../stack/postgres';
 import { ensureRedisInstalled } from '../stack/redis';
 import { findOrBuildTemporalCli } from '../stack/temporal';
@@ -24,13 +25,14 @@ async function buildTemporal(config: Config): Promise<{ cli: string; server?: st
   return { cli, server };
 }
 
-export async function runSetup(config: Config, options: { kafka: boolean; redis: boolean }): Promise<void> {
-  const [temporal, postgres, kafka, redis, chromium] = await Promise.all([
+export async function runSetup(config: Config, options: { kafka: boolean; redis: boolean; nats: boolean }): Promise<void> {
+  const [temporal, postgres, kafka, redis, nats, chromium] = await Promise.all([
     buildTemporal(config),
     config.databaseUrl ? Promise.resolve('(DATABASE_URL is set)') : ensurePostgresInstalled(),
     options.kafka ? ensureKafkaJars(config.paths.tools) : Promise.resolve('(not asked for)'),
     options.redis ? ensureRedisInstalled() : Promise.resolve('(not asked for)'),
+    options.nats ? ensureNatsInstalled() : Promise.resolve('(not asked for)'),
     ensureChromiumInstalled(config),
   ]);
-  log.info('local stack installed', { temporal, postgres, kafka, redis, chromium });
+  log.info('local stack installed', { temporal, postgres, kafka, redis, nats, chromium });
 }

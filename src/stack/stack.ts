@@ -1,5 +1,5 @@
 /**
- * Brings up the services Switchyard needs (PostgreSQL, Temporal, optionally Kafka and Redis), reusing any
+ * Brings up the services Switchyard needs (PostgreSQL, Temporal, optionally Kafka, Redis and NATS), reusing any
  * that already answer and starting the missing ones on loopback. `stop()` stops only what this
  * call started, so `dev` and the tests can run beside each other.
  */
@@ -10,6 +10,7 @@ import { databaseUrlOf, type Config } from '../config';
 import { log } from '../log';
 import { ensureKafkaJars, isKafkaReady, startLocalKafka } from './kafka';
 import { ensureDatabase, isPostgresReady, startLocalPostgres } from './postgres';
+import { isNatsReady, startLocalNats } from './nats';
 import { isRedisReady, startLocalRedis } from './redis';
 import { hostPort, isLoopback, isPortOpen, type Service } from './processes';
 import { findOrBuildTemporalCli, isTemporalReady, startTemporalDevServer, type DevServerLever } from './temporal';
@@ -19,6 +20,8 @@ export interface StackOptions {
   kafka: boolean;
   /** Redis, for broker sources on Redis Streams. */
   redis?: boolean;
+  /** NATS with JetStream, for broker sources on NATS. */
+  nats?: boolean;
   /**
    * Tests: Temporal keeps its state in memory and Kafka in a temporary folder, both gone at stop.
    * Otherwise (dev) both persist under the data folder, so a restart finds its workflows again.
@@ -37,6 +40,7 @@ export interface Stack {
   temporalUiUrl: string | undefined;
   kafkaBrokers: string[] | undefined;
   redisUrl: string | undefined;
+  natsUrl: string | undefined;
   /** What this call started (and `stop()` will stop) and what it found running. */
   started: string[];
   reused: string[];
@@ -136,9 +140,20 @@ export async function startStack(config: Config, options: StackOptions): Promise
     return { service };
   };
 
+  const nats = async (): Promise<Outcome> => {
+    if (!options.nats) return {};
+    const url = config.brokers.natsUrl;
+    if (await isNatsReady(url)) return { reused: `nats (${new URL(url).host})` };
+    const { hostname, port } = new URL(url);
+    if (!isLoopback(hostname)) throw new Error(`NATS at NATS_URL=${new URL(url).host} does not answer`);
+    const dataDir = scratch ? path.join(scratch, 'nats') : path.join(config.paths.data, 'nats');
+    const service = await startLocalNats({ dataDir, port: Number(port || 4222), logFile: path.join(logs, 'nats.log') });
+    return { service };
+  };
+
   // In parallel: a cold machine builds the Temporal CLI or server while apt installs Postgres (the
   // real server on PostgreSQL then waits for it, above).
-  const results = await Promise.allSettled([postgresUp, temporal(), kafka(), redis()]);
+  const results = await Promise.allSettled([postgresUp, temporal(), kafka(), redis(), nats()]);
   const services = results.flatMap((r) => (r.status === 'fulfilled' && r.value.service ? [r.value.service] : []));
   const stop = async () => {
     // PostgreSQL last: the real Temporal server may keep its state there, and would spend its
@@ -163,6 +178,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
     temporalUiUrl: uiOpen ? `http://localhost:${config.temporal.uiPort}` : undefined,
     kafkaBrokers: options.kafka ? config.kafkaBrokers : undefined,
     redisUrl: options.redis ? config.brokers.redisUrl : undefined,
+    natsUrl: options.nats ? config.brokers.natsUrl : undefined,
     started: services.map((service) => service.name),
     reused: results.flatMap((r) => (r.status === 'fulfilled' && r.value.reused ? [r.value.reused] : [])),
     pids: Object.fromEntries(services.flatMap((service) => (service.pid ? [[service.name, service.pid]] : []))),

@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { redisBacklogOf } from '../../src/brokers/backlog';
 import { decodeBrokerMessage } from '../../src/brokers/messages';
+import { deadLetterHeaders as natsDeadLetterHeaders, MAX_DELIVERIES, receivedOf as natsReceivedOf, type NatsReceived } from '../../src/brokers/nats/channel';
 import { deadLetterFields, receivedOf } from '../../src/brokers/redis/channel';
-import { brokerPrefixesSchema, createBrokerSourceSchema, defaultDeadLetter, namesOutside, namespacedGroup } from '../../src/brokers/source-schema';
+import { headers } from '@nats-io/transport-node';
+import { brokerPrefixesSchema, createBrokerSourceSchema, deadLetterProblem, defaultDeadLetter, namesOutside, namespacedGroup } from '../../src/brokers/source-schema';
 
 describe('broker sources', () => {
   it('accept a source by its broker, in that broker’s words, and refuse another broker or shape', () => {
@@ -73,8 +75,45 @@ describe('broker sources', () => {
       ['name', 'other', 'consumers', 1, 'pending', 9, 'last-delivered-id', '9-0', 'entries-read', 9, 'lag', 0],
       ['name', 'mine', 'consumers', 2, 'pending', 3, 'last-delivered-id', '7-0', 'entries-read', 7, 'lag', 5],
     ];
-    assert.deepEqual(redisBacklogOf(12, groups, 'mine'), { length: 12, pending: 3, lag: 5, lastDeliveredId: '7-0' });
+    assert.deepEqual(redisBacklogOf(12, groups, 'mine'), { length: 12, pending: 3, lag: 5, lastDelivered: '7-0' });
     assert.deepEqual(redisBacklogOf(12, [['name', 'mine', 'pending', 0, 'last-delivered-id', '7-0', 'lag', null]], 'mine').lag, null, 'Redis cannot tell after deletions');
-    assert.deepEqual(redisBacklogOf(4, [], 'mine'), { length: 4, pending: 0, lag: 4, lastDeliveredId: null });
+    assert.deepEqual(redisBacklogOf(4, [], 'mine'), { length: 4, pending: 0, lag: 4, lastDelivered: null });
+  });
+
+  it('read a NATS message: its data is the body, its headers attributes, its stream sequence its identity; too many deliveries are a refusal', () => {
+    const h = headers();
+    h.set('event-type', 'order.placed');
+    const msg = (deliveryCount: number, data = '{"n":1}') =>
+      ({ data: Buffer.from(data), headers: h, seq: 42, subject: 'orders.in', info: { deliveryCount }, ackAck: async () => true, working: () => undefined }) as unknown as NatsReceived['msg'];
+    const received = natsReceivedOf('ORDERS', msg(1));
+    assert.equal(received.message.identity, 'nats:ORDERS:42');
+    assert.equal(received.refusal, undefined);
+    assert.deepEqual(decodeBrokerMessage({ format: 'raw' }, received.message, { body: 'data', attribute: 'header' }), {
+      ok: true,
+      input: { eventType: 'order.placed', payload: { n: 1 }, idempotencyKey: 'nats:ORDERS:42' },
+    });
+    assert.equal(natsReceivedOf('ORDERS', msg(1, '')).message.body, null, 'no data, no body');
+    assert.equal(natsReceivedOf('ORDERS', msg(MAX_DELIVERIES)).refusal, undefined, 'the last allowed delivery is still tried');
+    assert.equal(natsReceivedOf('ORDERS', msg(MAX_DELIVERIES + 1)).refusal, `delivered ${MAX_DELIVERIES + 1} times without being acknowledged`);
+    assert.deepEqual(natsDeadLetterHeaders(received, 'line one\r\nline two', 'bsrc_1'), [
+      ['event-type', 'order.placed'],
+      ['switchyard-dlq-reason', 'line one line two'],
+      ['switchyard-source-id', 'bsrc_1'],
+      ['switchyard-original-stream', 'ORDERS'],
+      ['switchyard-original-subject', 'orders.in'],
+      ['switchyard-original-sequence', '42'],
+    ]);
+  });
+
+  it('refuse NATS names NATS would not take, and namespace its consumers with "_"', () => {
+    assert.equal(createBrokerSourceSchema.safeParse({ broker: 'nats', stream: 'ORDERS', format: 'raw', deadLetter: 'orders.dlq' }).success, true);
+    for (const bad of [{ stream: 'orders.v1' }, { stream: 'ORDERS', deadLetter: 'orders.>' }, { stream: 'ORDERS', deadLetter: 'orders..dlq' }, { stream: 'ORDERS', consumer: 'a.b' }]) {
+      assert.equal(createBrokerSourceSchema.safeParse({ broker: 'nats', format: 'raw', ...bad }).success, false, JSON.stringify(bad));
+    }
+    assert.equal(deadLetterProblem('nats', 'orders.*'), 'must be tokens of letters, digits, "_" or "-" joined by "."');
+    assert.equal(deadLetterProblem('redis', 'orders.*'), 'must be 1 to 255 letters, digits, ".", "_", ":", "/" or "-"');
+    assert.equal(deadLetterProblem('nats', 'orders.dlq'), undefined);
+    assert.equal(namespacedGroup('prj_1', 'billing', '_'), 'switchyard_prj_1_billing');
   });
 });
+

@@ -9,6 +9,7 @@ import type { Db } from '../../db/pool';
 import { brokerTerms, createBrokerSourceSchema, updateBrokerSourceSchema } from '../../brokers/source-schema';
 import {
   createBrokerSource,
+  DeadLetterInvalidError,
   deleteBrokerSource,
   findBrokerSource,
   GroupTakenError,
@@ -30,6 +31,9 @@ export const listBrokerSourcesQuery = z.object(pageQuery);
 
 function asApiError(error: unknown): unknown {
   if (error instanceof GroupTakenError) return new ApiError(409, 'broker_group_taken', error.message, { group: error.group });
+  if (error instanceof DeadLetterInvalidError) {
+    return new ApiError(400, 'invalid_request', 'The request body does not match the schema; see details.', [{ path: 'deadLetter', message: error.problem }]);
+  }
   if (error instanceof NameNotAllowedError) return new ApiError(400, 'broker_name_not_allowed', error.message, { broker: error.broker, names: error.names });
   return error;
 }

@@ -4,9 +4,9 @@
  * Entries are read with XREADGROUP; a chunk is acknowledged (XACK) only after its events are
  * committed and their deliveries started, in one MULTI with the dead-letter entries (XADD), so a
  * refused message is never acknowledged without its dead letter. Unacknowledged entries stay in
- * the group's pending list: this consumer reads its own again after a failure or a restart under
- * the same name, and takes over (XAUTOCLAIM) those another consumer has left idle for longer than
- * `claimIdleMs`, as when its process was killed.
+ * the group's pending list: this consumer reads its own first when it starts, claims again (and so
+ * keeps fresh) a chunk it holds through a failure, and takes over (XAUTOCLAIM) the entries another
+ * consumer has left idle for longer than `claimIdleMs`, as when its process was killed.
  *
  * A message is an entry: its `body` field holds the JSON, every other field is an attribute.
  */
@@ -110,7 +110,7 @@ export async function openRedisChannel(url: string, source: BrokerSource, consum
     }
   }
 
-  // Own pending entries first: after a start (a restart under the same name) and after a failure.
+  // Own pending entries first: after a start under a name used before.
   let ownPendingFirst = true;
   let lastClaim = 0;
   const read = async (id: string, max: number, block?: number) =>
@@ -147,8 +147,9 @@ export async function openRedisChannel(url: string, source: BrokerSource, consum
       multi.addCommand(['XACK', stream, group, ...chunk.map((received) => received.id)]);
       await multi.exec();
     },
-    async release() {
-      ownPendingFirst = true;
+    async hold(chunk) {
+      // Claimed by itself, an entry's idle time starts again: no other consumer takes it over.
+      if (chunk.length > 0) await client.sendCommand(['XCLAIM', stream, group, consumer, '0', ...chunk.map((received) => received.id), 'JUSTID']);
     },
     async close() {
       if (client.isOpen) client.destroy();

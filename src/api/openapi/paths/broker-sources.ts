@@ -1,4 +1,4 @@
-/** /v1/broker-sources: the broker streams (beyond Kafka) a project's events are consumed from, and their backlog. */
+/** /v1/broker-sources: the broker streams (beyond Kafka: Redis Streams, NATS JetStream) a project's events are consumed from, and their backlog. */
 import { z } from 'zod';
 import { createBrokerSourceSchema, updateBrokerSourceSchema } from '../../../brokers/source-schema';
 import { listBrokerSourcesQuery } from '../../routes/broker-sources';
@@ -26,14 +26,24 @@ const redisSource = z
   .strict()
   .meta({ id: 'RedisSource' });
 
-export const brokerSource = z.discriminatedUnion('broker', [redisSource]).meta({ id: 'BrokerSource' });
-
-const redisBacklog = z
+const natsSource = z
   .object({
-    length: z.number().int().meta({ description: 'Entries in the stream.' }),
-    pending: z.number().int().meta({ description: 'Read by a consumer and not yet acknowledged.' }),
-    lag: z.number().int().nullable().meta({ description: 'Entries the group has not read yet; null when Redis cannot tell (after entries were deleted).' }),
-    lastDeliveredId: z.string().nullable().meta({ description: 'The last entry handed to the group; null until its consumer creates the group.' }),
+    broker: z.literal('nats'),
+    stream: z.string(),
+    consumer: z.string().meta({ description: "The durable consumer, inside the project's namespace: `switchyard_<projectId>_<name>`." }),
+    ...common,
+  })
+  .strict()
+  .meta({ id: 'NatsSource' });
+
+export const brokerSource = z.discriminatedUnion('broker', [redisSource, natsSource]).meta({ id: 'BrokerSource' });
+
+const backlog = z
+  .object({
+    length: z.number().int().meta({ description: 'Messages in the stream.' }),
+    pending: z.number().int().meta({ description: 'Handed to a consumer and not yet acknowledged.' }),
+    lag: z.number().int().nullable().meta({ description: "Not yet handed to the source's group; null when the broker cannot tell (Redis, after entries were deleted)." }),
+    lastDelivered: z.string().nullable().meta({ description: 'The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one.' }),
   })
   .strict();
 
@@ -51,7 +61,7 @@ const consumer = z
 
 const consumption = z
   .object({
-    backlog: redisBacklog.nullable().meta({ description: 'From the broker; null when it did not answer.' }),
+    backlog: backlog.nullable().meta({ description: 'From the broker; null when it did not answer.' }),
     error: z.string().optional().meta({ description: 'Why there is no backlog: the broker did not answer.' }),
     messagesPerSecond: z.number(),
     consumers: z.array(consumer).meta({ description: 'The consumer processes that reported in the last 30 seconds.' }),
@@ -67,7 +77,7 @@ export const brokerSourceOperations: Operation[] = [
     path: '/v1/broker-sources',
     id: 'createBrokerSource',
     summary: 'Create a broker source',
-    description: "A Redis stream consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.",
+    description: "A Redis stream or a NATS JetStream stream consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.",
     tag,
     auth: 'apiKey',
     body: createBrokerSourceSchema,
@@ -96,7 +106,7 @@ export const brokerSourceOperations: Operation[] = [
     answers: {
       200: {
         description: 'The broker source, with its consumption.',
-        schema: z.discriminatedUnion('broker', [redisSource.extend({ consumption }).strict()]),
+        schema: z.discriminatedUnion('broker', [redisSource.extend({ consumption }).strict(), natsSource.extend({ consumption }).strict()]),
       },
     },
     errors: ['broker_source_not_found'],
