@@ -109,7 +109,7 @@ async function forkReady<S extends { port: number }>(script: string, variable: s
   return { child, port: settings.port };
 }
 
-export async function startEnvironment(options: { kafka: boolean; redis?: boolean; setup: Setup }): Promise<BenchEnvironment> {
+export async function startEnvironment(options: { kafka: boolean; redis?: boolean; nats?: boolean; setup: Setup }): Promise<BenchEnvironment> {
   const { setup } = options;
   const [temporalPort, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
   // As `dev` has them: loopback open to the egress policy (the receivers listen there), and a key
@@ -129,6 +129,7 @@ export async function startEnvironment(options: { kafka: boolean; redis?: boolea
   const stack: Stack = await startStack(base, {
     kafka: options.kafka,
     redis: options.redis,
+    nats: options.nats,
     ephemeral: true,
     temporalOnDisk: setup.temporal === 'dev-file',
     devServerLevers: setup.levers,
@@ -148,6 +149,7 @@ export async function startEnvironment(options: { kafka: boolean; redis?: boolea
     TEMPORAL_ADDRESS: config.temporal.address,
     KAFKA_BROKERS: config.kafkaBrokers.join(','),
     REDIS_URL: config.brokers.redisUrl,
+    NATS_URL: config.brokers.natsUrl,
     CONSUMERS_IN_WORKER: 'false',
     // The same, under its name before broker sources, for a --baseline from before them.
     KAFKA_CONSUMERS_IN_WORKER: 'false',

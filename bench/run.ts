@@ -3,7 +3,7 @@
  * writes the results as JSON (bench-results/, not committed) and, for a run of every scenario,
  * into BENCHMARKS.md. Benchmarks measure; no test asserts their figures.
  *
- *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,fairness,history,kafka,redis,fan-out,waiting]
+ *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,fairness,history,kafka,redis,nats,fan-out,waiting]
  *                    [--setups default,plain,...] [--baseline REF] [--rounds 1] [--duration 60] [--endpoints 20] [--payload-bytes 1024]
  *                    [--rate N] [--repeat 3] [--quiet-rate 5] [--kafka-messages 5000] [--broker-messages 5000] [--fan-out-sizes 10,10000,100000]
  *                    [--fan-out-events 1000] [--waiting 10000]
@@ -27,14 +27,14 @@ import { eagerFloor, postCeiling, workflowCeiling } from './scenarios/ceilings';
 import { historyCost } from './scenarios/history-cost';
 import { fairness } from './scenarios/fairness';
 import { kafkaIngest } from './scenarios/kafka';
-import { redisIngest } from './scenarios/redis';
+import { brokerIngest } from './scenarios/broker-ingest';
 import { saturation } from './scenarios/saturation';
 import { percentile } from './scenarios/common';
 import { isolationModes, steadyLoad, type SteadyLoadResult } from './scenarios/steady-load';
 import { waitingWork } from './scenarios/waiting-work';
 import { fanOutAt, type FanOutRun } from './scenarios/fan-out-scale';
 
-const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'fairness', 'history', 'kafka', 'redis', 'fan-out', 'waiting'] as const;
+const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'fairness', 'history', 'kafka', 'redis', 'nats', 'fan-out', 'waiting'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -243,12 +243,13 @@ async function runScenarios(env: BenchEnvironment, results: Record<string, unkno
     rows.push(['kafka: messages/s into events', `${round(k.intoEventsPerSecond)}`, ratio(k.intoEventsPerSecond, k.baselinePerSecond, 'of the no-op group')]);
     rows.push(['kafka: messages/s into started deliveries', `${round(k.intoStartedDeliveriesPerSecond)}`, ratio(k.intoStartedDeliveriesPerSecond, ceilingA, 'of (a)')]);
   }
-  if (chosen.includes('redis')) {
-    const r = await redisIngest(env, brokerMessages, payloadBytes);
-    results.redis = r;
-    rows.push([`redis: no-op node-redis group, entries/s (${r.messages}, read and acknowledged in chunks)`, `${round(r.baselinePerSecond)}`, '']);
-    rows.push(['redis: entries/s into events', `${round(r.intoEventsPerSecond)}`, ratio(r.intoEventsPerSecond, r.baselinePerSecond, 'of the no-op group')]);
-    rows.push(['redis: entries/s into started deliveries', `${round(r.intoStartedDeliveriesPerSecond)}`, ratio(r.intoStartedDeliveriesPerSecond, ceilingA, 'of (a)')]);
+  for (const [broker, library] of [['redis', 'node-redis group'], ['nats', 'NATS durable consumer']] as const) {
+    if (!chosen.includes(broker)) continue;
+    const r = await brokerIngest(env, broker, brokerMessages, payloadBytes);
+    results[broker] = r;
+    rows.push([`${broker}: no-op ${library}, messages/s (${r.messages}, read and acknowledged in chunks)`, `${round(r.baselinePerSecond)}`, '']);
+    rows.push([`${broker}: messages/s into events`, `${round(r.intoEventsPerSecond)}`, ratio(r.intoEventsPerSecond, r.baselinePerSecond, 'of the no-op consumer')]);
+    rows.push([`${broker}: messages/s into started deliveries`, `${round(r.intoStartedDeliveriesPerSecond)}`, ratio(r.intoStartedDeliveriesPerSecond, ceilingA, 'of (a)')]);
   }
   // After the others: its 100,000 endpoints stay in the database.
   if (chosen.includes('fan-out')) {
@@ -343,7 +344,7 @@ async function main(): Promise<void> {
   const perSetup = new Map(setups.map((setup) => [setup.name, { rows: [] as Row[][], results: [] as Record<string, unknown>[] }]));
   for (let round = 0; round < rounds; round++) {
     for (const setup of setups) {
-      const env = await startEnvironment({ kafka: chosen.includes('kafka'), redis: chosen.includes('redis'), setup });
+      const env = await startEnvironment({ kafka: chosen.includes('kafka'), redis: chosen.includes('redis'), nats: chosen.includes('nats'), setup });
       const results: Record<string, unknown> = {};
       const rows: Row[] = [];
       try {
@@ -368,7 +369,7 @@ async function main(): Promise<void> {
     chosen.includes('latency') || chosen.includes('isolation') ? ` --repeat ${repeat}` : '',
     chosen.includes('fairness') ? ` --quiet-rate ${quietRate}` : '',
     chosen.includes('kafka') ? ` --kafka-messages ${kafkaMessages}` : '',
-    chosen.includes('redis') ? ` --broker-messages ${brokerMessages}` : '',
+    chosen.includes('redis') || chosen.includes('nats') ? ` --broker-messages ${brokerMessages}` : '',
     chosen.includes('fan-out') ? ` --fan-out-sizes ${fanOutSizes.join(',')} --fan-out-events ${fanOutEvents}` : '',
     chosen.includes('waiting') ? ` --waiting ${waiting}` : '',
   ].join('');
