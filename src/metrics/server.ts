@@ -1,5 +1,5 @@
 /**
- * The scrape target of a process without the API (`switchyard worker`, `switchyard kafka`): GET
+ * The scrape target of a process without the API (`switchyard worker`, `switchyard consumers`): GET
  * /metrics on METRICS_HOST:METRICS_PORT, loopback unless the operator says otherwise. Nothing else.
  */
 import http from 'node:http';

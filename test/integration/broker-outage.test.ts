@@ -8,12 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { runMigrations } from '../../src/commands/migrate';
 import { createPool } from '../../src/db/pool';
-import { startLocalPostgres } from '../../src/stack/postgres';
 import { startWorker } from '../../src/worker';
 import { newProject, startTestApi } from '../support/api';
 import { brokersUnderTest } from '../support/brokers';
+import { startIsolatedGateway } from '../support/isolated-gateway';
 import { startConsumerProcess, type ConsumerProcess } from '../support/consumer-process';
 import { eventually, startReceiver } from '../support/receiver';
 import { freePort, testConfig, uniqueName } from '../support/services';
@@ -23,19 +22,7 @@ const envelope = (n: number) => JSON.stringify({ eventType: 'outage.test', paylo
 for (const under of brokersUnderTest) {
   describe(`broker sources on ${under.broker} through outages`, () => {
     it('PostgreSQL down: the consumer pauses, then catches up with nothing lost', async () => {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-pg-outage-'));
-      fs.chmodSync(dataDir, 0o755);
-      const pgOptions = { dataDir, port: await freePort(), logFile: path.join(dataDir, 'postgres.log') };
-      let postgres = await startLocalPostgres(pgOptions);
-      const databaseUrl = `postgres://postgres@127.0.0.1:${pgOptions.port}/postgres`;
-      const taskQueue = uniqueName('broker-pg-outage');
-      const env = { DATABASE_URL: databaseUrl, TEMPORAL_TASK_QUEUE: taskQueue };
-      const outageConfig = testConfig(env);
-      await runMigrations(outageConfig);
-      const workerDb = createPool(databaseUrl);
-      const worker = await startWorker(outageConfig, workerDb, { taskQueue });
-      const test = await startTestApi(env);
-      const receiver = await startReceiver();
+      const { env, test, receiver, stopPostgres, startPostgres, stop } = await startIsolatedGateway('broker-pg-outage');
       const client = await under.client(process.env[under.urlVariable]!);
       let consumer: ConsumerProcess | undefined;
       try {
@@ -49,7 +36,7 @@ for (const under of brokersUnderTest) {
         for (let i = 0; i < 50; i++) await client.publish(stream, envelope(i));
         await receiver.waitFor('/outage', 50, 60_000);
 
-        await postgres.stop();
+        await stopPostgres();
         const logBefore = consumer.log().length;
         for (let i = 50; i < 200; i++) await client.publish(stream, envelope(i));
         // Down for a while: the consumer pauses, tries again after its rest, and pauses again.
@@ -59,7 +46,7 @@ for (const under of brokersUnderTest) {
         assert.equal(await client.acknowledged(source), 50);
         assert.ok((await client.pending(source)) > 0, 'the chunk in hand is held');
 
-        postgres = await startLocalPostgres(pgOptions);
+        await startPostgres();
         await consumer.waitForLog(/broker source resumed/, 90_000, logBefore);
         // At least once: an attempt that reached the receiver but could not be recorded is sent again.
         const delivered = () => new Set(receiver.received.filter((r) => r.path === '/outage').map((r) => JSON.parse(r.body).n));
@@ -72,12 +59,7 @@ for (const under of brokersUnderTest) {
       } finally {
         await consumer?.kill('SIGTERM');
         await client.close();
-        await test.stop();
-        await worker.stop();
-        await workerDb.end();
-        await receiver.close();
-        await postgres.stop();
-        fs.rmSync(dataDir, { recursive: true, force: true });
+        await stop();
       }
     });
 

@@ -3,41 +3,22 @@
  * other tests' database alone) and Temporal (cut off from the consumer process by a proxy).
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Kafka, logLevel } from 'kafkajs';
-import { runMigrations } from '../../src/commands/migrate';
-import { createPool } from '../../src/db/pool';
-import { startLocalPostgres } from '../../src/stack/postgres';
-import { startWorker } from '../../src/worker';
-import { newProject, startTestApi } from '../support/api';
+import { newProject } from '../support/api';
 import { startDeliveryStack } from '../support/delivery-stack';
 import { startConsumerProcess, type ConsumerProcess } from '../support/consumer-process';
-import { eventually, startReceiver } from '../support/receiver';
+import { startIsolatedGateway } from '../support/isolated-gateway';
+import { eventually } from '../support/receiver';
 import { createTopic } from '../support/kafka-topics';
-import { freePort, testConfig, uniqueName } from '../support/services';
+import { testConfig, uniqueName } from '../support/services';
 
 const kafka = new Kafka({ clientId: 'switchyard-test', brokers: testConfig().kafkaBrokers, logLevel: logLevel.NOTHING });
 
 describe('Kafka ingestion while PostgreSQL is down', () => {
   it('pauses, then catches up with nothing lost', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-pg-outage-'));
-    fs.chmodSync(dataDir, 0o755);
-    const port = await freePort();
-    const pgOptions = { dataDir, port, logFile: path.join(dataDir, 'postgres.log') };
-    let postgres = await startLocalPostgres(pgOptions);
-    const databaseUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    const taskQueue = uniqueName('pg-outage');
-    const env = { DATABASE_URL: databaseUrl, TEMPORAL_TASK_QUEUE: taskQueue };
-    const outageConfig = testConfig(env);
-    await runMigrations(outageConfig);
-    const workerDb = createPool(databaseUrl);
-    const worker = await startWorker(outageConfig, workerDb, { taskQueue });
-    const test = await startTestApi(env);
-    const receiver = await startReceiver();
+    const { env, test, receiver, stopPostgres, startPostgres, stop } = await startIsolatedGateway('pg-outage');
     const admin = kafka.admin();
     const producer = kafka.producer();
     let consumer: ConsumerProcess | undefined;
@@ -59,7 +40,7 @@ describe('Kafka ingestion while PostgreSQL is down', () => {
       await send(0, 50);
       await receiver.waitFor('/outage', 50, 60_000);
 
-      await postgres.stop();
+      await stopPostgres();
       const logBefore = consumer.log().length;
       await send(50, 150);
       // Down for a while: the partitions pause, try again after their rest, and pause again.
@@ -68,7 +49,7 @@ describe('Kafka ingestion while PostgreSQL is down', () => {
       const [committed] = await admin.fetchOffsets({ groupId: source.groupId, topics: [topic] });
       assert.equal(committed!.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0), 50);
 
-      postgres = await startLocalPostgres(pgOptions);
+      await startPostgres();
       await consumer.waitForLog(/Kafka partition resumed/, 90_000, logBefore);
       // At least once: an attempt that reached the receiver but could not be recorded is sent again.
       const delivered = () => new Set(receiver.received.filter((r) => r.path === '/outage').map((r) => JSON.parse(r.body).n));
@@ -84,12 +65,7 @@ describe('Kafka ingestion while PostgreSQL is down', () => {
       await consumer?.kill('SIGTERM');
       await producer.disconnect();
       await admin.disconnect();
-      await test.stop();
-      await worker.stop();
-      await workerDb.end();
-      await receiver.close();
-      await postgres.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await stop();
     }
   });
 });

@@ -47,7 +47,8 @@ const backlog = z
   })
   .strict();
 
-const consumer = z
+/** What one consumer process last reported about one source (Kafka's add the partitions they hold). */
+export const consumerReport = z
   .object({
     consumer: z.string().meta({ description: 'The consumer process.' }),
     reportedAt: timestamp,
@@ -64,7 +65,7 @@ const consumption = z
     backlog: backlog.nullable().meta({ description: 'From the broker; null when it did not answer.' }),
     error: z.string().optional().meta({ description: 'Why there is no backlog: the broker did not answer.' }),
     messagesPerSecond: z.number(),
-    consumers: z.array(consumer).meta({ description: 'The consumer processes that reported in the last 30 seconds.' }),
+    consumers: z.array(consumerReport).meta({ description: 'The consumer processes that reported in the last 30 seconds.' }),
   })
   .strict();
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createKafkaSourceSchema, updateKafkaSourceSchema } from '../../../kafka/source-schema';
 import { listKafkaSourcesQuery } from '../../routes/kafka-sources';
 import type { Operation } from '../operation';
+import { consumerReport } from './broker-sources';
 import { pageOf, timestamp } from '../shapes';
 
 export const kafkaSource = z
@@ -30,18 +31,7 @@ const partition = z
   })
   .strict();
 
-const consumer = z
-  .object({
-    consumer: z.string().meta({ description: 'The consumer process.' }),
-    reportedAt: timestamp,
-    state: z.enum(['running', 'paused']),
-    reason: z.string().optional().meta({ description: 'Why it is paused (the dependency that failed), when it is.' }),
-    assigned: z.array(z.number().int()).meta({ description: 'The partitions it holds.' }),
-    ingested: z.number().int(),
-    deadLettered: z.number().int(),
-    messagesPerSecond: z.number(),
-  })
-  .strict();
+const consumer = consumerReport.extend({ assigned: z.array(z.number().int()).meta({ description: 'The partitions it holds.' }) }).strict();
 
 const consumption = z
   .object({
