@@ -60,6 +60,12 @@ export const envSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).default('redis://127.0.0.1:6379'),
   // Where the broker sources' NATS JetStream streams live (src/brokers/nats/channel.ts).
   NATS_URL: z.url({ protocol: /^(nats|tls)$/, error: 'must be a nats:// or tls:// URL' }).default('nats://127.0.0.1:4222'),
+  // Where the broker sources' SQS queues live (src/brokers/sqs/channel.ts): the local ElasticMQ
+  // unless set; https://sqs.<region>.amazonaws.com for AWS, its credentials from the environment.
+  SQS_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).default('http://127.0.0.1:9324'),
+  SQS_REGION: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be an AWS region name, such as us-east-1').default('us-east-1'),
+  // Where the broker sources' RabbitMQ queues live (src/brokers/rabbitmq/channel.ts).
+  RABBITMQ_URL: z.url({ protocol: /^amqps?$/, error: 'must be an amqp:// or amqps:// URL' }).default('amqp://guest:guest@127.0.0.1:5672'),
   // How long a broker consumer's unacknowledged messages sit before another consumer takes them
   // over (a consumer killed mid-chunk): longer than a chunk ever takes.
   BROKER_CLAIM_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
@@ -127,6 +133,22 @@ export const envSchema = z.object({
 /** The names of every environment variable Switchyard reads. */
 export const configVariableNames = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
 
+/**
+ * SQS's endpoint and region. A local endpoint (ElasticMQ) takes any credentials: it gets
+ * placeholders rather than the AWS SDK's search for real ones, which would ask the network.
+ * Elsewhere the SDK finds them as it always does (AWS_ACCESS_KEY_ID, a profile, a role).
+ */
+export interface SqsConnection {
+  endpoint: string;
+  region: string;
+  localCredentials: boolean;
+}
+
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 export interface Config {
   http: { host: string; port: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -148,7 +170,7 @@ export interface Config {
   };
   kafkaBrokers: string[];
   /** Where the brokers other than Kafka are, and how their consumers take over each other's messages. */
-  brokers: { redisUrl: string; natsUrl: string; claimIdleMs: number };
+  brokers: { redisUrl: string; natsUrl: string; sqs: SqsConnection; rabbitmqUrl: string; claimIdleMs: number };
   /** Whether `switchyard worker` also runs the Kafka and broker sources' consumers. */
   consumersInWorker: boolean;
   /**
@@ -220,7 +242,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       eagerStart: e.TEMPORAL_EAGER_START === 'true',
     },
     kafkaBrokers: e.KAFKA_BROKERS,
-    brokers: { redisUrl: e.REDIS_URL, natsUrl: e.NATS_URL, claimIdleMs: e.BROKER_CLAIM_IDLE_SECONDS * 1000 },
+    brokers: {
+      redisUrl: e.REDIS_URL,
+      natsUrl: e.NATS_URL,
+      sqs: { endpoint: e.SQS_ENDPOINT, region: e.SQS_REGION, localCredentials: isLoopbackUrl(e.SQS_ENDPOINT) },
+      rabbitmqUrl: e.RABBITMQ_URL,
+      claimIdleMs: e.BROKER_CLAIM_IDLE_SECONDS * 1000,
+    },
     consumersInWorker: e.CONSUMERS_IN_WORKER === 'true',
     deliveryPacing: { window: e.DELIVERY_START_WINDOW, queueLimit: e.DELIVERY_QUEUE_LIMIT },
     egressAllow: e.SWITCHYARD_EGRESS_ALLOW,

@@ -62,7 +62,7 @@ async function main(args: string[]): Promise<number> {
   if (needsStack) {
     // The browser tests' Chromium (test/support/browser.ts): apt installs it when missing, as PostgreSQL.
     await ensureChromiumInstalled(config);
-    stack = await startStack(config, { kafka: true, redis: true, nats: true, ephemeral: true });
+    stack = await startStack(config, { kafka: true, redis: true, nats: true, sqs: true, rabbitmq: true, ephemeral: true });
     const databaseUrl = testDatabaseUrl(stack.databaseUrl);
     await recreateDatabase(databaseUrl);
     // What `dev` does too: SQL migrations, then the namespace and its search attributes.
@@ -73,6 +73,8 @@ async function main(args: string[]): Promise<number> {
       KAFKA_BROKERS: stack.kafkaBrokers!.join(','),
       REDIS_URL: stack.redisUrl!,
       NATS_URL: stack.natsUrl!,
+      SQS_ENDPOINT: stack.sqsEndpoint!,
+      RABBITMQ_URL: stack.rabbitmqUrl!,
     });
   }
 

@@ -1,11 +1,13 @@
 /**
  * `switchyard dev`: the whole gateway on one machine, in one process tree. Provisions and starts
- * PostgreSQL, Temporal (and Kafka, Redis and NATS with --kafka, --redis, --nats), applies migrations, runs the API and a worker in
+ * PostgreSQL, Temporal (and the brokers asked for: --kafka, --redis, --nats, --sqs, --rabbitmq, or
+ * --brokers for all), applies migrations, runs the API and a worker in
  * this process (`serve`), proves a workflow goes through, and prints where everything is.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { BROKERS } from '../brokers/source-schema';
 import type { Config } from '../config';
 import { createPool, type Db } from '../db/pool';
 import { LOOPBACK_CIDRS } from '../egress/address-policy';
@@ -13,18 +15,14 @@ import { log } from '../log';
 import { newEncryptionKeyEntry, parseEncryptionKeys, type EncryptionKey } from '../secrets/sealing';
 import { authenticateApiKey } from '../projects/api-keys-repository';
 import { createProject, updateOperatorSettings } from '../projects/repository';
-import { startStack } from '../stack/stack';
+import { startStack, type LocalBrokers } from '../stack/stack';
 import { createTemporalClient } from '../temporal/client';
 import { selfCheckWorkflow } from '../../workflows';
 import { runMigrations } from './migrate';
 import type { Running } from './running';
 import { runServe } from './serve';
 
-export interface DevOptions {
-  kafka: boolean;
-  redis: boolean;
-  nats: boolean;
-}
+export type DevOptions = LocalBrokers;
 
 /**
  * The dev project's API key, kept in the data folder so every run prints the same one. A key the
@@ -35,8 +33,8 @@ async function devApiKey(config: Config, db: Db): Promise<string> {
   const saved = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '';
   if (saved && (await authenticateApiKey(db, saved))) return saved;
   const { project, apiKey } = await createProject(db, 'dev');
-  // A local stack's one project may read every topic of the local Kafka, and every stream of the local Redis and NATS.
-  await updateOperatorSettings(db, project.id, { kafkaTopicPrefixes: [''], brokerPrefixes: { redis: [''], nats: [''] } });
+  // A local stack's one project may read every topic, stream and queue of the local brokers.
+  await updateOperatorSettings(db, project.id, { kafkaTopicPrefixes: [''], brokerPrefixes: Object.fromEntries(BROKERS.map((broker) => [broker, ['']])) });
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${apiKey}\n`, { mode: 0o600 });
   return apiKey;
@@ -85,7 +83,7 @@ async function runSelfCheck(config: Config): Promise<number> {
 
 export async function runDev(baseConfig: Config, options: DevOptions): Promise<Running> {
   const started = Date.now();
-  const stack = await startStack(baseConfig, { kafka: options.kafka, redis: options.redis, nats: options.nats, ephemeral: false });
+  const stack = await startStack(baseConfig, { ...options, ephemeral: false });
   // From here on every part talks to the database the stack settled on.
   const encryptionKeys = devEncryptionKeys(baseConfig);
   const config: Config = {
@@ -122,6 +120,8 @@ export async function runDev(baseConfig: Config, options: DevOptions): Promise<R
       ...(stack.kafkaBrokers ? [`  Kafka        ${stack.kafkaBrokers.join(',')}`] : []),
       ...(stack.redisUrl ? [`  Redis        ${stack.redisUrl}`] : []),
       ...(stack.natsUrl ? [`  NATS         ${stack.natsUrl}`] : []),
+      ...(stack.sqsEndpoint ? [`  SQS          ${stack.sqsEndpoint}`] : []),
+      ...(stack.rabbitmqUrl ? [`  RabbitMQ     amqp://${new URL(stack.rabbitmqUrl).host}`] : []),
       `  Logs         ${path.join(config.paths.data, 'logs')}`,
       `  Secrets      sealed under key ${encryptionKeys[0]?.id}   (${baseConfig.encryptionKeys ? 'SWITCHYARD_ENCRYPTION_KEYS' : path.join(config.paths.data, 'encryption-keys')})`,
       `  Egress       public addresses${egress.length > 0 ? ` and ${egress.join(', ')}` : ' only'}   (SWITCHYARD_EGRESS_ALLOW${baseConfig.egressAllow ? '' : '; dev opens loopback'})`,

@@ -28,10 +28,11 @@ export function loadLocalStackCommand<T>(load: () => T): T {
 const localStack = {
   dev: () => loadLocalStackCommand((): typeof import('./dev') => require('./dev')),
   setup: () => loadLocalStackCommand((): typeof import('./setup') => require('./setup')),
+  brokers: (flags: ReadonlySet<string>) => loadLocalStackCommand((): typeof import('../stack/stack') => require('../stack/stack')).localBrokersAsked(flags),
 };
 
 export const commands: Record<string, Command> = {
-  dev: async (config, flags) => localStack.dev().runDev(config, { kafka: flags.has('--kafka'), redis: flags.has('--redis'), nats: flags.has('--nats') }),
+  dev: async (config, flags) => localStack.dev().runDev(config, localStack.brokers(flags)),
   serve: (config) => runServe(config),
   api: (config) => startApi(config),
   worker: (config) => runWorker(config, { metricsListener: true }),
@@ -41,15 +42,16 @@ export const commands: Record<string, Command> = {
   'rotate-keys': async (config) => {
     await rotateKeys(config);
   },
-  setup: async (config, flags) => localStack.setup().runSetup(config, { kafka: flags.has('--kafka'), redis: flags.has('--redis'), nats: flags.has('--nats') }),
+  setup: async (config, flags) => localStack.setup().runSetup(config, localStack.brokers(flags)),
 };
 
 export const usage = `Usage: switchyard <command> [options]
 
 Commands:
-  dev [--kafka] [--redis] [--nats]
-                    PostgreSQL, Temporal (and Kafka, Redis, NATS) provisioned and started, migrations
-                    applied, the API and a worker in one process tree. Ctrl-C stops it all.
+  dev [--kafka] [--redis] [--nats] [--sqs] [--rabbitmq] [--brokers]
+                    PostgreSQL, Temporal (and Kafka, Redis, NATS, SQS as ElasticMQ, RabbitMQ; --brokers:
+                    all five) provisioned and started, migrations applied, the API and a worker in
+                    one process tree. Ctrl-C stops it all.
   serve             the API and the worker in one process (what dev runs): deliveries start eagerly
   api               the HTTP API on its own
   worker            the Temporal worker (and the Kafka and broker consumers, unless CONSUMERS_IN_WORKER=false)
@@ -57,7 +59,7 @@ Commands:
   migrate           apply SQL migrations; create the Temporal namespace if missing and register
                     its search attributes
   rotate-keys       re-encrypt every stored secret under the first key of SWITCHYARD_ENCRYPTION_KEYS
-  setup [--kafka] [--redis] [--nats]
+  setup [--kafka] [--redis] [--nats] [--sqs] [--rabbitmq] [--brokers]
                     install the local stack's tools without starting anything
 
 Configuration comes from environment variables; see README.md.

@@ -6,7 +6,10 @@ import type { Config } from '../config';
 import { log } from '../log';
 import { ensureChromiumInstalled } from '../stack/chromium';
 import { ensureKafkaJars } from '../stack/kafka';
+import { ensureElasticMqJars } from '../stack/elasticmq';
 import { ensureNatsInstalled } from '../stack/nats';
+import { ensureRabbitmqInstalled } from '../stack/rabbitmq';
+import type { LocalBrokers } from '../stack/stack';
 import { ensurePostgresInstalled } from '../stack/postgres';
 import { ensureRedisInstalled } from '../stack/redis';
 import { findOrBuildTemporalCli } from '../stack/temporal';
@@ -25,14 +28,17 @@ async function buildTemporal(config: Config): Promise<{ cli: string; server?: st
   return { cli, server };
 }
 
-export async function runSetup(config: Config, options: { kafka: boolean; redis: boolean; nats: boolean }): Promise<void> {
-  const [temporal, postgres, kafka, redis, nats, chromium] = await Promise.all([
+export async function runSetup(config: Config, options: LocalBrokers): Promise<void> {
+  const notAsked = Promise.resolve('(not asked for)');
+  const [temporal, postgres, kafka, redis, nats, elasticmq, rabbitmq, chromium] = await Promise.all([
     buildTemporal(config),
     config.databaseUrl ? Promise.resolve('(DATABASE_URL is set)') : ensurePostgresInstalled(),
-    options.kafka ? ensureKafkaJars(config.paths.tools) : Promise.resolve('(not asked for)'),
-    options.redis ? ensureRedisInstalled() : Promise.resolve('(not asked for)'),
-    options.nats ? ensureNatsInstalled() : Promise.resolve('(not asked for)'),
+    options.kafka ? ensureKafkaJars(config.paths.tools) : notAsked,
+    options.redis ? ensureRedisInstalled() : notAsked,
+    options.nats ? ensureNatsInstalled() : notAsked,
+    options.sqs ? ensureElasticMqJars(config.paths.tools) : notAsked,
+    options.rabbitmq ? ensureRabbitmqInstalled() : notAsked,
     ensureChromiumInstalled(config),
   ]);
-  log.info('local stack installed', { temporal, postgres, kafka, redis, nats, chromium });
+  log.info('local stack installed', { temporal, postgres, kafka, redis, nats, elasticmq, rabbitmq, chromium });
 }

@@ -6,31 +6,20 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { log } from '../log';
-import { run, startService, waitUntilReady, which, type Service } from './processes';
-import { ensureDebianPackages } from './system-packages';
+import { ensureMavenJars, pomVersion } from './maven';
+import { run, startService, waitUntilReady, type Service } from './processes';
 
 const kafkaDir = path.join(__dirname, 'kafka');
 const pomFile = path.join(kafkaDir, 'pom.xml');
 
 /** The broker version, read from the pom so that it is written down in one place. */
 export function kafkaVersion(): string {
-  const match = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(fs.readFileSync(pomFile, 'utf8'));
-  if (!match) throw new Error(`no <kafka.version> in ${pomFile}`);
-  return match[1]!;
+  return pomVersion(pomFile, 'kafka');
 }
 
-/** Puts the broker's jars in `<tools>/kafka-<version>/libs` (Maven's ~/.m2 caches the downloads). */
-export async function ensureKafkaJars(toolsDir: string): Promise<string> {
-  const libs = path.join(toolsDir, `kafka-${kafkaVersion()}`, 'libs');
-  const complete = path.join(libs, '.complete');
-  if (fs.existsSync(complete)) return libs;
-  await ensureDebianPackages(['default-jre-headless', 'maven'], 'the local Kafka broker', () => !!which('java') && !!which('mvn'));
-  log.info(`fetching Apache Kafka ${kafkaVersion()} from Maven Central`);
-  fs.rmSync(libs, { recursive: true, force: true });
-  await run('mvn', ['-q', '-B', '-f', pomFile, 'dependency:copy-dependencies', `-DoutputDirectory=${libs}`, '-DincludeScope=runtime']);
-  fs.writeFileSync(complete, `${new Date().toISOString()}\n`);
-  return libs;
+/** Puts the broker's jars in `<tools>/kafka-<version>/libs`. */
+export function ensureKafkaJars(toolsDir: string): Promise<string> {
+  return ensureMavenJars(toolsDir, pomFile, 'kafka', 'the local Kafka broker');
 }
 
 export interface LocalKafkaOptions {

@@ -1,5 +1,6 @@
 /**
- * Brings up the services Switchyard needs (PostgreSQL, Temporal, optionally Kafka, Redis and NATS), reusing any
+ * Brings up the services Switchyard needs (PostgreSQL, Temporal, optionally Kafka and the other
+ * brokers: Redis, NATS, SQS as ElasticMQ, RabbitMQ), reusing any
  * that already answer and starting the missing ones on loopback. `stop()` stops only what this
  * call started, so `dev` and the tests can run beside each other.
  */
@@ -10,18 +11,27 @@ import { databaseUrlOf, type Config } from '../config';
 import { log } from '../log';
 import { ensureKafkaJars, isKafkaReady, startLocalKafka } from './kafka';
 import { ensureDatabase, isPostgresReady, startLocalPostgres } from './postgres';
+import { ensureElasticMqJars, isSqsReady, startLocalElasticMq } from './elasticmq';
 import { isNatsReady, startLocalNats } from './nats';
+import { isRabbitmqReady, startLocalRabbitmq } from './rabbitmq';
 import { isRedisReady, startLocalRedis } from './redis';
 import { hostPort, isLoopback, isPortOpen, type Service } from './processes';
 import { findOrBuildTemporalCli, isTemporalReady, startTemporalDevServer, type DevServerLever } from './temporal';
 import { findOrBuildTemporalServer, startTemporalServer, temporalDatabaseNames } from './temporal-server';
 
-export interface StackOptions {
-  kafka: boolean;
-  /** Redis, for broker sources on Redis Streams. */
-  redis?: boolean;
-  /** NATS with JetStream, for broker sources on NATS. */
-  nats?: boolean;
+/**
+ * The brokers a local stack may bring up beside PostgreSQL and Temporal, each asked for by its
+ * own flag (`--kafka`, ...): Kafka, Redis (Streams), NATS (JetStream), SQS (ElasticMQ), RabbitMQ.
+ */
+export const LOCAL_BROKERS = ['kafka', 'redis', 'nats', 'sqs', 'rabbitmq'] as const;
+export type LocalBrokers = Partial<Record<(typeof LOCAL_BROKERS)[number], boolean>>;
+
+/** The brokers a command line asks for: each by its flag, or all with `--brokers`. */
+export function localBrokersAsked(flags: ReadonlySet<string>): LocalBrokers {
+  return Object.fromEntries(LOCAL_BROKERS.map((name) => [name, flags.has('--brokers') || flags.has(`--${name}`)]));
+}
+
+export interface StackOptions extends LocalBrokers {
   /**
    * Tests: Temporal keeps its state in memory and Kafka in a temporary folder, both gone at stop.
    * Otherwise (dev) both persist under the data folder, so a restart finds its workflows again.
@@ -41,6 +51,9 @@ export interface Stack {
   kafkaBrokers: string[] | undefined;
   redisUrl: string | undefined;
   natsUrl: string | undefined;
+  sqsEndpoint: string | undefined;
+  /** With its credentials: not for printing. */
+  rabbitmqUrl: string | undefined;
   /** What this call started (and `stop()` will stop) and what it found running. */
   started: string[];
   reused: string[];
@@ -129,31 +142,27 @@ export async function startStack(config: Config, options: StackOptions): Promise
     return { service };
   };
 
-  const redis = async (): Promise<Outcome> => {
-    if (!options.redis) return {};
-    const url = config.brokers.redisUrl;
-    if (await isRedisReady(url)) return { reused: `redis (${new URL(url).host})` };
-    const { hostname, port } = new URL(url);
-    if (!isLoopback(hostname)) throw new Error(`Redis at REDIS_URL=${new URL(url).host} does not answer`);
-    const dataDir = scratch ? path.join(scratch, 'redis') : path.join(config.paths.data, 'redis');
-    const service = await startLocalRedis({ dataDir, port: Number(port || 6379), logFile: path.join(logs, 'redis.log') });
-    return { service };
+  /** A broker at `url`: reused when it answers, else (on loopback only) one of ours on its port. */
+  const broker = async (asked: boolean | undefined, name: string, variable: string, url: string, ready: (url: string) => Promise<boolean>, start: (dataDir: string, port: number, logFile: string) => Promise<Service>): Promise<Outcome> => {
+    if (!asked) return {};
+    const { hostname, host, port } = new URL(url);
+    if (await ready(url)) return { reused: `${name} (${host})` };
+    if (!isLoopback(hostname)) throw new Error(`${name} at ${variable}=${host} does not answer`);
+    const dataDir = path.join(scratch ?? config.paths.data, name);
+    return { service: await start(dataDir, Number(port), path.join(logs, `${name}.log`)) };
   };
-
-  const nats = async (): Promise<Outcome> => {
-    if (!options.nats) return {};
-    const url = config.brokers.natsUrl;
-    if (await isNatsReady(url)) return { reused: `nats (${new URL(url).host})` };
-    const { hostname, port } = new URL(url);
-    if (!isLoopback(hostname)) throw new Error(`NATS at NATS_URL=${new URL(url).host} does not answer`);
-    const dataDir = scratch ? path.join(scratch, 'nats') : path.join(config.paths.data, 'nats');
-    const service = await startLocalNats({ dataDir, port: Number(port || 4222), logFile: path.join(logs, 'nats.log') });
-    return { service };
-  };
+  const { redisUrl, natsUrl, sqs, rabbitmqUrl } = config.brokers;
+  const redis = () => broker(options.redis, 'redis', 'REDIS_URL', redisUrl, isRedisReady, (dataDir, port, logFile) => startLocalRedis({ dataDir, port: port || 6379, logFile }));
+  const nats = () => broker(options.nats, 'nats', 'NATS_URL', natsUrl, isNatsReady, (dataDir, port, logFile) => startLocalNats({ dataDir, port: port || 4222, logFile }));
+  const elasticmq = () =>
+    broker(options.sqs, 'elasticmq', 'SQS_ENDPOINT', sqs.endpoint, isSqsReady, async (dataDir, port, logFile) =>
+      startLocalElasticMq({ libs: await ensureElasticMqJars(config.paths.tools), dataDir, port: port || 80, logFile }),
+    );
+  const rabbitmq = () => broker(options.rabbitmq, 'rabbitmq', 'RABBITMQ_URL', rabbitmqUrl, isRabbitmqReady, (dataDir, port, logFile) => startLocalRabbitmq({ dataDir, port: port || 5672, logFile }));
 
   // In parallel: a cold machine builds the Temporal CLI or server while apt installs Postgres (the
   // real server on PostgreSQL then waits for it, above).
-  const results = await Promise.allSettled([postgresUp, temporal(), kafka(), redis(), nats()]);
+  const results = await Promise.allSettled([postgresUp, temporal(), kafka(), redis(), nats(), elasticmq(), rabbitmq()]);
   const services = results.flatMap((r) => (r.status === 'fulfilled' && r.value.service ? [r.value.service] : []));
   const stop = async () => {
     // PostgreSQL last: the real Temporal server may keep its state there, and would spend its
@@ -179,6 +188,8 @@ export async function startStack(config: Config, options: StackOptions): Promise
     kafkaBrokers: options.kafka ? config.kafkaBrokers : undefined,
     redisUrl: options.redis ? config.brokers.redisUrl : undefined,
     natsUrl: options.nats ? config.brokers.natsUrl : undefined,
+    sqsEndpoint: options.sqs ? config.brokers.sqs.endpoint : undefined,
+    rabbitmqUrl: options.rabbitmq ? config.brokers.rabbitmqUrl : undefined,
     started: services.map((service) => service.name),
     reused: results.flatMap((r) => (r.status === 'fulfilled' && r.value.reused ? [r.value.reused] : [])),
     pids: Object.fromEntries(services.flatMap((service) => (service.pid ? [[service.name, service.pid]] : []))),

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { elasticMqConfig } from '../../src/stack/elasticmq';
 import { kafkaFormatArgs, kafkaServerProperties, kafkaVersion } from '../../src/stack/kafka';
+import { rabbitmqEnvironment } from '../../src/stack/rabbitmq';
 import { hostPort, isLoopback } from '../../src/stack/processes';
 import { DEV_SERVER_LEVER_NAMES, temporalDevServerArgs, temporalDevServerEnv } from '../../src/stack/temporal';
 
@@ -57,6 +59,23 @@ describe('local stack settings', () => {
     const args = kafkaFormatArgs('-BAL1s55Rhyu4482YPGqKw', '/k/server.properties');
     assert.ok(args.includes('--cluster-id=-BAL1s55Rhyu4482YPGqKw'));
     assert.ok(!args.includes('-BAL1s55Rhyu4482YPGqKw'), 'never a separate argument the parser could take for a flag');
+  });
+
+  it('runs ElasticMQ and RabbitMQ on loopback only, keeping their data in the folder given', () => {
+    const conf = elasticMqConfig({ dataDir: '/data/sqs', port: 9324 });
+    assert.match(conf, /bind-hostname = "127\.0\.0\.1"/);
+    assert.match(conf, /bind-port = 9324/);
+    assert.match(conf, /queues-storage \{ enabled = true, path = "\/data\/sqs\/queues\.conf" \}/);
+    assert.match(conf, /messages-storage \{ enabled = true, uri = "jdbc:h2:\/data\/sqs\/messages" \}/);
+
+    const env = rabbitmqEnvironment({ dataDir: '/data/rabbit', port: 5672 });
+    assert.equal(env.RABBITMQ_NODE_IP_ADDRESS, '127.0.0.1');
+    assert.equal(env.ERL_EPMD_ADDRESS, '127.0.0.1');
+    assert.match(env.RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS!, /inet_dist_use_interface \{127,0,0,1\}/);
+    assert.deepEqual([env.RABBITMQ_NODE_PORT, env.ERL_EPMD_PORT, env.RABBITMQ_DIST_PORT], ['5672', '15672', '25672']);
+    assert.equal(env.RABBITMQ_NODENAME, 'switchyard-5672@localhost', 'one name per port: its stored data is the node\'s');
+    assert.equal(rabbitmqEnvironment({ dataDir: '/d', port: 50000, epmdPort: 40001, distPort: 40002 }).RABBITMQ_DIST_PORT, '40002');
+    assert.ok(Object.values(env).every((value) => !value.includes('/data/') || value.startsWith('/data/rabbit/')));
   });
 
   it('starts only services that would live on this machine', () => {
