@@ -19,7 +19,7 @@ import { createProject } from '../src/projects/repository';
 import { generateSecret } from '../src/signing/standard-webhooks';
 import { isPortOpen } from '../src/stack/processes';
 import { recreateDatabase } from '../src/stack/postgres';
-import { startStack, type Stack } from '../src/stack/stack';
+import { LOCAL_BROKERS, startStack, type LocalBrokers, type Stack } from '../src/stack/stack';
 import { createTemporalClient } from '../src/temporal/client';
 import { cpuSnapshot, pidsNamed, type CpuSnapshot } from './cpu';
 import type { Setup } from './setups';
@@ -109,7 +109,7 @@ async function forkReady<S extends { port: number }>(script: string, variable: s
   return { child, port: settings.port };
 }
 
-export async function startEnvironment(options: { kafka: boolean; redis?: boolean; nats?: boolean; setup: Setup }): Promise<BenchEnvironment> {
+export async function startEnvironment(options: LocalBrokers & { setup: Setup }): Promise<BenchEnvironment> {
   const { setup } = options;
   const [temporalPort, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
   // As `dev` has them: loopback open to the egress policy (the receivers listen there), and a key
@@ -127,9 +127,7 @@ export async function startEnvironment(options: { kafka: boolean; redis?: boolea
     LOG_LEVEL: 'warn',
   });
   const stack: Stack = await startStack(base, {
-    kafka: options.kafka,
-    redis: options.redis,
-    nats: options.nats,
+    ...Object.fromEntries(LOCAL_BROKERS.map((broker) => [broker, options[broker]])),
     ephemeral: true,
     temporalOnDisk: setup.temporal === 'dev-file',
     devServerLevers: setup.levers,
@@ -150,6 +148,8 @@ export async function startEnvironment(options: { kafka: boolean; redis?: boolea
     KAFKA_BROKERS: config.kafkaBrokers.join(','),
     REDIS_URL: config.brokers.redisUrl,
     NATS_URL: config.brokers.natsUrl,
+    SQS_ENDPOINT: config.brokers.sqs.endpoint,
+    RABBITMQ_URL: config.brokers.rabbitmqUrl,
     CONSUMERS_IN_WORKER: 'false',
     // The same, under its name before broker sources, for a --baseline from before them.
     KAFKA_CONSUMERS_IN_WORKER: 'false',

@@ -3,7 +3,7 @@
  * writes the results as JSON (bench-results/, not committed) and, for a run of every scenario,
  * into BENCHMARKS.md. Benchmarks measure; no test asserts their figures.
  *
- *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,fairness,history,kafka,redis,nats,fan-out,waiting]
+ *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,fairness,history,kafka,redis,nats,sqs,rabbitmq,fan-out,waiting]
  *                    [--setups default,plain,...] [--baseline REF] [--rounds 1] [--duration 60] [--endpoints 20] [--payload-bytes 1024]
  *                    [--rate N] [--repeat 3] [--quiet-rate 5] [--kafka-messages 5000] [--broker-messages 5000] [--fan-out-sizes 10,10000,100000]
  *                    [--fan-out-events 1000] [--waiting 10000]
@@ -19,6 +19,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../src/config';
 import { configureLogging } from '../src/log';
+import { BROKERS } from '../src/brokers/source-schema';
+import { LOCAL_BROKERS } from '../src/stack/stack';
 import { startEnvironment, type BenchEnvironment } from './environment';
 import { baselineSetup } from './baseline';
 import { setupNamed, type Setup } from './setups';
@@ -34,7 +36,7 @@ import { isolationModes, steadyLoad, type SteadyLoadResult } from './scenarios/s
 import { waitingWork } from './scenarios/waiting-work';
 import { fanOutAt, type FanOutRun } from './scenarios/fan-out-scale';
 
-const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'fairness', 'history', 'kafka', 'redis', 'nats', 'fan-out', 'waiting'] as const;
+const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'fairness', 'history', 'kafka', 'redis', 'nats', 'sqs', 'rabbitmq', 'fan-out', 'waiting'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -243,7 +245,7 @@ async function runScenarios(env: BenchEnvironment, results: Record<string, unkno
     rows.push(['kafka: messages/s into events', `${round(k.intoEventsPerSecond)}`, ratio(k.intoEventsPerSecond, k.baselinePerSecond, 'of the no-op group')]);
     rows.push(['kafka: messages/s into started deliveries', `${round(k.intoStartedDeliveriesPerSecond)}`, ratio(k.intoStartedDeliveriesPerSecond, ceilingA, 'of (a)')]);
   }
-  for (const [broker, library] of [['redis', 'node-redis group'], ['nats', 'NATS durable consumer']] as const) {
+  for (const [broker, library] of [['redis', 'node-redis group'], ['nats', 'NATS durable consumer'], ['sqs', 'AWS SDK receive and delete'], ['rabbitmq', 'amqplib consumer']] as const) {
     if (!chosen.includes(broker)) continue;
     const r = await brokerIngest(env, broker, brokerMessages, payloadBytes);
     results[broker] = r;
@@ -344,7 +346,7 @@ async function main(): Promise<void> {
   const perSetup = new Map(setups.map((setup) => [setup.name, { rows: [] as Row[][], results: [] as Record<string, unknown>[] }]));
   for (let round = 0; round < rounds; round++) {
     for (const setup of setups) {
-      const env = await startEnvironment({ kafka: chosen.includes('kafka'), redis: chosen.includes('redis'), nats: chosen.includes('nats'), setup });
+      const env = await startEnvironment({ ...Object.fromEntries(LOCAL_BROKERS.map((broker) => [broker, chosen.includes(broker)])), setup });
       const results: Record<string, unknown> = {};
       const rows: Row[] = [];
       try {
@@ -369,7 +371,7 @@ async function main(): Promise<void> {
     chosen.includes('latency') || chosen.includes('isolation') ? ` --repeat ${repeat}` : '',
     chosen.includes('fairness') ? ` --quiet-rate ${quietRate}` : '',
     chosen.includes('kafka') ? ` --kafka-messages ${kafkaMessages}` : '',
-    chosen.includes('redis') || chosen.includes('nats') ? ` --broker-messages ${brokerMessages}` : '',
+    BROKERS.some((broker) => chosen.includes(broker)) ? ` --broker-messages ${brokerMessages}` : '',
     chosen.includes('fan-out') ? ` --fan-out-sizes ${fanOutSizes.join(',')} --fan-out-events ${fanOutEvents}` : '',
     chosen.includes('waiting') ? ` --waiting ${waiting}` : '',
   ].join('');

@@ -3,16 +3,18 @@
  * /v1/broker-sources/:id.
  */
 import { natsBacklog } from './nats/channel';
+import { rabbitmqBacklog } from './rabbitmq/channel';
 import { connectRedis, fieldsOf } from './redis/channel';
+import { sqsBacklog } from './sqs/channel';
 import type { BrokerConnections } from './supervisor';
 import type { BrokerSource } from './sources-repository';
 
 /** A source's backlog, as its broker counts it. */
 export interface Backlog {
-  /** Messages in the stream. */
+  /** Messages in the stream or queue (RabbitMQ: those ready, not those handed out). */
   length: number;
-  /** Handed to a consumer and not yet acknowledged. */
-  pending: number;
+  /** Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin). */
+  pending: number | null;
   /** Not yet handed to the source's group; null when the broker cannot tell (Redis, after entries were deleted). */
   lag: number | null;
   /** The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one. */
@@ -40,6 +42,8 @@ export function createBrokerBacklogs(connections: BrokerConnections): BrokerBack
   return {
     async backlog(source) {
       if (source.broker === 'nats') return natsBacklog(connections.natsUrl, source);
+      if (source.broker === 'sqs') return sqsBacklog(connections.sqs, source);
+      if (source.broker === 'rabbitmq') return rabbitmqBacklog(connections.rabbitmqUrl, source);
       const client = await connectRedis(connections.redisUrl, 'switchyard-api', { failFast: true });
       try {
         const [length, groups] = await Promise.all([

@@ -10,7 +10,8 @@
  *   Kafka header, a Redis stream entry's field, ...).
  * The event's idempotency key is the envelope's own, or else the message's identity in its broker
  * (where it sits in the log, or the broker's message id), so a message consumed twice (a crash
- * before the acknowledgement) makes no second event.
+ * before the acknowledgement) makes no second event. A message with neither (RabbitMQ gives a
+ * message no id unless its publisher does) is refused rather than risk that second event.
  */
 import { eventInputSchema, type EventInput } from '../events/schema';
 
@@ -28,8 +29,8 @@ export interface BrokerMessage {
   body: Buffer | null;
   /** An attribute's value by name (case as the broker keeps it), if the message has it. */
   attribute(name: string): string | undefined;
-  /** What identifies the message in its broker, however often it is delivered. */
-  identity: string;
+  /** What identifies the message in its broker, however often it is delivered; undefined when its broker gives it nothing. */
+  identity: string | undefined;
 }
 
 export type Decoded = { ok: true; input: EventInput } | { ok: false; reason: string };
@@ -38,6 +39,8 @@ export type Decoded = { ok: true; input: EventInput } | { ok: false; reason: str
 export interface BrokerTerms {
   body: string;
   attribute: string;
+  /** Where a message's id would be, for a broker whose messages have one only when their publisher gives it. */
+  identity?: string;
 }
 
 function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
@@ -60,5 +63,9 @@ export function decodeBrokerMessage(source: FormatSettings, message: BrokerMessa
   }
   const parsed = eventInputSchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, reason: `not a valid event: ${issuesOf(parsed.error)}` };
-  return { ok: true, input: { ...parsed.data, idempotencyKey: parsed.data.idempotencyKey ?? message.identity } };
+  const idempotencyKey = parsed.data.idempotencyKey ?? message.identity;
+  if (idempotencyKey === undefined) {
+    return { ok: false, reason: `the message has no ${terms.identity ?? 'id'} and its event no idempotencyKey: consumed twice, it would be two events` };
+  }
+  return { ok: true, input: { ...parsed.data, idempotencyKey } };
 }

@@ -16,7 +16,7 @@ import { errorMessage, log } from '../log';
 import { metrics } from '../metrics/metrics';
 import { SpanKind, traced } from '../tracing/tracing';
 import { CHUNK_SIZE, ingestChunk, pauseAfter, timeout } from './ingest-chunk';
-import { decodeBrokerMessage, type BrokerMessage } from './messages';
+import { decodeBrokerMessage, type BrokerMessage, type BrokerTerms } from './messages';
 import type { Broker } from './source-schema';
 import type { BrokerConsumerReport, BrokerSource } from './sources-repository';
 import { Throughput } from './throughput';
@@ -27,6 +27,14 @@ const INGEST_TIMEOUT_MS = 30_000;
 const HOLD_EVERY_MS = 1_000;
 /** How long a stop waits for a receive to end by itself: longer than any channel's long poll. */
 const STOP_GRACE_MS = 5_000;
+
+/** Deliveries of one message, at most, before it is dead-lettered (its consumers died holding it each time). */
+export const MAX_DELIVERIES = 5;
+
+/** Why a message delivered `deliveries` times is refused, if it is (for a broker that counts deliveries). */
+export function refusalAfter(deliveries: number): string | undefined {
+  return deliveries > MAX_DELIVERIES ? `delivered ${deliveries} times without being acknowledged` : undefined;
+}
 
 /** A message as a channel hands it out: what it says, and where it came from (for its dead letter). */
 export interface Received {
@@ -63,9 +71,11 @@ export interface BrokerSourceConsumer {
 }
 
 /** What a broker calls a message's body and attributes, in the reasons of its dead letters. */
-const TERMS: Record<Broker, { body: string; attribute: string }> = {
+const TERMS: Record<Broker, BrokerTerms> = {
   redis: { body: 'body field', attribute: 'field' },
   nats: { body: 'data', attribute: 'header' },
+  sqs: { body: 'body', attribute: 'message attribute' },
+  rabbitmq: { body: 'body', attribute: 'header', identity: 'message_id property' },
 };
 
 export function startBrokerSourceConsumer<R extends Received>(deps: ConsumerDependencies, initial: BrokerSource, channel: BrokerChannel<R>): BrokerSourceConsumer {
@@ -146,8 +156,11 @@ export function startBrokerSourceConsumer<R extends Received>(deps: ConsumerDepe
         const ms = pauseAfter(failures);
         log.warn('broker source paused: a dependency failed', { source: source.id, broker: source.broker, resumeInMs: ms, error: paused });
         if (chunk.length > 0) metrics().ingested(source.broker, 'failed', chunk.length);
+        // Held through the rest too: a rest may outlast the broker's hold (SQS's visibility, Redis's idle time).
+        const holding = chunk;
+        const beat = setInterval(() => channel.hold(holding).catch(() => undefined), HOLD_EVERY_MS);
         await channel.hold(chunk).catch(() => undefined);
-        await rest(ms);
+        await rest(ms).finally(() => clearInterval(beat));
         continue;
       }
       if (failures > 0) log.info('broker source resumed', { source: source.id, broker: source.broker });

@@ -6,18 +6,24 @@
  */
 import { z } from 'zod';
 
-export const BROKERS = ['redis', 'nats'] as const;
+export const BROKERS = ['redis', 'nats', 'sqs', 'rabbitmq'] as const;
 export type Broker = (typeof BROKERS)[number];
 
 /**
  * Each broker's words for what a source reads (`address`) and the group it reads with, as the
- * API's fields name them, what its dead-letter destination is, and what may join the parts of a
- * group's name (NATS allows no "." in a consumer's).
+ * API's fields name them (a queue has no group: its consumers share it), what its dead-letter
+ * destination is, and what may join the parts of a group's name (NATS allows no "." in a
+ * consumer's).
  */
-export const brokerTerms: Record<Broker, { address: string; group: string; deadLetter: string; separator: string }> = {
+export const brokerTerms: Record<Broker, { address: string; group?: string; deadLetter: string; separator: string }> = {
   redis: { address: 'stream', group: 'group', deadLetter: 'a Redis stream', separator: '.' },
   nats: { address: 'stream', group: 'consumer', deadLetter: 'a NATS subject', separator: '_' },
+  sqs: { address: 'queue', deadLetter: 'an SQS queue', separator: '.' },
+  rabbitmq: { address: 'queue', deadLetter: 'a RabbitMQ exchange', separator: '.' },
 };
+
+/** A queue's one "group": a second source of the same project on the same queue is refused as taking it. */
+const QUEUE_GROUP = 'queue';
 
 // Printable, no spaces: names show in broker tools and logs, and a line break is surely a mistake.
 const name = z.string().regex(/^[A-Za-z0-9._:/-]{1,255}$/, 'must be 1 to 255 letters, digits, ".", "_", ":", "/" or "-"');
@@ -52,7 +58,30 @@ const natsSource = z
   })
   .strict();
 
-export const createBrokerSourceSchema = z.discriminatedUnion('broker', [redisSource, natsSource]);
+// SQS's rules: up to 80 letters, digits, "-" or "_", and a FIFO queue's ".fifo" after them.
+const sqsQueue = z.string().regex(/^[A-Za-z0-9_-]{1,80}(\.fifo)?$/, 'must be 1 to 80 letters, digits, "-" or "_" (and ".fifo" for a FIFO queue)');
+
+const sqsSource = z
+  .object({
+    broker: z.literal('sqs'),
+    queue: sqsQueue.meta({ description: 'The SQS queue the source reads (its name, on the operator\'s SQS endpoint).' }),
+    ...common,
+    deadLetter: sqsQueue.optional().meta({ description: 'The queue messages that cannot be events are sent to, with the reason as a message attribute (default: the queue\'s name with -dlq appended).' }),
+  })
+  .strict();
+
+const rabbitmqSource = z
+  .object({
+    broker: z.literal('rabbitmq'),
+    queue: name.meta({ description: 'The RabbitMQ queue the source reads.' }),
+    ...common,
+    deadLetter: name
+      .optional()
+      .meta({ description: 'The exchange messages that cannot be events are published to, with the reason in a header (default: the queue\'s name with .dlq appended; made, with a queue of the same name bound to it, when missing).' }),
+  })
+  .strict();
+
+export const createBrokerSourceSchema = z.discriminatedUnion('broker', [redisSource, natsSource, sqsSource, rabbitmqSource]);
 
 /** What a source's owner may change; what it reads and with which group stay (a new source reads elsewhere). */
 export const updateBrokerSourceSchema = z
@@ -62,7 +91,7 @@ export const updateBrokerSourceSchema = z
 
 /** A dead-letter destination the source's broker accepts (the update schema cannot know the broker). */
 export function deadLetterProblem(broker: Broker, deadLetter: string): string | undefined {
-  const check = broker === 'nats' ? natsSubject : name;
+  const check = broker === 'nats' ? natsSubject : broker === 'sqs' ? sqsQueue : name;
   const parsed = check.safeParse(deadLetter);
   return parsed.success ? undefined : parsed.error.issues[0]!.message;
 }
@@ -77,6 +106,9 @@ export function addressOf(input: CreateBrokerSource): { address: string; group: 
       return { address: input.stream, group: input.group };
     case 'nats':
       return { address: input.stream, group: input.consumer };
+    case 'sqs':
+    case 'rabbitmq':
+      return { address: input.queue, group: QUEUE_GROUP };
   }
 }
 
@@ -104,6 +136,11 @@ export function namespacedGroup(projectId: string, group: string, separator = '.
 }
 
 /** A source without a dead-letter destination of its own gets one beside what it reads. */
-export function defaultDeadLetter(address: string): string {
+export function defaultDeadLetter(broker: Broker, address: string): string {
+  if (broker === 'sqs') {
+    // A FIFO queue's dead letters go to a FIFO queue: SQS keeps the two kinds apart.
+    const fifo = address.endsWith('.fifo');
+    return `${(fifo ? address.slice(0, -'.fifo'.length) : address).slice(0, 76)}-dlq${fifo ? '.fifo' : ''}`;
+  }
   return `${address}.dlq`.slice(0, 255);
 }

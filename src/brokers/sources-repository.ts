@@ -106,7 +106,7 @@ export async function createBrokerSource(db: Db, projectId: string, prefixes: Br
   const id = nextId('bsrc');
   const { address, group } = addressOf(input);
   const consumerGroup = namespacedGroup(projectId, group ?? id, brokerTerms[input.broker].separator);
-  const deadLetter = input.deadLetter ?? defaultDeadLetter(address);
+  const deadLetter = input.deadLetter ?? defaultDeadLetter(input.broker, address);
   refuseNamesOutside(prefixes, { broker: input.broker, address, deadLetter });
   try {
     const { rows } = await db.query<Row>(

@@ -11,8 +11,11 @@ import os from 'node:os';
 import type { Db } from '../db/pool';
 import type { DeliveryStarter } from '../deliveries/starter';
 import { errorMessage, log } from '../log';
+import type { SqsConnection } from '../config';
 import { openNatsChannel } from './nats/channel';
+import { openRabbitmqChannel } from './rabbitmq/channel';
 import { openRedisChannel } from './redis/channel';
+import { openSqsChannel } from './sqs/channel';
 import { startRounds } from './rounds';
 import { startBrokerSourceConsumer, type BrokerChannel, type BrokerSourceConsumer } from './source-consumer';
 import type { Broker } from './source-schema';
@@ -22,7 +25,9 @@ import { forgetBrokerConsumerReports, liveBrokerSources, saveBrokerConsumerRepor
 export interface BrokerConnections {
   redisUrl: string;
   natsUrl: string;
-  /** How long a consumer's unacknowledged messages sit before another consumer takes them over (NATS: the consumer's ack wait). */
+  sqs: SqsConnection;
+  rabbitmqUrl: string;
+  /** How long a consumer's unacknowledged messages sit before another consumer takes them over (NATS: the consumer's ack wait; SQS: the visibility timeout). */
   claimIdleMs: number;
 }
 
@@ -41,6 +46,8 @@ export function startBrokerConsumers(connections: BrokerConnections, db: Db, sta
   const openers: Record<Broker, (source: BrokerSource) => Promise<BrokerChannel>> = {
     redis: (source) => openRedisChannel(connections.redisUrl, source, name, connections.claimIdleMs),
     nats: (source) => openNatsChannel(connections.natsUrl, source, connections.claimIdleMs),
+    sqs: (source) => openSqsChannel(connections.sqs, source, connections.claimIdleMs),
+    rabbitmq: (source) => openRabbitmqChannel(connections.rabbitmqUrl, source),
   };
   const members = new Map<string, { source: BrokerSource; consumer: BrokerSourceConsumer }>();
   let stopping = false;

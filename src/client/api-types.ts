@@ -174,7 +174,7 @@ export interface paths {
         put?: never;
         /**
          * Create a broker source
-         * @description A Redis stream or a NATS JetStream stream consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.
+         * @description A Redis stream, a NATS JetStream stream, an SQS queue or a RabbitMQ queue consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.
          */
         post: operations["createBrokerSource"];
         delete?: never;
@@ -909,7 +909,7 @@ export interface components {
             /** @description The endpoint's HTTP status; null: no answer came (see errorClass). */
             statusCode: number | null;
         };
-        BrokerSource: components["schemas"]["RedisSource"] | components["schemas"]["NatsSource"];
+        BrokerSource: components["schemas"]["RedisSource"] | components["schemas"]["NatsSource"] | components["schemas"]["SqsSource"] | components["schemas"]["RabbitmqSource"];
         Customer: {
             /** Format: date-time */
             createdAt: string;
@@ -1135,6 +1135,24 @@ export interface components {
             portalFrameAncestors: string[];
             validatePayloads: boolean;
         };
+        RabbitmqSource: {
+            /** @constant */
+            broker: "rabbitmq";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Where messages that cannot be events go, with the reason. */
+            deadLetter: string;
+            /** @description raw only: the attribute naming the event type; null: `event-type`. */
+            eventTypeAttribute: string | null;
+            /** @enum {string} */
+            format: "envelope" | "raw";
+            id: string;
+            projectId: string;
+            queue: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
         RateLimit: {
             burst: number;
             perSecond: number;
@@ -1247,6 +1265,24 @@ export interface components {
             /** @description The request's header names; values are not kept. */
             headerNames: string[];
             reason: string;
+        };
+        SqsSource: {
+            /** @constant */
+            broker: "sqs";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Where messages that cannot be events go, with the reason. */
+            deadLetter: string;
+            /** @description raw only: the attribute naming the event type; null: `event-type`. */
+            eventTypeAttribute: string | null;
+            /** @enum {string} */
+            format: "envelope" | "raw";
+            id: string;
+            projectId: string;
+            queue: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
     };
     responses: never;
@@ -2023,6 +2059,34 @@ export interface operations {
                     format: "envelope" | "raw";
                     /** @description The JetStream stream the source reads. */
                     stream: string;
+                } | {
+                    /** @constant */
+                    broker: "sqs";
+                    /** @description The queue messages that cannot be events are sent to, with the reason as a message attribute (default: the queue's name with -dlq appended). */
+                    deadLetter?: string;
+                    /** @description raw only: the attribute naming the event type (null: event-type). */
+                    eventTypeAttribute?: string | null;
+                    /**
+                     * @description envelope: the body is a POST /v1/events event; raw: the body is the payload and an attribute names the type.
+                     * @enum {string}
+                     */
+                    format: "envelope" | "raw";
+                    /** @description The SQS queue the source reads (its name, on the operator's SQS endpoint). */
+                    queue: string;
+                } | {
+                    /** @constant */
+                    broker: "rabbitmq";
+                    /** @description The exchange messages that cannot be events are published to, with the reason in a header (default: the queue's name with .dlq appended; made, with a queue of the same name bound to it, when missing). */
+                    deadLetter?: string;
+                    /** @description raw only: the attribute naming the event type (null: event-type). */
+                    eventTypeAttribute?: string | null;
+                    /**
+                     * @description envelope: the body is a POST /v1/events event; raw: the body is the payload and an attribute names the type.
+                     * @enum {string}
+                     */
+                    format: "envelope" | "raw";
+                    /** @description The RabbitMQ queue the source reads. */
+                    queue: string;
                 };
             };
         };
@@ -2145,14 +2209,14 @@ export interface operations {
                         consumption: {
                             /** @description From the broker; null when it did not answer. */
                             backlog: {
-                                /** @description Not yet handed to the source's group; null when the broker cannot tell (Redis, after entries were deleted). */
+                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted). */
                                 lag: number | null;
-                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one. */
+                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues. */
                                 lastDelivered: string | null;
-                                /** @description Messages in the stream. */
+                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out). */
                                 length: number;
-                                /** @description Handed to a consumer and not yet acknowledged. */
-                                pending: number;
+                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin). */
+                                pending: number | null;
                             } | null;
                             /** @description The consumer processes that reported in the last 30 seconds. */
                             consumers: {
@@ -2196,14 +2260,14 @@ export interface operations {
                         consumption: {
                             /** @description From the broker; null when it did not answer. */
                             backlog: {
-                                /** @description Not yet handed to the source's group; null when the broker cannot tell (Redis, after entries were deleted). */
+                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted). */
                                 lag: number | null;
-                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one. */
+                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues. */
                                 lastDelivered: string | null;
-                                /** @description Messages in the stream. */
+                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out). */
                                 length: number;
-                                /** @description Handed to a consumer and not yet acknowledged. */
-                                pending: number;
+                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin). */
+                                pending: number | null;
                             } | null;
                             /** @description The consumer processes that reported in the last 30 seconds. */
                             consumers: {
@@ -2234,6 +2298,100 @@ export interface operations {
                         id: string;
                         projectId: string;
                         stream: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    } | {
+                        /** @constant */
+                        broker: "sqs";
+                        consumption: {
+                            /** @description From the broker; null when it did not answer. */
+                            backlog: {
+                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted). */
+                                lag: number | null;
+                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues. */
+                                lastDelivered: string | null;
+                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out). */
+                                length: number;
+                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin). */
+                                pending: number | null;
+                            } | null;
+                            /** @description The consumer processes that reported in the last 30 seconds. */
+                            consumers: {
+                                /** @description The consumer process. */
+                                consumer: string;
+                                deadLettered: number;
+                                ingested: number;
+                                messagesPerSecond: number;
+                                /** @description Why it is paused (the dependency that failed), when it is. */
+                                reason?: string;
+                                /** Format: date-time */
+                                reportedAt: string;
+                                /** @enum {string} */
+                                state: "running" | "paused";
+                            }[];
+                            /** @description Why there is no backlog: the broker did not answer. */
+                            error?: string;
+                            messagesPerSecond: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Where messages that cannot be events go, with the reason. */
+                        deadLetter: string;
+                        /** @description raw only: the attribute naming the event type; null: `event-type`. */
+                        eventTypeAttribute: string | null;
+                        /** @enum {string} */
+                        format: "envelope" | "raw";
+                        id: string;
+                        projectId: string;
+                        queue: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    } | {
+                        /** @constant */
+                        broker: "rabbitmq";
+                        consumption: {
+                            /** @description From the broker; null when it did not answer. */
+                            backlog: {
+                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted). */
+                                lag: number | null;
+                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues. */
+                                lastDelivered: string | null;
+                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out). */
+                                length: number;
+                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin). */
+                                pending: number | null;
+                            } | null;
+                            /** @description The consumer processes that reported in the last 30 seconds. */
+                            consumers: {
+                                /** @description The consumer process. */
+                                consumer: string;
+                                deadLettered: number;
+                                ingested: number;
+                                messagesPerSecond: number;
+                                /** @description Why it is paused (the dependency that failed), when it is. */
+                                reason?: string;
+                                /** Format: date-time */
+                                reportedAt: string;
+                                /** @enum {string} */
+                                state: "running" | "paused";
+                            }[];
+                            /** @description Why there is no backlog: the broker did not answer. */
+                            error?: string;
+                            messagesPerSecond: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Where messages that cannot be events go, with the reason. */
+                        deadLetter: string;
+                        /** @description raw only: the attribute naming the event type; null: `event-type`. */
+                        eventTypeAttribute: string | null;
+                        /** @enum {string} */
+                        format: "envelope" | "raw";
+                        id: string;
+                        projectId: string;
+                        queue: string;
                         /** Format: date-time */
                         updatedAt: string;
                         version: number;

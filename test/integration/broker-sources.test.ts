@@ -1,13 +1,13 @@
 /**
- * Broker sources, the same tests for every broker (Redis Streams, NATS JetStream), against the
- * servers `npm test` starts: the API, N messages into N events, dead letters, and a consumer
- * killed mid-chunk.
+ * Broker sources, the same tests for every broker (Redis Streams, NATS JetStream, SQS, RabbitMQ),
+ * against the servers `npm test` starts: the API, N messages into N events, dead letters, and a
+ * consumer killed mid-chunk.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { newProject } from '../support/api';
-import { MAX_DELIVERIES } from '../../src/brokers/nats/channel';
-import { brokersUnderTest, type BrokerClient } from '../support/brokers';
+import { MAX_DELIVERIES } from '../../src/brokers/source-consumer';
+import { brokersUnderTest, type BrokerClient, type DeadLetter, type Reading } from '../support/brokers';
 import { startConsumerProcess, type ConsumerProcess } from '../support/consumer-process';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
 import { scrape } from '../support/metrics';
@@ -18,12 +18,17 @@ const config = testConfig();
 
 const envelope = (eventType: string, payload: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ eventType, payload, ...extra });
 
+/** A source as the tests use it, whatever its broker calls what it reads and its group. */
+type Source = Reading & { id: string; deadLetter: string };
+
 for (const under of brokersUnderTest) {
   describe(`broker sources on ${under.broker}`, () => {
     let stack: DeliveryStack;
     let client: BrokerClient;
     let consumer: ConsumerProcess | undefined;
     const sources: { http: DeliveryStack['project']['http']; id: string }[] = [];
+    const address = under.addressField;
+    const sourceOf = (body: Record<string, string>): Source => ({ ...body, id: body.id!, deadLetter: body.deadLetter!, address: body[address]!, group: under.groupField ? body[under.groupField] : undefined });
 
     const counts = (projectId: string) => ingestCounts(stack.test.db, projectId);
     // A killed consumer's messages go to another after 2 s unacknowledged instead of a minute.
@@ -32,12 +37,12 @@ for (const under of brokersUnderTest) {
       const created = await http.post('/v1/broker-sources', { broker: under.broker, ...body });
       assert.equal(created.status, 201, JSON.stringify(created.body));
       sources.push({ http, id: created.body.id });
-      return { ...created.body, group: created.body[under.groupField] } as { id: string; stream: string; group: string; deadLetter: string };
+      return sourceOf(created.body);
     };
 
     before(async () => {
       stack = await startDeliveryStack();
-      client = await under.client(config.brokers[under.broker === 'redis' ? 'redisUrl' : 'natsUrl']);
+      client = await under.client(process.env[under.urlVariable]!);
     });
 
     after(async () => {
@@ -50,31 +55,38 @@ for (const under of brokersUnderTest) {
 
     it('keeps sources through the API: defaults, validation, allowed names, a group per source, update and delete', async () => {
       const http = stack.project.http;
-      const bad = await http.post('/v1/broker-sources', { broker: under.broker, stream: 'has space', format: 'json' });
+      const bad = await http.post('/v1/broker-sources', { broker: under.broker, [address]: 'has space', format: 'json' });
       assert.equal(bad.status, 400);
       assert.equal(bad.body.error.code, 'invalid_request');
-      assert.deepEqual(bad.body.error.details.map((d: { path: string }) => d.path).sort(), ['format', 'stream']);
-      const unknown = await http.post('/v1/broker-sources', { broker: 'carrier-pigeon', stream: 'x', format: 'raw' });
+      assert.deepEqual(bad.body.error.details.map((d: { path: string }) => d.path).sort(), ['format', address].sort());
+      const unknown = await http.post('/v1/broker-sources', { broker: 'carrier-pigeon', [address]: 'x', format: 'raw' });
       assert.equal(unknown.body.error.code, 'invalid_request');
 
-      const source = await addSource({ stream: 'orders_v1', format: 'envelope' });
+      const source = await addSource({ [address]: 'orders_v1', format: 'envelope' });
       assert.match(source.id, /^bsrc_/);
-      const separator = under.broker === 'nats' ? '_' : '.';
-      assert.equal(source.group, ['switchyard', stack.project.id, source.id].join(separator), "a group of its own, in the project's namespace");
-      assert.equal(source.deadLetter, 'orders_v1.dlq');
-
-      const taken = await http.post('/v1/broker-sources', { broker: under.broker, stream: 'orders_v1', format: 'raw', [under.groupField]: source.group });
-      assert.equal(taken.status, 409);
-      assert.equal(taken.body.error.code, 'broker_group_taken');
-      const sameGroupElsewhere = await addSource({ stream: 'orders_v2', format: 'raw', [under.groupField]: source.group });
-      assert.equal(sameGroupElsewhere.group, source.group, 'a group name is per stream');
+      assert.equal(source.deadLetter, under.defaultDeadLetter('orders_v1'));
+      if (under.groupField) {
+        const separator = under.broker === 'nats' ? '_' : '.';
+        assert.equal(source.group, ['switchyard', stack.project.id, source.id].join(separator), "a group of its own, in the project's namespace");
+        const taken = await http.post('/v1/broker-sources', { broker: under.broker, [address]: 'orders_v1', format: 'raw', [under.groupField]: source.group });
+        assert.equal(taken.status, 409);
+        assert.equal(taken.body.error.code, 'broker_group_taken');
+        const sameGroupElsewhere = await addSource({ [address]: 'orders_v2', format: 'raw', [under.groupField]: source.group });
+        assert.equal(sameGroupElsewhere.group, source.group, 'a group name is per stream');
+      } else {
+        assert.equal(source.group, undefined, 'a queue has no group');
+        // Its consumers share a queue: a second source of the project on it would only steal from the first.
+        const taken = await http.post('/v1/broker-sources', { broker: under.broker, [address]: 'orders_v1', format: 'raw' });
+        assert.deepEqual([taken.status, taken.body.error.code], [409, 'broker_group_taken']);
+        assert.equal((await http.post('/v1/broker-sources', { broker: under.broker, [address]: 'orders_v1', format: 'raw', group: 'mine' })).status, 400, 'no group to choose');
+      }
 
       const patched = await http.patch(`/v1/broker-sources/${source.id}`, { format: 'raw', eventTypeAttribute: 'x-type' });
       assert.equal(patched.status, 200);
       assert.equal(patched.body.format, 'raw');
       assert.equal(patched.body.eventTypeAttribute, 'x-type');
       assert.equal(patched.body.version, 2);
-      assert.equal((await http.patch(`/v1/broker-sources/${source.id}`, { stream: 'elsewhere' })).status, 400, 'what a source reads stays');
+      assert.equal((await http.patch(`/v1/broker-sources/${source.id}`, { [address]: 'elsewhere' })).status, 400, 'what a source reads stays');
       if (under.broker === 'nats') {
         const wildcard = await http.patch(`/v1/broker-sources/${source.id}`, { deadLetter: 'orders.>' });
         assert.deepEqual([wildcard.status, wildcard.body.error.details[0].path], [400, 'deadLetter'], 'a subject NATS would not take');
@@ -88,14 +100,14 @@ for (const under of brokersUnderTest) {
 
       // What the operator has not granted, a project cannot read or dead-letter to.
       const narrow = await newProject(stack.test, 'narrow', { brokerPrefixes: { [under.broker]: ['narrow'] } });
-      const outside = await narrow.http.post('/v1/broker-sources', { broker: under.broker, stream: 'narrow_in', format: 'envelope', deadLetter: 'shared.dlq' });
+      const outside = await narrow.http.post('/v1/broker-sources', { broker: under.broker, [address]: 'narrow_in', format: 'envelope', deadLetter: 'shared_dlq' });
       assert.equal(outside.status, 400);
       assert.equal(outside.body.error.code, 'broker_name_not_allowed');
-      assert.deepEqual(outside.body.error.details, { broker: under.broker, names: ['shared.dlq'] });
+      assert.deepEqual(outside.body.error.details, { broker: under.broker, names: ['shared_dlq'] });
       const otherBroker = await newProject(stack.test, 'other broker', { brokerPrefixes: { [under.broker === 'redis' ? 'nats' : 'redis']: [''] } });
-      const ungranted = await otherBroker.http.post('/v1/broker-sources', { broker: under.broker, stream: 'x', format: 'raw' });
+      const ungranted = await otherBroker.http.post('/v1/broker-sources', { broker: under.broker, [address]: 'x', format: 'raw' });
       assert.equal(ungranted.body.error.code, 'broker_name_not_allowed', "a grant on one broker is not one on another");
-      const inside = await addSource({ stream: 'narrow_in', format: 'envelope' }, narrow.http);
+      const inside = await addSource({ [address]: 'narrow_in', format: 'envelope' }, narrow.http);
       assert.equal((await otherBroker.http.get(`/v1/broker-sources/${inside.id}`)).status, 404, 'sources are per project');
       assert.equal((await otherBroker.http.delete(`/v1/broker-sources/${inside.id}`)).status, 404);
     });
@@ -113,8 +125,8 @@ for (const under of brokersUnderTest) {
       const n = 300;
       for (let i = 0; i < n; i++) await client.publish(envelopeStream, envelope(`${under.broker}.${i % 2 ? 'order.created' : 'invoice.paid'}`, { n: i }));
       // Created after the consumer process started: it must find them on its own.
-      const envelopeSource = await addSource({ stream: envelopeStream, format: 'envelope' });
-      const rawSource = await addSource({ stream: rawStream, format: 'raw', eventTypeAttribute: 'x-type' });
+      const envelopeSource = await addSource({ [address]: envelopeStream, format: 'envelope' });
+      const rawSource = await addSource({ [address]: rawStream, format: 'raw', eventTypeAttribute: 'x-type' });
       for (let i = 0; i < 100; i++) await client.publish(rawStream, JSON.stringify({ raw: i }), { 'x-type': `${under.broker}.order.shipped` });
       // The producer's own key: the same event sent twice is one event.
       for (let i = 0; i < 2; i++) await client.publish(envelopeStream, envelope(`${under.broker}.order.created`, { once: true }, { idempotencyKey: 'once' }));
@@ -138,10 +150,14 @@ for (const under of brokersUnderTest) {
       const view = await eventually('everything acknowledged and reported', async () => {
         const answer = await stack.project.http.get(`/v1/broker-sources/${envelopeSource.id}`);
         const { backlog, consumers } = answer.body.consumption;
-        return backlog?.pending === 0 && backlog.lag === 0 && consumers[0]?.ingested === n + 2 ? answer.body : undefined;
+        return (backlog?.pending ?? 0) === 0 && backlog?.lag === 0 && consumers[0]?.ingested === n + 2 ? answer.body : undefined;
       });
-      assert.equal(view.consumption.backlog.length, n + 2);
-      assert.ok(view.consumption.backlog.lastDelivered);
+      if (under.kind === 'stream') {
+        assert.equal(view.consumption.backlog.length, n + 2, 'a stream keeps what its groups have read');
+        assert.ok(view.consumption.backlog.lastDelivered);
+      } else {
+        assert.equal(view.consumption.backlog.length, 0, 'a queue lets go of what is acknowledged');
+      }
       assert.equal(view.consumption.consumers.length, 1);
       assert.equal(view.consumption.consumers[0].state, 'running');
       assert.equal(view.consumption.consumers[0].deadLettered, 0);
@@ -157,61 +173,59 @@ for (const under of brokersUnderTest) {
     it('dead-letters what cannot be an event, with the reason and the original message, and keeps the stream moving', async () => {
       assert.ok(consumer, 'runs after the previous test started the consumer');
       const stream = await client.newStream('dlq');
-      const source = await addSource({ stream, format: 'envelope' });
+      const source = await addSource({ [address]: stream, format: 'envelope' });
       const good = `/${under.broker}/dlq-good`;
       await stack.endpoint(good, { eventTypes: [`${under.broker}.dlq.*`] });
       const type = `${under.broker}.dlq.good`;
-      const ids = [];
-      for (const [body, attributes] of [
-        ['not json {', {}],
-        [envelope(type, { n: 1 }), {}],
-        [JSON.stringify({ payload: { n: 2 } }), {}],
-        [envelope('bad type!', { n: 3 }), {}],
-        [envelope(type, { n: 4 }, { endpointIds: ['ep_nope'] }), {}],
-        [envelope(type, { n: 5 }, { idempotencyKey: 'dup' }), {}],
-        [envelope(type, { n: 6 }, { idempotencyKey: 'dup' }), {}],
-        [null, { note: 'no body at all' }],
-        [envelope(type, { n: 8 }), {}],
-      ] as [string | null, Record<string, string>][]) {
-        ids.push(await client.publish(stream, body, attributes));
-      }
-      const dead = await eventually('six dead letters', async () => {
+      // Each message, and the reason it is dead-lettered (if it is).
+      const messages: [string | null, Record<string, string>, RegExp | undefined][] = [
+        ['not json {', {}, /not JSON/],
+        [envelope(type, { n: 1 }), {}, undefined],
+        [JSON.stringify({ payload: { n: 2 } }), {}, /eventType/],
+        [envelope('bad type!', { n: 3 }), {}, /eventType/],
+        [envelope(type, { n: 4 }, { endpointIds: ['ep_nope'] }), {}, /endpoint_not_found/],
+        [envelope(type, { n: 5 }, { idempotencyKey: 'dup' }), {}, undefined],
+        [envelope(type, { n: 6 }, { idempotencyKey: 'dup' }), {}, /idempotency_conflict/],
+        ...(under.emptyBodies ? [[null, { note: 'no body at all' }, /has no (body|data)/] as [null, Record<string, string>, RegExp]] : []),
+        [envelope(type, { n: 8 }), {}, undefined],
+      ];
+      const ids: string[] = [];
+      for (const [body, attributes] of messages) ids.push(await client.publish(stream, body, attributes));
+      const expected = messages.flatMap(([, , reason], i) => (reason ? [{ id: ids[i], reason }] : []));
+      const position = (letter: DeadLetter) => ids.indexOf(letter.attributes[under.originalId]!);
+      const dead = await eventually('the dead letters', async () => {
         const found = await client.deadLetters(source);
-        return found.length >= 6 ? found : undefined;
+        return found.length >= expected.length ? found : undefined;
       });
-      assert.equal(dead.length, 6);
-      const reasons = dead.map((d) => d.attributes['switchyard-dlq-reason']!);
-      assert.match(reasons[0]!, /not JSON/);
-      assert.match(reasons[1]!, /eventType/);
-      assert.match(reasons[2]!, /eventType/);
-      assert.match(reasons[3]!, /endpoint_not_found/);
-      assert.match(reasons[4]!, /idempotency_conflict/);
-      assert.match(reasons[5]!, /has no (body|data)/);
-      assert.deepEqual(dead.map((d) => d.attributes[under.originalId]), [ids[0], ids[2], ids[3], ids[4], ids[6], ids[7]]);
-      assert.ok(dead.every((d) => d.attributes['switchyard-original-stream'] === stream && d.attributes['switchyard-source-id'] === source.id));
+      // In the order of their originals, where the broker keeps an order.
+      if (!under.ordered) dead.sort((a, b) => position(a) - position(b));
+      assert.equal(dead.length, expected.length);
+      dead.forEach((letter, i) => assert.match(letter.attributes['switchyard-dlq-reason']!, expected[i]!.reason));
+      assert.deepEqual(dead.map((d) => d.attributes[under.originalId]), expected.map((e) => e.id));
+      assert.ok(dead.every((d) => d.attributes[under.originalAddress] === stream && d.attributes['switchyard-source-id'] === source.id));
       assert.equal(dead[0]!.body, 'not json {', 'the original message travels with it');
-      assert.equal(dead[5]!.attributes.note, 'no body at all');
+      if (under.emptyBodies) assert.equal(dead[5]!.attributes.note, 'no body at all');
 
       await stack.receiver.waitFor(good, 3);
       assert.deepEqual(stack.receiver.received.filter((r) => r.path === good).map((r) => JSON.parse(r.body).n).sort(), [1, 5, 8]);
       await eventually('every message acknowledged', async () => ((await client.pending(source)) === 0 ? true : undefined));
       const view = await eventually('the dead letters reported', async () => {
         const answer = await stack.project.http.get(`/v1/broker-sources/${source.id}`);
-        return answer.body.consumption.consumers[0]?.deadLettered === 6 ? answer.body : undefined;
+        return answer.body.consumption.consumers[0]?.deadLettered === expected.length ? answer.body : undefined;
       });
       assert.equal(view.consumption.consumers[0].ingested, 3);
     });
 
-    if (under.broker === 'nats') {
+    if (under.countsDeliveries) {
       it('dead-letters a message its consumers have had too many times without acknowledging it', async () => {
         await consumer?.kill('SIGTERM');
         const stream = await client.newStream('poison');
-        const source = await addSource({ stream, format: 'envelope' });
+        const source = await addSource({ [address]: stream, format: 'envelope' });
         // The consumer process makes the durable consumer, then stops.
         consumer = startConsumerProcess(consumerEnv());
         await consumer.waitForLog(/broker source consuming/);
         assert.equal(await consumer.kill('SIGTERM'), 0);
-        await client.publish(stream, envelope('nats.poison.test', { n: 1 }));
+        await client.publish(stream, envelope(`${under.broker}.poison.test`, { n: 1 }));
         // As a consumer that dies holding it would, again and again: handed out, never acknowledged.
         await client.withholdAcks(source, MAX_DELIVERIES);
 
@@ -223,7 +237,7 @@ for (const under of brokersUnderTest) {
         assert.equal(dead[0]!.attributes['switchyard-dlq-reason'], `delivered ${MAX_DELIVERIES + 1} times without being acknowledged`);
         assert.equal(JSON.parse(dead[0]!.body).payload.n, 1);
         await eventually('acknowledged', async () => ((await client.pending(source)) === 0 ? true : undefined));
-        const { rows } = await stack.test.db.query(`SELECT count(*)::int AS n FROM events WHERE idempotency_key LIKE $1`, [`nats:${stream}:%`]);
+        const { rows } = await stack.test.db.query(`SELECT count(*)::int AS n FROM events WHERE idempotency_key LIKE $1`, [`${under.broker}:${stream}:%`]);
         assert.equal(rows[0].n, 0, 'no event made of it');
       });
     }
@@ -234,7 +248,7 @@ for (const under of brokersUnderTest) {
       const project = await newProject(stack.test, 'crash', { brokerPrefixes: { [under.broker]: [stream] } });
       const path = `/${under.broker}/crash`;
       assert.equal((await project.http.post('/v1/endpoints', { url: `${stack.receiver.url}${path}` })).status, 201);
-      const source = await addSource({ stream, format: 'envelope' }, project.http);
+      const source = await addSource({ [address]: stream, format: 'envelope' }, project.http);
       const n = 2000;
       for (let i = 0; i < n; i++) await client.publish(stream, envelope('crash.test', { n: i }));
       // A window wider than a chunk: each chunk starts its workflows before it is acknowledged, the
@@ -259,13 +273,17 @@ for (const under of brokersUnderTest) {
         60_000,
       );
       assert.equal(await consumer.kill('SIGKILL'), 'SIGKILL');
-      assert.ok((await client.pending(source)) > 0, 'killed with messages in hand');
+      // A stream keeps them the killed consumer's until taken over; a queue takes them back itself
+      // (RabbitMQ at once, SQS once their visibility ends).
+      if (under.kind === 'stream') assert.ok((await client.pending(source)) > 0, 'killed with messages in hand');
 
       consumer = startConsumerProcess(env);
       const settled = await eventually('every message delivered after the restart', async () => {
         const now = await counts(project.id);
         return now.succeeded >= n ? now : undefined;
-      }, 180_000);
+      }, 180_000).catch(async (error) => {
+        throw new Error(`${error.message}: ${JSON.stringify(await counts(project.id))}; the consumer said:\n${consumer!.log().slice(-3000)}`);
+      });
       assert.deepEqual(settled, { events: n, keys: n, deliveries: n, succeeded: n });
       const ns = new Set(stack.receiver.received.filter((r) => r.path === path).map((r) => JSON.parse(r.body).n));
       assert.equal(ns.size, n, 'the receiver saw every message');

@@ -1,11 +1,27 @@
 /**
  * The brokers the broker-source tests run against, behind one face: a producer's and an
- * operator's view of each (make a stream, publish, read the dead letters, count what a group holds
- * unacknowledged), and a private server of its own that a test may stop and start again.
+ * operator's view of each (make a stream or queue, publish, read the dead letters, count what a
+ * group holds unacknowledged), and a private server of its own that a test may stop and start again.
  */
 import { jetstreamManager, jetstream } from '@nats-io/jetstream';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
+import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
+import { promisify } from 'node:util';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  type MessageAttributeValue,
+} from '@aws-sdk/client-sqs';
+import { connect as amqpConnect } from 'amqplib';
+import { sqsClient } from '../../src/brokers/sqs/channel';
+import { ensureElasticMqJars, startLocalElasticMq } from '../../src/stack/elasticmq';
 import { startLocalNats } from '../../src/stack/nats';
+import { RABBITMQCTL, rabbitmqNodeName, startLocalRabbitmq } from '../../src/stack/rabbitmq';
+import { freePort, testConfig } from './services';
 import type { Service } from '../../src/stack/processes';
 import { startLocalRedis } from '../../src/stack/redis';
 import { append, entries, pendingCount, testRedis, type TestRedis } from './redis';
@@ -13,6 +29,12 @@ import { append, entries, pendingCount, testRedis, type TestRedis } from './redi
 export interface DeadLetter {
   body: string;
   attributes: Record<string, string>;
+}
+
+/** What a source reads, as the tests name it whatever the broker: a stream or queue, and a stream's group. */
+export interface Reading {
+  address: string;
+  group?: string;
 }
 
 export interface BrokerClient {
@@ -23,24 +45,39 @@ export interface BrokerClient {
   /** Publishes message `n` of a stream until the broker has it, once: for a test that restarts the broker under it. */
   publishOnce(stream: string, n: number, body: string): Promise<void>;
   /** The dead letters of a source so far, in order. */
-  deadLetters(source: { deadLetter: string; stream: string }): Promise<DeadLetter[]>;
+  deadLetters(source: { deadLetter: string; address: string }): Promise<DeadLetter[]>;
   /** Messages handed to the source's group and not yet acknowledged. */
-  pending(source: { stream: string; group: string }): Promise<number>;
+  pending(source: Reading): Promise<number>;
   /** Messages the source's group has acknowledged (a stream read in order, from its start). */
-  acknowledged(source: { stream: string; group: string }): Promise<number>;
-  /** NATS: takes the next message from the source's consumer `times` times without acknowledging it. */
-  withholdAcks(source: { stream: string; group: string }, times: number): Promise<void>;
+  acknowledged(source: Reading): Promise<number>;
+  /** Takes the next message from the source's consumer or queue `times` times without acknowledging it (a broker that counts deliveries). */
+  withholdAcks(source: Reading, times: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface BrokerUnderTest {
-  broker: 'redis' | 'nats';
+  broker: 'redis' | 'nats' | 'sqs' | 'rabbitmq';
+  /** Streams have groups, each reading the whole stream; a queue's consumers share it. */
+  kind: 'stream' | 'queue';
   /** The environment variable that points the gateway at it. */
-  urlVariable: 'REDIS_URL' | 'NATS_URL';
-  /** The field answers name a source's group with. */
-  groupField: 'group' | 'consumer';
-  /** The dead-letter attribute naming the original message. */
+  urlVariable: 'REDIS_URL' | 'NATS_URL' | 'SQS_ENDPOINT' | 'RABBITMQ_URL';
+  /** The field that names what a source reads. */
+  addressField: 'stream' | 'queue';
+  /** The field answers name a source's group with (streams only). */
+  groupField?: 'group' | 'consumer';
+  /** The dead-letter attributes naming the original message and what it was read from. */
   originalId: string;
+  originalAddress: string;
+  /** A source's default dead-letter destination. */
+  defaultDeadLetter(address: string): string;
+  /** Whether a message may have no body at all (SQS wants one). */
+  emptyBodies: boolean;
+  /** Whether what is read comes out in the order it went in (an SQS standard queue promises no order). */
+  ordered: boolean;
+  /** Whether it counts deliveries (to dead-letter a message delivered too often), and the test can make it count. */
+  countsDeliveries: boolean;
+  /** What a consumer logs when the broker goes away (SQS has no connection to lose: its requests fail). */
+  lostConnection: RegExp;
   client(url: string): Promise<BrokerClient>;
   /** A private server on `port`, its data in `dataDir` (kept across a stop and a start). */
   startServer(options: { dataDir: string; port: number; logFile: string }): Promise<Service>;
@@ -71,11 +108,11 @@ async function redisClient(url: string): Promise<BrokerClient> {
         return { body, attributes };
       });
     },
-    pending: (source) => pendingCount(redis, source.stream, source.group),
+    pending: (source) => pendingCount(redis, source.address, source.group!),
     async acknowledged(source) {
-      const groups = (await redis.sendCommand(['XINFO', 'GROUPS', source.stream])) as unknown[][];
+      const groups = (await redis.sendCommand(['XINFO', 'GROUPS', source.address])) as unknown[][];
       const fields = groups.map((flat) => Object.fromEntries(Array.from({ length: flat.length / 2 }, (_, i) => [String(flat[2 * i]), flat[2 * i + 1]])));
-      const group = fields.find((f) => f.name === source.group)!;
+      const group = fields.find((f) => f.name === source.group!)!;
       return Number(group['entries-read']) - Number(group.pending);
     },
     withholdAcks: () => Promise.reject(new Error('Redis has no delivery count to exhaust')),
@@ -125,13 +162,13 @@ async function natsClient(url: string): Promise<BrokerClient> {
       return letters;
     },
     async pending(source) {
-      return (await (await manager()).consumers.info(source.stream, source.group)).num_ack_pending;
+      return (await (await manager()).consumers.info(source.address, source.group!)).num_ack_pending;
     },
     async acknowledged(source) {
-      return (await (await manager()).consumers.info(source.stream, source.group)).ack_floor.stream_seq;
+      return (await (await manager()).consumers.info(source.address, source.group!)).ack_floor.stream_seq;
     },
     async withholdAcks(source, times) {
-      const consumer = await js.consumers.get(source.stream, source.group);
+      const consumer = await js.consumers.get(source.address, source.group!);
       for (let i = 0; i < times; i++) {
         const batch = await consumer.fetch({ max_messages: 1, expires: 5_000 });
         let got = 0;
@@ -146,23 +183,236 @@ async function natsClient(url: string): Promise<BrokerClient> {
   };
 }
 
-export const brokersUnderTest: BrokerUnderTest[] = [
+
+/** An envelope's own idempotency key: a queue without deduplication then makes one event of a message sent twice. */
+function keyed(body: string, key: string): string {
+  const parsed = JSON.parse(body) as Record<string, unknown>;
+  return JSON.stringify({ ...parsed, idempotencyKey: key });
+}
+
+async function sqsTestClient(endpoint: string): Promise<BrokerClient> {
+  const client = sqsClient({ endpoint, region: 'us-east-1', localCredentials: true });
+  const urls = new Map<string, string>();
+  const published = new Map<string, number>();
+  const urlOf = async (queue: string) => {
+    if (!urls.has(queue)) urls.set(queue, (await client.send(new GetQueueUrlCommand({ QueueName: queue }))).QueueUrl!);
+    return urls.get(queue)!;
+  };
+  const counts = async (queue: string) => {
+    const { Attributes = {} } = await client.send(
+      new GetQueueAttributesCommand({ QueueUrl: await urlOf(queue), AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    );
+    return { waiting: Number(Attributes.ApproximateNumberOfMessages), inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible) };
+  };
+  const send = async (queue: string, body: string, attributes: Record<string, string>) => {
+    const MessageAttributes: Record<string, MessageAttributeValue> = Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, { DataType: 'String', StringValue: value }]));
+    const { MessageId } = await client.send(new SendMessageCommand({ QueueUrl: await urlOf(queue), MessageBody: body, MessageAttributes }));
+    published.set(queue, (published.get(queue) ?? 0) + 1);
+    return MessageId!;
+  };
+  return {
+    async newStream(prefix) {
+      const name = `${prefix}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+      urls.set(name, (await client.send(new CreateQueueCommand({ QueueName: name }))).QueueUrl!);
+      return name;
+    },
+    publish: (queue, body, attributes = {}) => {
+      if (body === null) throw new Error('SQS takes no message without a body');
+      return send(queue, body, attributes);
+    },
+    async publishOnce(queue, n, body) {
+      // A send cut off by a restart may have landed: the envelope's key makes a second copy no second event.
+      for (;;) {
+        try {
+          await send(queue, keyed(body, `${queue}-${n}`), {});
+          return;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
+    },
+    async deadLetters(source) {
+      // Read and let go at once (visibility 0), until every letter has been seen.
+      const url = await urlOf(source.deadLetter).catch(() => undefined);
+      if (!url) return [];
+      const seen = new Map<string, { sent: number; letter: DeadLetter }>();
+      for (let round = 0; round < 20; round++) {
+        const { Messages = [] } = await client.send(
+          new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 0, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['SentTimestamp'] }),
+        );
+        const fresh = Messages.filter((m) => !seen.has(m.MessageId!));
+        for (const m of fresh) {
+          const attributes = Object.fromEntries(Object.entries(m.MessageAttributes ?? {}).map(([name, value]) => [name, value.StringValue ?? '']));
+          seen.set(m.MessageId!, { sent: Number(m.Attributes?.SentTimestamp ?? 0), letter: { body: m.Body ?? '', attributes } });
+        }
+        if (fresh.length === 0 && seen.size >= (await counts(source.deadLetter)).waiting) break;
+      }
+      // In the order they were sent; letters of one batch keep the order of their entries.
+      return [...seen.values()].sort((a, b) => a.sent - b.sent).map(({ letter }) => letter);
+    },
+    pending: async (source) => (await counts(source.address)).inFlight,
+    async acknowledged(source) {
+      const { waiting, inFlight } = await counts(source.address);
+      return (published.get(source.address) ?? 0) - waiting - inFlight;
+    },
+    async withholdAcks(source, times) {
+      // Received and let go again at once: one more receive counted each time.
+      for (let i = 0; i < times; i++) {
+        const { Messages = [] } = await client.send(new ReceiveMessageCommand({ QueueUrl: await urlOf(source.address), MaxNumberOfMessages: 1, VisibilityTimeout: 0, WaitTimeSeconds: 5 }));
+        if (Messages.length === 0) throw new Error(`no message to withhold on round ${i + 1}`);
+      }
+    },
+    close: async () => client.destroy(),
+  };
+}
+
+const execFileAsync = promisify(execFile);
+
+async function rabbitmqTestClient(url: string): Promise<BrokerClient> {
+  const model = await amqpConnect(url);
+  model.on('error', () => undefined);
+  const channel = await model.createConfirmChannel();
+  const published = new Map<string, number>();
+  const port = Number(new URL(url).port || 5672);
+  /** What only the node's control tool tells: messages ready and handed out unacknowledged, per queue. */
+  const queueCounts = async (queue: string) => {
+    const { stdout } = await execFileAsync(RABBITMQCTL, ['-n', rabbitmqNodeName(port), '-q', 'list_queues', 'name', 'messages_ready', 'messages_unacknowledged'], {
+      env: { ...process.env, ERL_EPMD_PORT: String(port + 10_000) },
+    });
+    const line = stdout.split('\n').map((l) => l.trim().split(/\s+/)).find(([name]) => name === queue);
+    return { ready: Number(line?.[1] ?? 0), unacked: Number(line?.[2] ?? 0) };
+  };
+  const send = async (queue: string, body: Buffer, headers: Record<string, string>, messageId: string) => {
+    channel.sendToQueue(queue, body, { headers, messageId, persistent: true });
+    await channel.waitForConfirms();
+    published.set(queue, (published.get(queue) ?? 0) + 1);
+    return messageId;
+  };
+  return {
+    async newStream(prefix) {
+      const name = `${prefix}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+      await channel.assertQueue(name, { durable: true });
+      return name;
+    },
+    publish: (queue, body, attributes = {}) => send(queue, Buffer.from(body ?? ''), attributes, crypto.randomUUID()),
+    async publishOnce(queue, n, body) {
+      // A publish the restart cut off may have landed: its message id makes a second copy no second event.
+      for (;;) {
+        try {
+          const fresh = await amqpConnect(url);
+          fresh.on('error', () => undefined);
+          try {
+            const confirm = await fresh.createConfirmChannel();
+            confirm.sendToQueue(queue, Buffer.from(body), { messageId: `${queue}-${n}`, persistent: true });
+            await confirm.waitForConfirms();
+          } finally {
+            await fresh.close().catch(() => undefined);
+          }
+          published.set(queue, (published.get(queue) ?? 0) + 1);
+          return;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
+    },
+    async deadLetters(source) {
+      // Taken without acknowledgement, then handed back (in their order) when the channel closes.
+      const reader = await model.createChannel();
+      reader.on('error', () => undefined);
+      const letters: DeadLetter[] = [];
+      try {
+        for (;;) {
+          const msg = await reader.get(source.deadLetter, { noAck: false });
+          if (msg === false) break;
+          const headers = msg.properties.headers ?? {};
+          letters.push({ body: msg.content.toString('utf8'), attributes: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)])) });
+        }
+      } catch (error) {
+        if ((error as { code?: number }).code !== 404) throw error;
+      } finally {
+        await reader.close().catch(() => undefined);
+      }
+      return letters;
+    },
+    pending: async (source) => (await queueCounts(source.address)).unacked,
+    async acknowledged(source) {
+      const { ready, unacked } = await queueCounts(source.address);
+      return (published.get(source.address) ?? 0) - ready - unacked;
+    },
+    withholdAcks: () => Promise.reject(new Error('a classic RabbitMQ queue counts no deliveries')),
+    close: () => model.close().catch(() => undefined),
+  };
+}
+
+const allBrokersUnderTest: BrokerUnderTest[] = [
   {
     broker: 'redis',
+    kind: 'stream',
     urlVariable: 'REDIS_URL',
+    addressField: 'stream',
     groupField: 'group',
     originalId: 'switchyard-original-id',
+    originalAddress: 'switchyard-original-stream',
+    defaultDeadLetter: (address) => `${address}.dlq`,
+    emptyBodies: true,
+    ordered: true,
+    countsDeliveries: false,
+    lostConnection: /Redis connection failed; reconnecting/,
     client: redisClient,
     startServer: (options) => startLocalRedis(options),
     url: (port) => `redis://127.0.0.1:${port}`,
   },
   {
     broker: 'nats',
+    kind: 'stream',
     urlVariable: 'NATS_URL',
+    addressField: 'stream',
     groupField: 'consumer',
     originalId: 'switchyard-original-sequence',
+    originalAddress: 'switchyard-original-stream',
+    defaultDeadLetter: (address) => `${address}.dlq`,
+    emptyBodies: true,
+    ordered: true,
+    countsDeliveries: true,
+    lostConnection: /NATS connection lost; reconnecting/,
     client: natsClient,
     startServer: (options) => startLocalNats(options),
     url: (port) => `nats://127.0.0.1:${port}`,
   },
+  {
+    broker: 'sqs',
+    kind: 'queue',
+    urlVariable: 'SQS_ENDPOINT',
+    addressField: 'queue',
+    originalId: 'switchyard-original-id',
+    originalAddress: 'switchyard-original-queue',
+    defaultDeadLetter: (address) => `${address}-dlq`,
+    emptyBodies: false,
+    ordered: false,
+    countsDeliveries: true,
+    lostConnection: /broker source paused: a dependency failed/,
+    client: sqsTestClient,
+    startServer: async (options) => startLocalElasticMq({ ...options, libs: await ensureElasticMqJars(testConfig().paths.tools) }),
+    url: (port) => `http://127.0.0.1:${port}`,
+  },
+  {
+    broker: 'rabbitmq',
+    kind: 'queue',
+    urlVariable: 'RABBITMQ_URL',
+    addressField: 'queue',
+    originalId: 'switchyard-original-message-id',
+    originalAddress: 'switchyard-original-queue',
+    defaultDeadLetter: (address) => `${address}.dlq`,
+    emptyBodies: true,
+    ordered: true,
+    countsDeliveries: false,
+    lostConnection: /RabbitMQ connection lost; reconnecting/,
+    client: rabbitmqTestClient,
+    // A private node's Erlang ports are free ones too (the defaults follow from its port, and could pass 65535).
+    startServer: async (options) => startLocalRabbitmq({ ...options, epmdPort: await freePort(), distPort: await freePort() }),
+    url: (port) => `amqp://guest:guest@127.0.0.1:${port}`,
+  },
 ];
+
+/** Every broker, or those TEST_BROKERS names (`TEST_BROKERS=sqs,rabbitmq npm test -- test/integration/broker-sources.test.ts`). */
+export const brokersUnderTest = process.env.TEST_BROKERS ? allBrokersUnderTest.filter((under) => process.env.TEST_BROKERS!.split(',').includes(under.broker)) : allBrokersUnderTest;

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { redisBacklogOf } from '../../src/brokers/backlog';
 import { decodeBrokerMessage } from '../../src/brokers/messages';
-import { deadLetterHeaders as natsDeadLetterHeaders, MAX_DELIVERIES, receivedOf as natsReceivedOf, type NatsReceived } from '../../src/brokers/nats/channel';
+import { deadLetterHeaders as natsDeadLetterHeaders, receivedOf as natsReceivedOf, type NatsReceived } from '../../src/brokers/nats/channel';
+import { deadLetterHeaders as rabbitmqDeadLetterHeaders, receivedOf as rabbitmqReceivedOf } from '../../src/brokers/rabbitmq/channel';
+import { MAX_DELIVERIES } from '../../src/brokers/source-consumer';
+import { deadLetterAttributes as sqsDeadLetterAttributes, receivedOf as sqsReceivedOf } from '../../src/brokers/sqs/channel';
 import { deadLetterFields, receivedOf } from '../../src/brokers/redis/channel';
 import { headers } from '@nats-io/transport-node';
 import { brokerPrefixesSchema, createBrokerSourceSchema, deadLetterProblem, defaultDeadLetter, namesOutside, namespacedGroup } from '../../src/brokers/source-schema';
@@ -39,8 +42,13 @@ describe('broker sources', () => {
     assert.equal(namespacedGroup('prj_1', 'orders'), 'switchyard.prj_1.orders');
     assert.equal(namespacedGroup('prj_1', 'switchyard.prj_1.orders'), 'switchyard.prj_1.orders');
     assert.equal(namespacedGroup('prj_1', 'switchyard.prj_2.orders'), 'switchyard.prj_1.switchyard.prj_2.orders', "never another project's");
-    assert.equal(defaultDeadLetter('orders'), 'orders.dlq');
-    assert.equal(defaultDeadLetter('x'.repeat(255)).length, 255);
+    assert.equal(defaultDeadLetter('redis', 'orders'), 'orders.dlq');
+    assert.equal(defaultDeadLetter('redis', 'x'.repeat(255)).length, 255);
+    // SQS: "-dlq" within 80 characters, and a FIFO queue's dead letters to a FIFO queue.
+    assert.equal(defaultDeadLetter('sqs', 'orders'), 'orders-dlq');
+    assert.equal(defaultDeadLetter('sqs', 'orders.fifo'), 'orders-dlq.fifo');
+    assert.equal(defaultDeadLetter('sqs', 'x'.repeat(80)), `${'x'.repeat(76)}-dlq`);
+    assert.equal(deadLetterProblem('sqs', defaultDeadLetter('sqs', `${'y'.repeat(80)}.fifo`)), undefined);
   });
 
   it('read a Redis entry: the body field is the body, the other fields attributes, its id its identity', () => {
@@ -115,5 +123,65 @@ describe('broker sources', () => {
     assert.equal(deadLetterProblem('nats', 'orders.dlq'), undefined);
     assert.equal(namespacedGroup('prj_1', 'billing', '_'), 'switchyard_prj_1_billing');
   });
-});
 
+  it('read an SQS message: its body, its String attributes, its MessageId as identity; too many receives refused', () => {
+    const message = (receives: number) => ({
+      MessageId: 'm-1',
+      ReceiptHandle: 'h-1',
+      Body: '{"n":1}',
+      Attributes: { ApproximateReceiveCount: String(receives) },
+      MessageAttributes: { 'event-type': { DataType: 'String', StringValue: 'order.placed' }, blob: { DataType: 'Binary', BinaryValue: new Uint8Array([1]) } },
+    });
+    const received = sqsReceivedOf('orders', message(1), 0);
+    assert.equal(received.refusal, undefined);
+    assert.equal(received.message.attribute('blob'), undefined, 'binary attributes are not text');
+    assert.deepEqual(decodeBrokerMessage({ format: 'raw' }, received.message), { ok: true, input: { eventType: 'order.placed', payload: { n: 1 }, idempotencyKey: 'sqs:orders:m-1' } });
+    assert.equal(sqsReceivedOf('orders', message(MAX_DELIVERIES), 0).refusal, undefined);
+    assert.equal(sqsReceivedOf('orders', message(MAX_DELIVERIES + 1), 0).refusal, `delivered ${MAX_DELIVERIES + 1} times without being acknowledged`);
+
+    // SQS takes 10 attributes a message: a dead letter keeps 6 of the original's, then adds its 4.
+    const many = { ...message(1), MessageAttributes: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`a${i}`, { DataType: 'String', StringValue: String(i) }])) };
+    const letter = sqsDeadLetterAttributes(sqsReceivedOf('orders', many, 0), 'bad', 'bsrc_1');
+    assert.equal(Object.keys(letter).length, 10);
+    assert.deepEqual(Object.keys(letter).slice(6), ['switchyard-dlq-reason', 'switchyard-source-id', 'switchyard-original-queue', 'switchyard-original-id']);
+    assert.equal(letter['switchyard-original-id']!.StringValue, 'm-1');
+  });
+
+  it('read a RabbitMQ delivery: headers as attributes, message_id as identity, none without one', () => {
+    const msg = (properties: Record<string, unknown>, content = '{"n":1}') => ({
+      content: Buffer.from(content),
+      fields: { deliveryTag: 1, redelivered: false, exchange: '', routingKey: 'orders', consumerTag: 'c' },
+      properties: { headers: {}, ...properties } as never,
+    });
+    const received = rabbitmqReceivedOf('orders', msg({ messageId: 'm-1', headers: { 'event-type': 'order.placed', count: 3 } }), 1);
+    assert.equal(received.message.attribute('count'), '3', 'AMQP numbers as text');
+    assert.deepEqual(decodeBrokerMessage({ format: 'raw' }, received.message), { ok: true, input: { eventType: 'order.placed', payload: { n: 1 }, idempotencyKey: 'rabbitmq:orders:m-1' } });
+
+    // Without a message_id a second delivery would be a second event: refused, unless the envelope has its own key.
+    const anonymous = rabbitmqReceivedOf('orders', msg({}, JSON.stringify({ eventType: 'order.placed', payload: {} })), 1);
+    assert.equal(anonymous.message.identity, undefined);
+    const decoded = decodeBrokerMessage({ format: 'envelope' }, anonymous.message, { body: 'body', attribute: 'header', identity: 'message_id property' });
+    assert.deepEqual(decoded, { ok: false, reason: 'the message has no message_id property and its event no idempotencyKey: consumed twice, it would be two events' });
+    const keyed = rabbitmqReceivedOf('orders', msg({}, JSON.stringify({ eventType: 'order.placed', payload: {}, idempotencyKey: 'k' })), 1);
+    assert.equal(decodeBrokerMessage({ format: 'envelope' }, keyed.message).ok, true);
+
+    // A quorum queue counts deliveries; a classic one does not.
+    assert.equal(rabbitmqReceivedOf('orders', msg({ headers: { 'x-delivery-count': MAX_DELIVERIES } }), 1).refusal, `delivered ${MAX_DELIVERIES + 1} times without being acknowledged`);
+    assert.deepEqual(rabbitmqDeadLetterHeaders(received, 'bad', 'bsrc_1'), {
+      'event-type': 'order.placed',
+      count: 3,
+      'switchyard-dlq-reason': 'bad',
+      'switchyard-source-id': 'bsrc_1',
+      'switchyard-original-queue': 'orders',
+      'switchyard-original-message-id': 'm-1',
+    });
+  });
+
+  it('keep SQS and RabbitMQ names as their brokers would', () => {
+    assert.equal(createBrokerSourceSchema.safeParse({ broker: 'sqs', queue: 'orders.fifo', format: 'raw' }).success, true);
+    for (const queue of ['orders.v1', 'x'.repeat(81), 'a b']) assert.equal(createBrokerSourceSchema.safeParse({ broker: 'sqs', queue, format: 'raw' }).success, false, queue);
+    assert.equal(createBrokerSourceSchema.safeParse({ broker: 'sqs', queue: 'orders', group: 'g', format: 'raw' }).success, false, 'a queue has no group');
+    assert.equal(createBrokerSourceSchema.safeParse({ broker: 'rabbitmq', queue: 'orders.v1', format: 'envelope', deadLetter: 'orders.dead' }).success, true);
+    assert.equal(deadLetterProblem('sqs', 'orders.dlq'), 'must be 1 to 80 letters, digits, "-" or "_" (and ".fifo" for a FIFO queue)');
+  });
+});

@@ -38,7 +38,7 @@ function asApiError(error: unknown): unknown {
   return error;
 }
 
-/** A source as answers show it: in its broker's own words (a Redis source has a `stream` and a `group`). */
+/** A source as answers show it: in its broker's own words (a Redis source has a `stream` and a `group`, an SQS source a `queue`). */
 export function brokerSourceView(source: BrokerSource) {
   const terms = brokerTerms[source.broker];
   return {
@@ -46,7 +46,7 @@ export function brokerSourceView(source: BrokerSource) {
     projectId: source.projectId,
     broker: source.broker,
     [terms.address]: source.address,
-    [terms.group]: source.group,
+    ...(terms.group === undefined ? {} : { [terms.group]: source.group }),
     format: source.format,
     eventTypeAttribute: source.eventTypeAttribute,
     deadLetter: source.deadLetter,

@@ -15,11 +15,9 @@
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { connect, headers as natsHeaders, nanos, type NatsConnection } from '@nats-io/transport-node';
 import { errorMessage, log } from '../../log';
-import type { BrokerChannel, Received } from '../source-consumer';
+import { refusalAfter, type BrokerChannel, type Received } from '../source-consumer';
 import type { BrokerSource } from '../sources-repository';
 
-/** Deliveries of one message, at most, before it is dead-lettered. */
-export const MAX_DELIVERIES = 5;
 /** How long a fetch waits for messages before the consumer loop looks around again. */
 const FETCH_EXPIRES_MS = 2_000;
 /** The server hands out at most this many messages per pull. */
@@ -31,7 +29,7 @@ export interface NatsReceived extends Received {
 
 /** A message as a broker message: its data, its headers as attributes, its place in the stream as identity. */
 export function receivedOf(stream: string, msg: NatsReceived['msg']): NatsReceived {
-  const deliveries = msg.info.deliveryCount;
+  const refusal = refusalAfter(msg.info.deliveryCount);
   return {
     msg,
     message: {
@@ -39,7 +37,7 @@ export function receivedOf(stream: string, msg: NatsReceived['msg']): NatsReceiv
       attribute: (name) => (msg.headers?.has(name) ? msg.headers.get(name) : undefined),
       identity: `nats:${stream}:${msg.seq}`,
     },
-    ...(deliveries > MAX_DELIVERIES ? { refusal: `delivered ${deliveries} times without being acknowledged` } : {}),
+    ...(refusal === undefined ? {} : { refusal }),
     origin: { 'switchyard-original-stream': stream, 'switchyard-original-subject': msg.subject, 'switchyard-original-sequence': String(msg.seq) },
   };
 }

@@ -1,4 +1,4 @@
-/** /v1/broker-sources: the broker streams (beyond Kafka: Redis Streams, NATS JetStream) a project's events are consumed from, and their backlog. */
+/** /v1/broker-sources: the broker streams (beyond Kafka: Redis Streams, NATS JetStream, SQS, RabbitMQ) a project's events are consumed from, and their backlog. */
 import { z } from 'zod';
 import { createBrokerSourceSchema, updateBrokerSourceSchema } from '../../../brokers/source-schema';
 import { listBrokerSourcesQuery } from '../../routes/broker-sources';
@@ -36,14 +36,24 @@ const natsSource = z
   .strict()
   .meta({ id: 'NatsSource' });
 
-export const brokerSource = z.discriminatedUnion('broker', [redisSource, natsSource]).meta({ id: 'BrokerSource' });
+const sqsSource = z
+  .object({ broker: z.literal('sqs'), queue: z.string(), ...common })
+  .strict()
+  .meta({ id: 'SqsSource' });
+
+const rabbitmqSource = z
+  .object({ broker: z.literal('rabbitmq'), queue: z.string(), ...common })
+  .strict()
+  .meta({ id: 'RabbitmqSource' });
+
+export const brokerSource = z.discriminatedUnion('broker', [redisSource, natsSource, sqsSource, rabbitmqSource]).meta({ id: 'BrokerSource' });
 
 const backlog = z
   .object({
-    length: z.number().int().meta({ description: 'Messages in the stream.' }),
-    pending: z.number().int().meta({ description: 'Handed to a consumer and not yet acknowledged.' }),
-    lag: z.number().int().nullable().meta({ description: "Not yet handed to the source's group; null when the broker cannot tell (Redis, after entries were deleted)." }),
-    lastDelivered: z.string().nullable().meta({ description: 'The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one.' }),
+    length: z.number().int().meta({ description: 'Messages in the stream or queue (RabbitMQ: those ready, not those handed out).' }),
+    pending: z.number().int().nullable().meta({ description: 'Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin).' }),
+    lag: z.number().int().nullable().meta({ description: "Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted)." }),
+    lastDelivered: z.string().nullable().meta({ description: 'The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues.' }),
   })
   .strict();
 
@@ -78,7 +88,7 @@ export const brokerSourceOperations: Operation[] = [
     path: '/v1/broker-sources',
     id: 'createBrokerSource',
     summary: 'Create a broker source',
-    description: "A Redis stream or a NATS JetStream stream consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.",
+    description: "A Redis stream, a NATS JetStream stream, an SQS queue or a RabbitMQ queue consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.",
     tag,
     auth: 'apiKey',
     body: createBrokerSourceSchema,
@@ -107,7 +117,12 @@ export const brokerSourceOperations: Operation[] = [
     answers: {
       200: {
         description: 'The broker source, with its consumption.',
-        schema: z.discriminatedUnion('broker', [redisSource.extend({ consumption }).strict(), natsSource.extend({ consumption }).strict()]),
+        schema: z.discriminatedUnion('broker', [
+          redisSource.extend({ consumption }).strict(),
+          natsSource.extend({ consumption }).strict(),
+          sqsSource.extend({ consumption }).strict(),
+          rabbitmqSource.extend({ consumption }).strict(),
+        ]),
       },
     },
     errors: ['broker_source_not_found'],
