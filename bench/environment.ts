@@ -150,6 +150,7 @@ export async function startEnvironment(options: LocalBrokers & { setup: Setup })
     NATS_URL: config.brokers.natsUrl,
     SQS_ENDPOINT: config.brokers.sqs.endpoint,
     RABBITMQ_URL: config.brokers.rabbitmqUrl,
+    PUBSUB_ENDPOINT: config.brokers.pubsub.endpoint,
     CONSUMERS_IN_WORKER: 'false',
     // The same, under its name before broker sources, for a --baseline from before them.
     KAFKA_CONSUMERS_IN_WORKER: 'false',

@@ -3,7 +3,7 @@
  * writes the results as JSON (bench-results/, not committed) and, for a run of every scenario,
  * into BENCHMARKS.md. Benchmarks measure; no test asserts their figures.
  *
- *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,fairness,history,kafka,redis,nats,sqs,rabbitmq,fan-out,waiting]
+ *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,fairness,history,kafka,redis,nats,sqs,rabbitmq,pubsub,fan-out,waiting]
  *                    [--setups default,plain,...] [--baseline REF] [--rounds 1] [--duration 60] [--endpoints 20] [--payload-bytes 1024]
  *                    [--rate N] [--repeat 3] [--quiet-rate 5] [--kafka-messages 5000] [--broker-messages 5000] [--fan-out-sizes 10,10000,100000]
  *                    [--fan-out-events 1000] [--waiting 10000]
@@ -36,7 +36,7 @@ import { isolationModes, steadyLoad, type SteadyLoadResult } from './scenarios/s
 import { waitingWork } from './scenarios/waiting-work';
 import { fanOutAt, type FanOutRun } from './scenarios/fan-out-scale';
 
-const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'fairness', 'history', 'kafka', 'redis', 'nats', 'sqs', 'rabbitmq', 'fan-out', 'waiting'] as const;
+const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'fairness', 'history', 'kafka', 'redis', 'nats', 'sqs', 'rabbitmq', 'pubsub', 'fan-out', 'waiting'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -245,7 +245,7 @@ async function runScenarios(env: BenchEnvironment, results: Record<string, unkno
     rows.push(['kafka: messages/s into events', `${round(k.intoEventsPerSecond)}`, ratio(k.intoEventsPerSecond, k.baselinePerSecond, 'of the no-op group')]);
     rows.push(['kafka: messages/s into started deliveries', `${round(k.intoStartedDeliveriesPerSecond)}`, ratio(k.intoStartedDeliveriesPerSecond, ceilingA, 'of (a)')]);
   }
-  for (const [broker, library] of [['redis', 'node-redis group'], ['nats', 'NATS durable consumer'], ['sqs', 'AWS SDK receive and delete'], ['rabbitmq', 'amqplib consumer']] as const) {
+  for (const [broker, library] of [['redis', 'node-redis group'], ['nats', 'NATS durable consumer'], ['sqs', 'AWS SDK receive and delete'], ['rabbitmq', 'amqplib consumer'], ['pubsub', 'Pub/Sub streaming pull']] as const) {
     if (!chosen.includes(broker)) continue;
     const r = await brokerIngest(env, broker, brokerMessages, payloadBytes);
     results[broker] = r;

@@ -64,6 +64,11 @@ export const envSchema = z.object({
   // unless set; https://sqs.<region>.amazonaws.com for AWS, its credentials from the environment.
   SQS_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).default('http://127.0.0.1:9324'),
   SQS_REGION: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be an AWS region name, such as us-east-1').default('us-east-1'),
+  // Where the broker sources' Pub/Sub subscriptions live (src/brokers/pubsub/channel.ts): the
+  // local emulator unless set; pubsub.googleapis.com for Google Cloud, its credentials found as
+  // Google's client libraries find them.
+  PUBSUB_ENDPOINT: z.string().regex(/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/, 'must be host or host:port').default('127.0.0.1:8085'),
+  PUBSUB_PROJECT: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'must be a Google Cloud project id').default('switchyard-local'),
   // Where the broker sources' RabbitMQ queues live (src/brokers/rabbitmq/channel.ts).
   RABBITMQ_URL: z.url({ protocol: /^amqps?$/, error: 'must be an amqp:// or amqps:// URL' }).default('amqp://guest:guest@127.0.0.1:5672'),
   // How long a broker consumer's unacknowledged messages sit before another consumer takes them
@@ -144,6 +149,13 @@ export interface SqsConnection {
   localCredentials: boolean;
 }
 
+/** Google Pub/Sub's endpoint and project; a loopback endpoint is the emulator, which takes no credentials. */
+export interface PubsubConnection {
+  endpoint: string;
+  project: string;
+  emulator: boolean;
+}
+
 function isLoopbackUrl(url: string): boolean {
   const host = new URL(url).hostname;
   return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -170,7 +182,7 @@ export interface Config {
   };
   kafkaBrokers: string[];
   /** Where the brokers other than Kafka are, and how their consumers take over each other's messages. */
-  brokers: { redisUrl: string; natsUrl: string; sqs: SqsConnection; rabbitmqUrl: string; claimIdleMs: number };
+  brokers: { redisUrl: string; natsUrl: string; sqs: SqsConnection; pubsub: PubsubConnection; rabbitmqUrl: string; claimIdleMs: number };
   /** Whether `switchyard worker` also runs the Kafka and broker sources' consumers. */
   consumersInWorker: boolean;
   /**
@@ -246,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       redisUrl: e.REDIS_URL,
       natsUrl: e.NATS_URL,
       sqs: { endpoint: e.SQS_ENDPOINT, region: e.SQS_REGION, localCredentials: isLoopbackUrl(e.SQS_ENDPOINT) },
+      pubsub: { endpoint: e.PUBSUB_ENDPOINT, project: e.PUBSUB_PROJECT, emulator: isLoopbackUrl(`http://${e.PUBSUB_ENDPOINT}`) },
       rabbitmqUrl: e.RABBITMQ_URL,
       claimIdleMs: e.BROKER_CLAIM_IDLE_SECONDS * 1000,
     },

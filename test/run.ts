@@ -18,6 +18,7 @@ import { newEncryptionKeyEntry } from '../src/secrets/sealing';
 import { configureLogging, errorMessage } from '../src/log';
 import { ensureChromiumInstalled } from '../src/stack/chromium';
 import { recreateDatabase } from '../src/stack/postgres';
+import { findPubsubEmulator } from '../src/stack/pubsub';
 import { startStack, type Stack } from '../src/stack/stack';
 
 /** A whole run takes under 10 minutes on a 2-core machine; this only ends one that hangs. */
@@ -52,6 +53,8 @@ async function main(args: string[]): Promise<number> {
   // What the tests' processes need that a fresh machine does not have: loopback opened to the
   // egress policy (the receivers listen there), and a key for secrets at rest.
   process.env.SWITCHYARD_EGRESS_ALLOW ??= LOOPBACK_CIDRS.join(',');
+  // Tests talk to loopback only: Google's client libraries never probe for a cloud metadata server.
+  process.env.METADATA_SERVER_DETECTION = 'none';
   process.env.SWITCHYARD_ENCRYPTION_KEYS ??= newEncryptionKeyEntry('test');
   // Workers and consumers the tests spawn serve their metrics on ports of their own.
   process.env.METRICS_PORT ??= '0';
@@ -62,7 +65,8 @@ async function main(args: string[]): Promise<number> {
   if (needsStack) {
     // The browser tests' Chromium (test/support/browser.ts): apt installs it when missing, as PostgreSQL.
     await ensureChromiumInstalled(config);
-    stack = await startStack(config, { kafka: true, redis: true, nats: true, sqs: true, rabbitmq: true, ephemeral: true });
+    // The Pub/Sub emulator cannot be installed from here: without it the Pub/Sub tests skip themselves, saying why.
+    stack = await startStack(config, { kafka: true, redis: true, nats: true, sqs: true, rabbitmq: true, pubsub: findPubsubEmulator() !== undefined, ephemeral: true });
     const databaseUrl = testDatabaseUrl(stack.databaseUrl);
     await recreateDatabase(databaseUrl);
     // What `dev` does too: SQL migrations, then the namespace and its search attributes.
@@ -75,6 +79,7 @@ async function main(args: string[]): Promise<number> {
       NATS_URL: stack.natsUrl!,
       SQS_ENDPOINT: stack.sqsEndpoint!,
       RABBITMQ_URL: stack.rabbitmqUrl!,
+      PUBSUB_ENDPOINT: config.brokers.pubsub.endpoint,
     });
   }
 

@@ -11,6 +11,7 @@ import { connect } from '@nats-io/transport-node';
 import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueUrlCommand, ReceiveMessageCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { connect as amqpConnect } from 'amqplib';
 import { CHUNK_SIZE } from '../../src/brokers/ingest-chunk';
+import { MAX_OUTSTANDING, pubsubClient } from '../../src/brokers/pubsub/channel';
 import { PREFETCH } from '../../src/brokers/rabbitmq/channel';
 import { connectRedis } from '../../src/brokers/redis/channel';
 import type { Broker, CreateBrokerSource } from '../../src/brokers/source-schema';
@@ -149,7 +150,35 @@ async function rabbitmqBench(env: BenchEnvironment): Promise<BrokerBench> {
   };
 }
 
-const benches: Record<Broker, (env: BenchEnvironment) => Promise<BrokerBench>> = { redis: redisBench, nats: natsBench, sqs: sqsBench, rabbitmq: rabbitmqBench };
+async function pubsubBench(env: BenchEnvironment): Promise<BrokerBench> {
+  const pubsub = pubsubClient(env.config.brokers.pubsub);
+  return {
+    async publish(bodies) {
+      const name = uniqueName('bench');
+      const [topic] = await pubsub.createTopic(name);
+      await topic.createSubscription(name);
+      for (let i = 0; i < bodies.length; i += 500) await Promise.all(bodies.slice(i, i + 500).map((body) => topic.publishMessage({ data: Buffer.from(body) })));
+      return name;
+    },
+    async baseline(name, messages) {
+      const subscription = pubsub.subscription(name, { flowControl: { maxMessages: MAX_OUTSTANDING, allowExcessMessages: false } });
+      const started = performance.now();
+      await new Promise<void>((resolve) => {
+        let seen = 0;
+        subscription.on('message', (msg: { ack(): void }) => {
+          msg.ack();
+          if (++seen === messages) resolve();
+        });
+      });
+      const seconds = (performance.now() - started) / 1000;
+      await subscription.close();
+      return seconds;
+    },
+    close: () => pubsub.close(),
+  };
+}
+
+const benches: Record<Broker, (env: BenchEnvironment) => Promise<BrokerBench>> = { redis: redisBench, nats: natsBench, sqs: sqsBench, rabbitmq: rabbitmqBench, pubsub: pubsubBench };
 
 export async function brokerIngest(env: BenchEnvironment, broker: Broker, messages: number, payloadBytes: number) {
   const endpoints = await benchEndpoints(env, ['ok']);
@@ -163,7 +192,11 @@ export async function brokerIngest(env: BenchEnvironment, broker: Broker, messag
     // As an operator would: grant the project the stream or queue, then make the source.
     const { brokerPrefixes } = (await updateOperatorSettings(env.db, env.projectId, { brokerPrefixes: { [broker]: [address] } }))!;
     const input: CreateBrokerSource =
-      broker === 'redis' || broker === 'nats' ? { broker, stream: address, format: 'envelope' } : { broker, queue: address, format: 'envelope' };
+      broker === 'redis' || broker === 'nats'
+        ? { broker, stream: address, format: 'envelope' }
+        : broker === 'pubsub'
+          ? { broker, subscription: address, format: 'envelope' }
+          : { broker, queue: address, format: 'envelope' };
     await createBrokerSource(env.db, env.projectId, brokerPrefixes, input);
     const consumed = await consumeAndTime(env, endpoints.receiver, `${broker}:${address}:%`, messages, broker);
     return { messages, baselinePerSecond: messages / baselineSeconds, ...consumed };

@@ -3,6 +3,7 @@
  * /v1/broker-sources/:id.
  */
 import { natsBacklog } from './nats/channel';
+import { pubsubBacklog } from './pubsub/channel';
 import { rabbitmqBacklog } from './rabbitmq/channel';
 import { connectRedis, fieldsOf } from './redis/channel';
 import { sqsBacklog } from './sqs/channel';
@@ -11,9 +12,9 @@ import type { BrokerSource } from './sources-repository';
 
 /** A source's backlog, as its broker counts it. */
 export interface Backlog {
-  /** Messages in the stream or queue (RabbitMQ: those ready, not those handed out). */
-  length: number;
-  /** Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin). */
+  /** Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Pub/Sub). */
+  length: number | null;
+  /** Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin, Pub/Sub). */
   pending: number | null;
   /** Not yet handed to the source's group; null when the broker cannot tell (Redis, after entries were deleted). */
   lag: number | null;
@@ -44,6 +45,7 @@ export function createBrokerBacklogs(connections: BrokerConnections): BrokerBack
       if (source.broker === 'nats') return natsBacklog(connections.natsUrl, source);
       if (source.broker === 'sqs') return sqsBacklog(connections.sqs, source);
       if (source.broker === 'rabbitmq') return rabbitmqBacklog(connections.rabbitmqUrl, source);
+      if (source.broker === 'pubsub') return pubsubBacklog(connections.pubsub, source);
       const client = await connectRedis(connections.redisUrl, 'switchyard-api', { failFast: true });
       try {
         const [length, groups] = await Promise.all([

@@ -76,6 +76,7 @@ const TERMS: Record<Broker, BrokerTerms> = {
   nats: { body: 'data', attribute: 'header' },
   sqs: { body: 'body', attribute: 'message attribute' },
   rabbitmq: { body: 'body', attribute: 'header', identity: 'message_id property' },
+  pubsub: { body: 'data', attribute: 'attribute' },
 };
 
 export function startBrokerSourceConsumer<R extends Received>(deps: ConsumerDependencies, initial: BrokerSource, channel: BrokerChannel<R>): BrokerSourceConsumer {

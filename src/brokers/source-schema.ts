@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-export const BROKERS = ['redis', 'nats', 'sqs', 'rabbitmq'] as const;
+export const BROKERS = ['redis', 'nats', 'sqs', 'rabbitmq', 'pubsub'] as const;
 export type Broker = (typeof BROKERS)[number];
 
 /**
@@ -20,9 +20,10 @@ export const brokerTerms: Record<Broker, { address: string; group?: string; dead
   nats: { address: 'stream', group: 'consumer', deadLetter: 'a NATS subject', separator: '_' },
   sqs: { address: 'queue', deadLetter: 'an SQS queue', separator: '.' },
   rabbitmq: { address: 'queue', deadLetter: 'a RabbitMQ exchange', separator: '.' },
+  pubsub: { address: 'subscription', deadLetter: 'a Pub/Sub topic', separator: '.' },
 };
 
-/** A queue's one "group": a second source of the same project on the same queue is refused as taking it. */
+/** A queue's (or subscription's) one "group": a second source of the same project on it is refused as taking it. */
 const QUEUE_GROUP = 'queue';
 
 // Printable, no spaces: names show in broker tools and logs, and a line break is surely a mistake.
@@ -81,7 +82,23 @@ const rabbitmqSource = z
   })
   .strict();
 
-export const createBrokerSourceSchema = z.discriminatedUnion('broker', [redisSource, natsSource, sqsSource, rabbitmqSource]);
+// Pub/Sub's rules for topic and subscription names: 3 to 255 characters, a letter first, no "goog" prefix.
+const pubsubName = z
+  .string()
+  .regex(/^(?!goog)[A-Za-z][A-Za-z0-9._~+%-]{2,254}$/, 'must be 3 to 255 letters, digits, ".", "_", "~", "+", "%" or "-", starting with a letter (not "goog")');
+
+const pubsubSource = z
+  .object({
+    broker: z.literal('pubsub'),
+    subscription: pubsubName.meta({ description: "The Pub/Sub subscription the source reads (its id, in the operator's project); it must exist." }),
+    ...common,
+    deadLetter: pubsubName
+      .optional()
+      .meta({ description: "The topic messages that cannot be events are published to, with the reason as an attribute (default: the subscription's id with -dlq appended; made, with a subscription of the same name, when missing)." }),
+  })
+  .strict();
+
+export const createBrokerSourceSchema = z.discriminatedUnion('broker', [redisSource, natsSource, sqsSource, rabbitmqSource, pubsubSource]);
 
 /** What a source's owner may change; what it reads and with which group stay (a new source reads elsewhere). */
 export const updateBrokerSourceSchema = z
@@ -91,7 +108,7 @@ export const updateBrokerSourceSchema = z
 
 /** A dead-letter destination the source's broker accepts (the update schema cannot know the broker). */
 export function deadLetterProblem(broker: Broker, deadLetter: string): string | undefined {
-  const check = broker === 'nats' ? natsSubject : broker === 'sqs' ? sqsQueue : name;
+  const check = { nats: natsSubject, sqs: sqsQueue, pubsub: pubsubName, redis: name, rabbitmq: name }[broker];
   const parsed = check.safeParse(deadLetter);
   return parsed.success ? undefined : parsed.error.issues[0]!.message;
 }
@@ -109,6 +126,8 @@ export function addressOf(input: CreateBrokerSource): { address: string; group: 
     case 'sqs':
     case 'rabbitmq':
       return { address: input.queue, group: QUEUE_GROUP };
+    case 'pubsub':
+      return { address: input.subscription, group: QUEUE_GROUP };
   }
 }
 
@@ -137,6 +156,7 @@ export function namespacedGroup(projectId: string, group: string, separator = '.
 
 /** A source without a dead-letter destination of its own gets one beside what it reads. */
 export function defaultDeadLetter(broker: Broker, address: string): string {
+  if (broker === 'pubsub') return `${address}-dlq`.slice(0, 255);
   if (broker === 'sqs') {
     // A FIFO queue's dead letters go to a FIFO queue: SQS keeps the two kinds apart.
     const fifo = address.endsWith('.fifo');

@@ -11,8 +11,9 @@ import os from 'node:os';
 import type { Db } from '../db/pool';
 import type { DeliveryStarter } from '../deliveries/starter';
 import { errorMessage, log } from '../log';
-import type { SqsConnection } from '../config';
+import type { PubsubConnection, SqsConnection } from '../config';
 import { openNatsChannel } from './nats/channel';
+import { openPubsubChannel } from './pubsub/channel';
 import { openRabbitmqChannel } from './rabbitmq/channel';
 import { openRedisChannel } from './redis/channel';
 import { openSqsChannel } from './sqs/channel';
@@ -26,6 +27,7 @@ export interface BrokerConnections {
   redisUrl: string;
   natsUrl: string;
   sqs: SqsConnection;
+  pubsub: PubsubConnection;
   rabbitmqUrl: string;
   /** How long a consumer's unacknowledged messages sit before another consumer takes them over (NATS: the consumer's ack wait; SQS: the visibility timeout). */
   claimIdleMs: number;
@@ -48,6 +50,7 @@ export function startBrokerConsumers(connections: BrokerConnections, db: Db, sta
     nats: (source) => openNatsChannel(connections.natsUrl, source, connections.claimIdleMs),
     sqs: (source) => openSqsChannel(connections.sqs, source, connections.claimIdleMs),
     rabbitmq: (source) => openRabbitmqChannel(connections.rabbitmqUrl, source),
+    pubsub: (source) => openPubsubChannel(connections.pubsub, source),
   };
   const members = new Map<string, { source: BrokerSource; consumer: BrokerSourceConsumer }>();
   let stopping = false;

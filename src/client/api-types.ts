@@ -174,7 +174,7 @@ export interface paths {
         put?: never;
         /**
          * Create a broker source
-         * @description A Redis stream, a NATS JetStream stream, an SQS queue or a RabbitMQ queue consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.
+         * @description A Redis stream, a NATS JetStream stream, an SQS queue, a RabbitMQ queue or a Pub/Sub subscription consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.
          */
         post: operations["createBrokerSource"];
         delete?: never;
@@ -909,7 +909,7 @@ export interface components {
             /** @description The endpoint's HTTP status; null: no answer came (see errorClass). */
             statusCode: number | null;
         };
-        BrokerSource: components["schemas"]["RedisSource"] | components["schemas"]["NatsSource"] | components["schemas"]["SqsSource"] | components["schemas"]["RabbitmqSource"];
+        BrokerSource: components["schemas"]["RedisSource"] | components["schemas"]["NatsSource"] | components["schemas"]["SqsSource"] | components["schemas"]["RabbitmqSource"] | components["schemas"]["PubsubSource"];
         Customer: {
             /** Format: date-time */
             createdAt: string;
@@ -1134,6 +1134,24 @@ export interface components {
             operationalWebhookUrl: string | null;
             portalFrameAncestors: string[];
             validatePayloads: boolean;
+        };
+        PubsubSource: {
+            /** @constant */
+            broker: "pubsub";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Where messages that cannot be events go, with the reason. */
+            deadLetter: string;
+            /** @description raw only: the attribute naming the event type; null: `event-type`. */
+            eventTypeAttribute: string | null;
+            /** @enum {string} */
+            format: "envelope" | "raw";
+            id: string;
+            projectId: string;
+            subscription: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
         RabbitmqSource: {
             /** @constant */
@@ -2087,6 +2105,20 @@ export interface operations {
                     format: "envelope" | "raw";
                     /** @description The RabbitMQ queue the source reads. */
                     queue: string;
+                } | {
+                    /** @constant */
+                    broker: "pubsub";
+                    /** @description The topic messages that cannot be events are published to, with the reason as an attribute (default: the subscription's id with -dlq appended; made, with a subscription of the same name, when missing). */
+                    deadLetter?: string;
+                    /** @description raw only: the attribute naming the event type (null: event-type). */
+                    eventTypeAttribute?: string | null;
+                    /**
+                     * @description envelope: the body is a POST /v1/events event; raw: the body is the payload and an attribute names the type.
+                     * @enum {string}
+                     */
+                    format: "envelope" | "raw";
+                    /** @description The Pub/Sub subscription the source reads (its id, in the operator's project); it must exist. */
+                    subscription: string;
                 };
             };
         };
@@ -2209,13 +2241,13 @@ export interface operations {
                         consumption: {
                             /** @description From the broker; null when it did not answer. */
                             backlog: {
-                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted). */
+                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
                                 lag: number | null;
                                 /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues. */
                                 lastDelivered: string | null;
-                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out). */
-                                length: number;
-                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin). */
+                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Pub/Sub: only Cloud Monitoring counts a backlog). */
+                                length: number | null;
+                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin, Pub/Sub). */
                                 pending: number | null;
                             } | null;
                             /** @description The consumer processes that reported in the last 30 seconds. */
@@ -2260,13 +2292,13 @@ export interface operations {
                         consumption: {
                             /** @description From the broker; null when it did not answer. */
                             backlog: {
-                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted). */
+                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
                                 lag: number | null;
                                 /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues. */
                                 lastDelivered: string | null;
-                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out). */
-                                length: number;
-                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin). */
+                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Pub/Sub: only Cloud Monitoring counts a backlog). */
+                                length: number | null;
+                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin, Pub/Sub). */
                                 pending: number | null;
                             } | null;
                             /** @description The consumer processes that reported in the last 30 seconds. */
@@ -2307,13 +2339,13 @@ export interface operations {
                         consumption: {
                             /** @description From the broker; null when it did not answer. */
                             backlog: {
-                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted). */
+                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
                                 lag: number | null;
                                 /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues. */
                                 lastDelivered: string | null;
-                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out). */
-                                length: number;
-                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin). */
+                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Pub/Sub: only Cloud Monitoring counts a backlog). */
+                                length: number | null;
+                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin, Pub/Sub). */
                                 pending: number | null;
                             } | null;
                             /** @description The consumer processes that reported in the last 30 seconds. */
@@ -2354,13 +2386,13 @@ export interface operations {
                         consumption: {
                             /** @description From the broker; null when it did not answer. */
                             backlog: {
-                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted). */
+                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
                                 lag: number | null;
                                 /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues. */
                                 lastDelivered: string | null;
-                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out). */
-                                length: number;
-                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin). */
+                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Pub/Sub: only Cloud Monitoring counts a backlog). */
+                                length: number | null;
+                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin, Pub/Sub). */
                                 pending: number | null;
                             } | null;
                             /** @description The consumer processes that reported in the last 30 seconds. */
@@ -2392,6 +2424,53 @@ export interface operations {
                         id: string;
                         projectId: string;
                         queue: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    } | {
+                        /** @constant */
+                        broker: "pubsub";
+                        consumption: {
+                            /** @description From the broker; null when it did not answer. */
+                            backlog: {
+                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
+                                lag: number | null;
+                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues. */
+                                lastDelivered: string | null;
+                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Pub/Sub: only Cloud Monitoring counts a backlog). */
+                                length: number | null;
+                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin, Pub/Sub). */
+                                pending: number | null;
+                            } | null;
+                            /** @description The consumer processes that reported in the last 30 seconds. */
+                            consumers: {
+                                /** @description The consumer process. */
+                                consumer: string;
+                                deadLettered: number;
+                                ingested: number;
+                                messagesPerSecond: number;
+                                /** @description Why it is paused (the dependency that failed), when it is. */
+                                reason?: string;
+                                /** Format: date-time */
+                                reportedAt: string;
+                                /** @enum {string} */
+                                state: "running" | "paused";
+                            }[];
+                            /** @description Why there is no backlog: the broker did not answer. */
+                            error?: string;
+                            messagesPerSecond: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Where messages that cannot be events go, with the reason. */
+                        deadLetter: string;
+                        /** @description raw only: the attribute naming the event type; null: `event-type`. */
+                        eventTypeAttribute: string | null;
+                        /** @enum {string} */
+                        format: "envelope" | "raw";
+                        id: string;
+                        projectId: string;
+                        subscription: string;
                         /** Format: date-time */
                         updatedAt: string;
                         version: number;

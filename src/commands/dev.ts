@@ -1,6 +1,7 @@
 /**
  * `switchyard dev`: the whole gateway on one machine, in one process tree. Provisions and starts
- * PostgreSQL, Temporal (and the brokers asked for: --kafka, --redis, --nats, --sqs, --rabbitmq, or
+ * PostgreSQL, Temporal (and the brokers asked for: --kafka, --redis, --nats, --sqs, --rabbitmq,
+ * --pubsub, or
  * --brokers for all), applies migrations, runs the API and a worker in
  * this process (`serve`), proves a workflow goes through, and prints where everything is.
  */
@@ -122,6 +123,7 @@ export async function runDev(baseConfig: Config, options: DevOptions): Promise<R
       ...(stack.natsUrl ? [`  NATS         ${stack.natsUrl}`] : []),
       ...(stack.sqsEndpoint ? [`  SQS          ${stack.sqsEndpoint}`] : []),
       ...(stack.rabbitmqUrl ? [`  RabbitMQ     amqp://${new URL(stack.rabbitmqUrl).host}`] : []),
+      ...(stack.pubsubEndpoint ? [`  Pub/Sub      ${stack.pubsubEndpoint} (project ${config.brokers.pubsub.project})`] : []),
       `  Logs         ${path.join(config.paths.data, 'logs')}`,
       `  Secrets      sealed under key ${encryptionKeys[0]?.id}   (${baseConfig.encryptionKeys ? 'SWITCHYARD_ENCRYPTION_KEYS' : path.join(config.paths.data, 'encryption-keys')})`,
       `  Egress       public addresses${egress.length > 0 ? ` and ${egress.join(', ')}` : ' only'}   (SWITCHYARD_EGRESS_ALLOW${baseConfig.egressAllow ? '' : '; dev opens loopback'})`,

@@ -48,9 +48,9 @@ export const commands: Record<string, Command> = {
 export const usage = `Usage: switchyard <command> [options]
 
 Commands:
-  dev [--kafka] [--redis] [--nats] [--sqs] [--rabbitmq] [--brokers]
-                    PostgreSQL, Temporal (and Kafka, Redis, NATS, SQS as ElasticMQ, RabbitMQ; --brokers:
-                    all five) provisioned and started, migrations applied, the API and a worker in
+  dev [--kafka] [--redis] [--nats] [--sqs] [--rabbitmq] [--pubsub] [--brokers]
+                    PostgreSQL, Temporal (and Kafka, Redis, NATS, SQS as ElasticMQ, RabbitMQ, the
+                    Pub/Sub emulator; --brokers: all six) provisioned and started, migrations applied, the API and a worker in
                     one process tree. Ctrl-C stops it all.
   serve             the API and the worker in one process (what dev runs): deliveries start eagerly
   api               the HTTP API on its own
@@ -59,7 +59,7 @@ Commands:
   migrate           apply SQL migrations; create the Temporal namespace if missing and register
                     its search attributes
   rotate-keys       re-encrypt every stored secret under the first key of SWITCHYARD_ENCRYPTION_KEYS
-  setup [--kafka] [--redis] [--nats] [--sqs] [--rabbitmq] [--brokers]
+  setup [--kafka] [--redis] [--nats] [--sqs] [--rabbitmq] [--pubsub] [--brokers]
                     install the local stack's tools without starting anything
 
 Configuration comes from environment variables; see README.md.

@@ -8,6 +8,7 @@ import { ensureChromiumInstalled } from '../stack/chromium';
 import { ensureKafkaJars } from '../stack/kafka';
 import { ensureElasticMqJars } from '../stack/elasticmq';
 import { ensureNatsInstalled } from '../stack/nats';
+import { findPubsubEmulator, PUBSUB_EMULATOR_MISSING } from '../stack/pubsub';
 import { ensureRabbitmqInstalled } from '../stack/rabbitmq';
 import type { LocalBrokers } from '../stack/stack';
 import { ensurePostgresInstalled } from '../stack/postgres';
@@ -30,7 +31,7 @@ async function buildTemporal(config: Config): Promise<{ cli: string; server?: st
 
 export async function runSetup(config: Config, options: LocalBrokers): Promise<void> {
   const notAsked = Promise.resolve('(not asked for)');
-  const [temporal, postgres, kafka, redis, nats, elasticmq, rabbitmq, chromium] = await Promise.all([
+  const [temporal, postgres, kafka, redis, nats, elasticmq, rabbitmq, pubsub, chromium] = await Promise.all([
     buildTemporal(config),
     config.databaseUrl ? Promise.resolve('(DATABASE_URL is set)') : ensurePostgresInstalled(),
     options.kafka ? ensureKafkaJars(config.paths.tools) : notAsked,
@@ -38,7 +39,9 @@ export async function runSetup(config: Config, options: LocalBrokers): Promise<v
     options.nats ? ensureNatsInstalled() : notAsked,
     options.sqs ? ensureElasticMqJars(config.paths.tools) : notAsked,
     options.rabbitmq ? ensureRabbitmqInstalled() : notAsked,
+    // Not installable from here: only found.
+    options.pubsub ? Promise.resolve(findPubsubEmulator() ?? PUBSUB_EMULATOR_MISSING) : notAsked,
     ensureChromiumInstalled(config),
   ]);
-  log.info('local stack installed', { temporal, postgres, kafka, redis, nats, elasticmq, rabbitmq, chromium });
+  log.info('local stack installed', { temporal, postgres, kafka, redis, nats, elasticmq, rabbitmq, pubsub, chromium });
 }

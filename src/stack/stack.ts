@@ -1,6 +1,6 @@
 /**
  * Brings up the services Switchyard needs (PostgreSQL, Temporal, optionally Kafka and the other
- * brokers: Redis, NATS, SQS as ElasticMQ, RabbitMQ), reusing any
+ * brokers: Redis, NATS, SQS as ElasticMQ, RabbitMQ, Pub/Sub's emulator), reusing any
  * that already answer and starting the missing ones on loopback. `stop()` stops only what this
  * call started, so `dev` and the tests can run beside each other.
  */
@@ -13,6 +13,7 @@ import { ensureKafkaJars, isKafkaReady, startLocalKafka } from './kafka';
 import { ensureDatabase, isPostgresReady, startLocalPostgres } from './postgres';
 import { ensureElasticMqJars, isSqsReady, startLocalElasticMq } from './elasticmq';
 import { isNatsReady, startLocalNats } from './nats';
+import { isPubsubReady, startLocalPubsub } from './pubsub';
 import { isRabbitmqReady, startLocalRabbitmq } from './rabbitmq';
 import { isRedisReady, startLocalRedis } from './redis';
 import { hostPort, isLoopback, isPortOpen, type Service } from './processes';
@@ -21,9 +22,10 @@ import { findOrBuildTemporalServer, startTemporalServer, temporalDatabaseNames }
 
 /**
  * The brokers a local stack may bring up beside PostgreSQL and Temporal, each asked for by its
- * own flag (`--kafka`, ...): Kafka, Redis (Streams), NATS (JetStream), SQS (ElasticMQ), RabbitMQ.
+ * own flag (`--kafka`, ...): Kafka, Redis (Streams), NATS (JetStream), SQS (ElasticMQ), RabbitMQ,
+ * Google Pub/Sub (its emulator).
  */
-export const LOCAL_BROKERS = ['kafka', 'redis', 'nats', 'sqs', 'rabbitmq'] as const;
+export const LOCAL_BROKERS = ['kafka', 'redis', 'nats', 'sqs', 'rabbitmq', 'pubsub'] as const;
 export type LocalBrokers = Partial<Record<(typeof LOCAL_BROKERS)[number], boolean>>;
 
 /** The brokers a command line asks for: each by its flag, or all with `--brokers`. */
@@ -54,6 +56,7 @@ export interface Stack {
   sqsEndpoint: string | undefined;
   /** With its credentials: not for printing. */
   rabbitmqUrl: string | undefined;
+  pubsubEndpoint: string | undefined;
   /** What this call started (and `stop()` will stop) and what it found running. */
   started: string[];
   reused: string[];
@@ -151,18 +154,20 @@ export async function startStack(config: Config, options: StackOptions): Promise
     const dataDir = path.join(scratch ?? config.paths.data, name);
     return { service: await start(dataDir, Number(port), path.join(logs, `${name}.log`)) };
   };
-  const { redisUrl, natsUrl, sqs, rabbitmqUrl } = config.brokers;
+  const { redisUrl, natsUrl, sqs, rabbitmqUrl, pubsub } = config.brokers;
   const redis = () => broker(options.redis, 'redis', 'REDIS_URL', redisUrl, isRedisReady, (dataDir, port, logFile) => startLocalRedis({ dataDir, port: port || 6379, logFile }));
   const nats = () => broker(options.nats, 'nats', 'NATS_URL', natsUrl, isNatsReady, (dataDir, port, logFile) => startLocalNats({ dataDir, port: port || 4222, logFile }));
   const elasticmq = () =>
     broker(options.sqs, 'elasticmq', 'SQS_ENDPOINT', sqs.endpoint, isSqsReady, async (dataDir, port, logFile) =>
       startLocalElasticMq({ libs: await ensureElasticMqJars(config.paths.tools), dataDir, port: port || 80, logFile }),
     );
+  const pubsubEmulator = () =>
+    broker(options.pubsub, 'pubsub', 'PUBSUB_ENDPOINT', `http://${pubsub.endpoint}`, (url) => isPubsubReady(new URL(url).host), (_dataDir, port, logFile) => startLocalPubsub({ port: port || 80, logFile }));
   const rabbitmq = () => broker(options.rabbitmq, 'rabbitmq', 'RABBITMQ_URL', rabbitmqUrl, isRabbitmqReady, (dataDir, port, logFile) => startLocalRabbitmq({ dataDir, port: port || 5672, logFile }));
 
   // In parallel: a cold machine builds the Temporal CLI or server while apt installs Postgres (the
   // real server on PostgreSQL then waits for it, above).
-  const results = await Promise.allSettled([postgresUp, temporal(), kafka(), redis(), nats(), elasticmq(), rabbitmq()]);
+  const results = await Promise.allSettled([postgresUp, temporal(), kafka(), redis(), nats(), elasticmq(), rabbitmq(), pubsubEmulator()]);
   const services = results.flatMap((r) => (r.status === 'fulfilled' && r.value.service ? [r.value.service] : []));
   const stop = async () => {
     // PostgreSQL last: the real Temporal server may keep its state there, and would spend its
@@ -190,6 +195,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
     natsUrl: options.nats ? config.brokers.natsUrl : undefined,
     sqsEndpoint: options.sqs ? config.brokers.sqs.endpoint : undefined,
     rabbitmqUrl: options.rabbitmq ? config.brokers.rabbitmqUrl : undefined,
+    pubsubEndpoint: options.pubsub ? config.brokers.pubsub.endpoint : undefined,
     started: services.map((service) => service.name),
     reused: results.flatMap((r) => (r.status === 'fulfilled' && r.value.reused ? [r.value.reused] : [])),
     pids: Object.fromEntries(services.flatMap((service) => (service.pid ? [[service.name, service.pid]] : []))),

@@ -20,7 +20,7 @@ import { freePort, testConfig, uniqueName } from '../support/services';
 const envelope = (n: number) => JSON.stringify({ eventType: 'outage.test', payload: { n } });
 
 for (const under of brokersUnderTest) {
-  describe(`broker sources on ${under.broker} through outages`, () => {
+  describe(`broker sources on ${under.broker} through outages`, { skip: under.skip }, () => {
     it('PostgreSQL down: the consumer pauses, then catches up with nothing lost', async () => {
       const { env, test, receiver, stopPostgres, startPostgres, stop } = await startIsolatedGateway('broker-pg-outage');
       const client = await under.client(process.env[under.urlVariable]!);
@@ -43,8 +43,10 @@ for (const under of brokersUnderTest) {
         await consumer.waitForLog(/broker source paused[^]*broker source paused[^]*broker source paused/, 60_000, logBefore);
         // Paused means nothing acknowledged past what was done before the outage, and the chunk
         // in hand held unacknowledged.
-        assert.equal(await client.acknowledged(source), 50);
-        assert.ok((await client.pending(source)) > 0, 'the chunk in hand is held');
+        if (client.acknowledged && client.pending) {
+          assert.equal(await client.acknowledged(source), 50);
+          assert.ok((await client.pending(source)) > 0, 'the chunk in hand is held');
+        }
 
         await startPostgres();
         await consumer.waitForLog(/broker source resumed/, 90_000, logBefore);
@@ -54,7 +56,7 @@ for (const under of brokersUnderTest) {
         assert.deepEqual([...delivered()].sort((a, b) => a - b), Array.from({ length: 200 }, (_, i) => i));
         const { rows } = await test.db.query('SELECT count(*)::int AS events FROM events WHERE project_id = $1', [project.id]);
         assert.equal(rows[0].events, 200, 'no duplicate events');
-        await eventually('every message acknowledged', async () => ((await client.pending(source)) === 0 ? true : undefined));
+        if (client.pending) await eventually('every message acknowledged', async () => ((await client.pending!(source)) === 0 ? true : undefined));
         await project.http.delete(`/v1/broker-sources/${created.id}`);
       } finally {
         await consumer?.kill('SIGTERM');
@@ -106,13 +108,17 @@ for (const under of brokersUnderTest) {
         await server.stop();
         await new Promise((resolve) => setTimeout(resolve, 2_000));
         server = await under.startServer(serverOptions);
+        // The Pub/Sub emulator comes back empty: what it held is gone with it (Pub/Sub keeps it).
+        // Every message sent after the one in flight at the restart must arrive.
+        const lostWithServer = under.durable ? 0 : sent + 1;
         await producing;
 
         const delivered = () => new Set(receiver.received.filter((r) => r.path === '/restart').map((r) => JSON.parse(r.body).n));
-        await eventually('every message delivered', async () => (delivered().size === n ? true : undefined), 120_000);
-        assert.deepEqual([...delivered()].sort((a, b) => a - b), Array.from({ length: n }, (_, i) => i));
+        const expected = Array.from({ length: n - lostWithServer }, (_, i) => lostWithServer + i);
+        await eventually('every message delivered', async () => (expected.every((i) => delivered().has(i)) ? true : undefined), 120_000);
+        if (under.durable) assert.deepEqual([...delivered()].sort((a, b) => a - b), expected);
         const { rows } = await test.db.query('SELECT count(*)::int AS events FROM events WHERE project_id = $1', [project.id]);
-        assert.equal(rows[0].events, n, 'no duplicate events');
+        assert.equal(rows[0].events, delivered().size, 'no duplicate events');
         assert.match(consumer.log().slice(logBefore), under.lostConnection);
       } finally {
         if (sourceId) await project.http.delete(`/v1/broker-sources/${sourceId}`);

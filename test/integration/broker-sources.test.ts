@@ -1,5 +1,5 @@
 /**
- * Broker sources, the same tests for every broker (Redis Streams, NATS JetStream, SQS, RabbitMQ),
+ * Broker sources, the same tests for every broker (Redis Streams, NATS JetStream, SQS, RabbitMQ, Pub/Sub),
  * against the servers `npm test` starts: the API, N messages into N events, dead letters, and a
  * consumer killed mid-chunk.
  */
@@ -22,7 +22,7 @@ const envelope = (eventType: string, payload: unknown, extra: Record<string, unk
 type Source = Reading & { id: string; deadLetter: string };
 
 for (const under of brokersUnderTest) {
-  describe(`broker sources on ${under.broker}`, () => {
+  describe(`broker sources on ${under.broker}`, { skip: under.skip }, () => {
     let stack: DeliveryStack;
     let client: BrokerClient;
     let consumer: ConsumerProcess | undefined;
@@ -59,7 +59,7 @@ for (const under of brokersUnderTest) {
       assert.equal(bad.status, 400);
       assert.equal(bad.body.error.code, 'invalid_request');
       assert.deepEqual(bad.body.error.details.map((d: { path: string }) => d.path).sort(), ['format', address].sort());
-      const unknown = await http.post('/v1/broker-sources', { broker: 'carrier-pigeon', [address]: 'x', format: 'raw' });
+      const unknown = await http.post('/v1/broker-sources', { broker: 'carrier-pigeon', [address]: 'xyz', format: 'raw' });
       assert.equal(unknown.body.error.code, 'invalid_request');
 
       const source = await addSource({ [address]: 'orders_v1', format: 'envelope' });
@@ -105,7 +105,7 @@ for (const under of brokersUnderTest) {
       assert.equal(outside.body.error.code, 'broker_name_not_allowed');
       assert.deepEqual(outside.body.error.details, { broker: under.broker, names: ['shared_dlq'] });
       const otherBroker = await newProject(stack.test, 'other broker', { brokerPrefixes: { [under.broker === 'redis' ? 'nats' : 'redis']: [''] } });
-      const ungranted = await otherBroker.http.post('/v1/broker-sources', { broker: under.broker, [address]: 'x', format: 'raw' });
+      const ungranted = await otherBroker.http.post('/v1/broker-sources', { broker: under.broker, [address]: 'xyz', format: 'raw' });
       assert.equal(ungranted.body.error.code, 'broker_name_not_allowed', "a grant on one broker is not one on another");
       const inside = await addSource({ [address]: 'narrow_in', format: 'envelope' }, narrow.http);
       assert.equal((await otherBroker.http.get(`/v1/broker-sources/${inside.id}`)).status, 404, 'sources are per project');
@@ -150,19 +150,21 @@ for (const under of brokersUnderTest) {
       const view = await eventually('everything acknowledged and reported', async () => {
         const answer = await stack.project.http.get(`/v1/broker-sources/${envelopeSource.id}`);
         const { backlog, consumers } = answer.body.consumption;
-        return (backlog?.pending ?? 0) === 0 && backlog?.lag === 0 && consumers[0]?.ingested === n + 2 ? answer.body : undefined;
+        // Null where the broker cannot tell (RabbitMQ's pending, all of Pub/Sub's), but answered.
+        return backlog && (backlog.pending ?? 0) === 0 && (backlog.lag ?? 0) === 0 && consumers[0]?.ingested === n + 2 ? answer.body : undefined;
       });
       if (under.kind === 'stream') {
         assert.equal(view.consumption.backlog.length, n + 2, 'a stream keeps what its groups have read');
         assert.ok(view.consumption.backlog.lastDelivered);
       } else {
-        assert.equal(view.consumption.backlog.length, 0, 'a queue lets go of what is acknowledged');
+        assert.equal(view.consumption.backlog.length, under.broker === 'pubsub' ? null : 0, 'a queue lets go of what is acknowledged');
       }
       assert.equal(view.consumption.consumers.length, 1);
       assert.equal(view.consumption.consumers[0].state, 'running');
       assert.equal(view.consumption.consumers[0].deadLettered, 0);
       assert.ok(view.consumption.messagesPerSecond > 0);
-      assert.equal(await client.pending(rawSource), 0);
+      // Pub/Sub cannot count what it has handed out: there the deliveries above are the proof.
+      if (client.pending) assert.equal(await client.pending(rawSource), 0);
 
       const metricsUrl = logEntry(consumer.log(), 'metrics listening')?.url;
       assert.ok(metricsUrl, `the consumer says where its metrics are:\n${consumer.log().slice(-2000)}`);
@@ -208,7 +210,7 @@ for (const under of brokersUnderTest) {
 
       await stack.receiver.waitFor(good, 3);
       assert.deepEqual(stack.receiver.received.filter((r) => r.path === good).map((r) => JSON.parse(r.body).n).sort(), [1, 5, 8]);
-      await eventually('every message acknowledged', async () => ((await client.pending(source)) === 0 ? true : undefined));
+      if (client.pending) await eventually('every message acknowledged', async () => ((await client.pending!(source)) === 0 ? true : undefined));
       const view = await eventually('the dead letters reported', async () => {
         const answer = await stack.project.http.get(`/v1/broker-sources/${source.id}`);
         return answer.body.consumption.consumers[0]?.deadLettered === expected.length ? answer.body : undefined;
@@ -236,7 +238,7 @@ for (const under of brokersUnderTest) {
         });
         assert.equal(dead[0]!.attributes['switchyard-dlq-reason'], `delivered ${MAX_DELIVERIES + 1} times without being acknowledged`);
         assert.equal(JSON.parse(dead[0]!.body).payload.n, 1);
-        await eventually('acknowledged', async () => ((await client.pending(source)) === 0 ? true : undefined));
+        await eventually('acknowledged', async () => ((await client.pending!(source)) === 0 ? true : undefined));
         const { rows } = await stack.test.db.query(`SELECT count(*)::int AS n FROM events WHERE idempotency_key LIKE $1`, [`${under.broker}:${stream}:%`]);
         assert.equal(rows[0].n, 0, 'no event made of it');
       });
@@ -260,7 +262,7 @@ for (const under of brokersUnderTest) {
       await eventually('the first events committed', async () => ((await counts(project.id)).events > 0 ? true : undefined), 60_000);
       assert.equal(await consumer.kill('SIGTERM'), 0, consumer.log().slice(-2000));
       assert.match(consumer.log(), /broker source stopped/);
-      assert.equal(await client.pending(source), 0, 'a clean stop leaves nothing unacknowledged');
+      if (client.pending) assert.equal(await client.pending(source), 0, 'a clean stop leaves nothing unacknowledged');
       const atStop = await counts(project.id);
       assert.ok(atStop.events < n, `stopped mid-way (${atStop.events} of ${n} events)`);
 
@@ -269,13 +271,16 @@ for (const under of brokersUnderTest) {
       consumer = startConsumerProcess(env);
       await eventually(
         'events on record for messages not yet acknowledged',
-        async () => ((await counts(project.id)).events > atStop.events && (await client.pending(source)) > 0 ? true : undefined),
+        async () => {
+          const { events } = await counts(project.id);
+          return events > atStop.events && (client.pending ? (await client.pending(source)) > 0 : events < n) ? true : undefined;
+        },
         60_000,
       );
       assert.equal(await consumer.kill('SIGKILL'), 'SIGKILL');
       // A stream keeps them the killed consumer's until taken over; a queue takes them back itself
       // (RabbitMQ at once, SQS once their visibility ends).
-      if (under.kind === 'stream') assert.ok((await client.pending(source)) > 0, 'killed with messages in hand');
+      if (under.kind === 'stream') assert.ok((await client.pending!(source)) > 0, 'killed with messages in hand');
 
       consumer = startConsumerProcess(env);
       const settled = await eventually('every message delivered after the restart', async () => {
@@ -287,7 +292,7 @@ for (const under of brokersUnderTest) {
       assert.deepEqual(settled, { events: n, keys: n, deliveries: n, succeeded: n });
       const ns = new Set(stack.receiver.received.filter((r) => r.path === path).map((r) => JSON.parse(r.body).n));
       assert.equal(ns.size, n, 'the receiver saw every message');
-      await eventually('nothing left unacknowledged', async () => ((await client.pending(source)) === 0 ? true : undefined));
+      if (client.pending) await eventually('nothing left unacknowledged', async () => ((await client.pending!(source)) === 0 ? true : undefined));
       assert.equal(await consumer.kill('SIGTERM'), 0);
     });
   });

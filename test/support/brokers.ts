@@ -17,9 +17,12 @@ import {
   type MessageAttributeValue,
 } from '@aws-sdk/client-sqs';
 import { connect as amqpConnect } from 'amqplib';
+import { request } from 'undici';
+import { pubsubClient } from '../../src/brokers/pubsub/channel';
 import { sqsClient } from '../../src/brokers/sqs/channel';
 import { ensureElasticMqJars, startLocalElasticMq } from '../../src/stack/elasticmq';
 import { startLocalNats } from '../../src/stack/nats';
+import { findPubsubEmulator, PUBSUB_EMULATOR_MISSING, startLocalPubsub } from '../../src/stack/pubsub';
 import { RABBITMQCTL, rabbitmqNodeName, startLocalRabbitmq } from '../../src/stack/rabbitmq';
 import { freePort, testConfig } from './services';
 import type { Service } from '../../src/stack/processes';
@@ -46,23 +49,23 @@ export interface BrokerClient {
   publishOnce(stream: string, n: number, body: string): Promise<void>;
   /** The dead letters of a source so far, in order. */
   deadLetters(source: { deadLetter: string; address: string }): Promise<DeadLetter[]>;
-  /** Messages handed to the source's group and not yet acknowledged. */
-  pending(source: Reading): Promise<number>;
-  /** Messages the source's group has acknowledged (a stream read in order, from its start). */
-  acknowledged(source: Reading): Promise<number>;
+  /** Messages handed to the source's group and not yet acknowledged; absent for a broker that cannot tell (Pub/Sub). */
+  pending?(source: Reading): Promise<number>;
+  /** Messages the source's group has acknowledged (a stream read in order, from its start); absent as pending is. */
+  acknowledged?(source: Reading): Promise<number>;
   /** Takes the next message from the source's consumer or queue `times` times without acknowledging it (a broker that counts deliveries). */
   withholdAcks(source: Reading, times: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface BrokerUnderTest {
-  broker: 'redis' | 'nats' | 'sqs' | 'rabbitmq';
+  broker: 'redis' | 'nats' | 'sqs' | 'rabbitmq' | 'pubsub';
   /** Streams have groups, each reading the whole stream; a queue's consumers share it. */
   kind: 'stream' | 'queue';
   /** The environment variable that points the gateway at it. */
-  urlVariable: 'REDIS_URL' | 'NATS_URL' | 'SQS_ENDPOINT' | 'RABBITMQ_URL';
+  urlVariable: 'REDIS_URL' | 'NATS_URL' | 'SQS_ENDPOINT' | 'RABBITMQ_URL' | 'PUBSUB_ENDPOINT';
   /** The field that names what a source reads. */
-  addressField: 'stream' | 'queue';
+  addressField: 'stream' | 'queue' | 'subscription';
   /** The field answers name a source's group with (streams only). */
   groupField?: 'group' | 'consumer';
   /** The dead-letter attributes naming the original message and what it was read from. */
@@ -72,8 +75,12 @@ export interface BrokerUnderTest {
   defaultDeadLetter(address: string): string;
   /** Whether a message may have no body at all (SQS wants one). */
   emptyBodies: boolean;
-  /** Whether what is read comes out in the order it went in (an SQS standard queue promises no order). */
+  /** Whether what is read comes out in the order it went in (an SQS standard queue, a Pub/Sub subscription without ordering keys promise none). */
   ordered: boolean;
+  /** Whether the test server keeps its messages across a restart (the Pub/Sub emulator keeps nothing). */
+  durable: boolean;
+  /** Why its tests cannot run on this machine, if they cannot. */
+  skip?: string;
   /** Whether it counts deliveries (to dead-letter a message delivered too often), and the test can make it count. */
   countsDeliveries: boolean;
   /** What a consumer logs when the broker goes away (SQS has no connection to lose: its requests fail). */
@@ -344,6 +351,72 @@ async function rabbitmqTestClient(url: string): Promise<BrokerClient> {
   };
 }
 
+/** The emulator's REST face, for what the client library does not do: pull now, and hand back. */
+async function pubsubRest(endpoint: string, project: string, subscription: string, verb: 'pull' | 'modifyAckDeadline', body: unknown) {
+  // undici's own request: the tests' fetch checks every /v1/ answer against Switchyard's API document.
+  const response = await request(`http://${endpoint}/v1/projects/${project}/subscriptions/${subscription}:${verb}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.statusCode === 404) {
+    await response.body.dump();
+    return undefined;
+  }
+  if (response.statusCode !== 200) throw new Error(`Pub/Sub ${verb} answered ${response.statusCode}: ${await response.body.text()}`);
+  return (await response.body.json()) as { receivedMessages?: { ackId: string; message: { data?: string; attributes?: Record<string, string>; messageId: string; publishTime: string } }[] };
+}
+
+async function pubsubTestClient(endpoint: string): Promise<BrokerClient> {
+  const project = testConfig().brokers.pubsub.project;
+  const pubsub = pubsubClient({ endpoint, project, emulator: true });
+  /** The topic and its subscription, both of one name; made again when an emulator restart lost them. */
+  const ensure = async (name: string) => {
+    for (const make of [() => pubsub.createTopic(name), () => pubsub.topic(name).createSubscription(name)]) {
+      await make().catch((error: { code?: number }) => {
+        if (error.code !== 6) throw error; // ALREADY_EXISTS
+      });
+    }
+  };
+  return {
+    async newStream(prefix) {
+      const name = `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+      await ensure(name);
+      return name;
+    },
+    publish: (name, body, attributes = {}) => pubsub.topic(name).publishMessage({ data: Buffer.from(body ?? ''), attributes }),
+    async publishOnce(name, n, body) {
+      // A publish cut off by the restart may have landed: the envelope's key makes a second copy no second event.
+      for (;;) {
+        try {
+          await pubsub.topic(name).publishMessage({ data: Buffer.from(keyed(body, `${name}-${n}`)) });
+          return;
+        } catch (error) {
+          if ((error as { code?: number }).code === 5) await ensure(name).catch(() => undefined); // NOT_FOUND: the emulator restarted empty
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
+    },
+    async deadLetters(source) {
+      // Pulled, then handed back at once (a deadline of 0), until a pull finds nothing new.
+      const seen = new Map<string, { published: string; letter: DeadLetter }>();
+      for (let round = 0; round < 20; round++) {
+        const answer = await pubsubRest(endpoint, project, source.deadLetter, 'pull', { maxMessages: 100, returnImmediately: true });
+        const received = answer?.receivedMessages ?? [];
+        const fresh = received.filter(({ message }) => !seen.has(message.messageId));
+        for (const { message } of fresh) {
+          seen.set(message.messageId, { published: message.publishTime, letter: { body: Buffer.from(message.data ?? '', 'base64').toString('utf8'), attributes: message.attributes ?? {} } });
+        }
+        if (received.length > 0) await pubsubRest(endpoint, project, source.deadLetter, 'modifyAckDeadline', { ackIds: received.map((r) => r.ackId), ackDeadlineSeconds: 0 });
+        if (fresh.length === 0) break;
+      }
+      return [...seen.values()].sort((a, b) => a.published.localeCompare(b.published)).map(({ letter }) => letter);
+    },
+    withholdAcks: () => Promise.reject(new Error('a subscription without a dead-letter policy counts no deliveries')),
+    close: () => pubsub.close(),
+  };
+}
+
 const allBrokersUnderTest: BrokerUnderTest[] = [
   {
     broker: 'redis',
@@ -356,6 +429,7 @@ const allBrokersUnderTest: BrokerUnderTest[] = [
     defaultDeadLetter: (address) => `${address}.dlq`,
     emptyBodies: true,
     ordered: true,
+    durable: true,
     countsDeliveries: false,
     lostConnection: /Redis connection failed; reconnecting/,
     client: redisClient,
@@ -373,6 +447,7 @@ const allBrokersUnderTest: BrokerUnderTest[] = [
     defaultDeadLetter: (address) => `${address}.dlq`,
     emptyBodies: true,
     ordered: true,
+    durable: true,
     countsDeliveries: true,
     lostConnection: /NATS connection lost; reconnecting/,
     client: natsClient,
@@ -389,6 +464,7 @@ const allBrokersUnderTest: BrokerUnderTest[] = [
     defaultDeadLetter: (address) => `${address}-dlq`,
     emptyBodies: false,
     ordered: false,
+    durable: true,
     countsDeliveries: true,
     lostConnection: /broker source paused: a dependency failed/,
     client: sqsTestClient,
@@ -405,12 +481,31 @@ const allBrokersUnderTest: BrokerUnderTest[] = [
     defaultDeadLetter: (address) => `${address}.dlq`,
     emptyBodies: true,
     ordered: true,
+    durable: true,
     countsDeliveries: false,
     lostConnection: /RabbitMQ connection lost; reconnecting/,
     client: rabbitmqTestClient,
     // A private node's Erlang ports are free ones too (the defaults follow from its port, and could pass 65535).
     startServer: async (options) => startLocalRabbitmq({ ...options, epmdPort: await freePort(), distPort: await freePort() }),
     url: (port) => `amqp://guest:guest@127.0.0.1:${port}`,
+  },
+  {
+    broker: 'pubsub',
+    kind: 'queue',
+    urlVariable: 'PUBSUB_ENDPOINT',
+    addressField: 'subscription',
+    originalId: 'switchyard-original-id',
+    originalAddress: 'switchyard-original-subscription',
+    defaultDeadLetter: (address) => `${address}-dlq`,
+    emptyBodies: true,
+    ordered: false,
+    durable: false,
+    ...(findPubsubEmulator() ? {} : { skip: PUBSUB_EMULATOR_MISSING }),
+    countsDeliveries: false,
+    lostConnection: /Pub\/Sub subscriber failed; opening another|broker source paused/,
+    client: pubsubTestClient,
+    startServer: (options) => startLocalPubsub(options),
+    url: (port) => `127.0.0.1:${port}`,
   },
 ];
 

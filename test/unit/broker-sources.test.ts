@@ -5,6 +5,7 @@ import { redisBacklogOf } from '../../src/brokers/backlog';
 import { decodeBrokerMessage } from '../../src/brokers/messages';
 import { deadLetterHeaders as natsDeadLetterHeaders, receivedOf as natsReceivedOf, type NatsReceived } from '../../src/brokers/nats/channel';
 import { deadLetterHeaders as rabbitmqDeadLetterHeaders, receivedOf as rabbitmqReceivedOf } from '../../src/brokers/rabbitmq/channel';
+import { deadLetterAttributes as pubsubDeadLetterAttributes, receivedOf as pubsubReceivedOf } from '../../src/brokers/pubsub/channel';
 import { MAX_DELIVERIES } from '../../src/brokers/source-consumer';
 import { deadLetterAttributes as sqsDeadLetterAttributes, receivedOf as sqsReceivedOf } from '../../src/brokers/sqs/channel';
 import { deadLetterFields, receivedOf } from '../../src/brokers/redis/channel';
@@ -183,5 +184,26 @@ describe('broker sources', () => {
     assert.equal(createBrokerSourceSchema.safeParse({ broker: 'sqs', queue: 'orders', group: 'g', format: 'raw' }).success, false, 'a queue has no group');
     assert.equal(createBrokerSourceSchema.safeParse({ broker: 'rabbitmq', queue: 'orders.v1', format: 'envelope', deadLetter: 'orders.dead' }).success, true);
     assert.equal(deadLetterProblem('sqs', 'orders.dlq'), 'must be 1 to 80 letters, digits, "-" or "_" (and ".fifo" for a FIFO queue)');
+  });
+
+  it('read a Pub/Sub message: its data, its attributes, its id as identity; deliveries counted only with a dead-letter policy', () => {
+    const msg = (deliveryAttempt: number, data = '{"n":1}') => ({ id: '42', data: Buffer.from(data), attributes: { 'event-type': 'order.placed' }, deliveryAttempt, ack: () => undefined });
+    const received = pubsubReceivedOf('orders-sub', msg(0), 1);
+    assert.deepEqual(decodeBrokerMessage({ format: 'raw' }, received.message), { ok: true, input: { eventType: 'order.placed', payload: { n: 1 }, idempotencyKey: 'pubsub:orders-sub:42' } });
+    assert.equal(received.refusal, undefined, 'no policy, no count: never refused for it');
+    assert.equal(pubsubReceivedOf('orders-sub', msg(MAX_DELIVERIES + 1), 1).refusal, `delivered ${MAX_DELIVERIES + 1} times without being acknowledged`);
+    assert.equal(pubsubReceivedOf('orders-sub', msg(1, ''), 1).message.body, null);
+    assert.deepEqual(pubsubDeadLetterAttributes(received, 'bad', 'bsrc_1'), {
+      'event-type': 'order.placed',
+      'switchyard-dlq-reason': 'bad',
+      'switchyard-source-id': 'bsrc_1',
+      'switchyard-original-subscription': 'orders-sub',
+      'switchyard-original-id': '42',
+    });
+    assert.equal(createBrokerSourceSchema.safeParse({ broker: 'pubsub', subscription: 'orders-sub', format: 'raw' }).success, true);
+    for (const subscription of ['1orders', 'ab', 'goog-orders', 'has space']) {
+      assert.equal(createBrokerSourceSchema.safeParse({ broker: 'pubsub', subscription, format: 'raw' }).success, false, subscription);
+    }
+    assert.equal(defaultDeadLetter('pubsub', 'orders-sub'), 'orders-sub-dlq');
   });
 });

@@ -24,7 +24,7 @@ const tags = [
   { name: 'Customers', description: "The provider's customers, who own endpoints and manage them in the portal." },
   { name: 'Inbound', description: 'Sources that receive third-party webhooks, verify them and route them to endpoints.' },
   { name: 'Kafka sources', description: 'Kafka topics consumed as events.' },
-  { name: 'Broker sources', description: 'Streams and queues of other message brokers (Redis Streams, NATS JetStream, SQS, RabbitMQ) consumed as events.' },
+  { name: 'Broker sources', description: 'Streams and queues of other message brokers (Redis Streams, NATS JetStream, SQS, RabbitMQ, Google Pub/Sub) consumed as events.' },
   { name: 'Project', description: "The calling project's settings and API keys." },
   { name: 'Projects (admin)', description: "The operator's routes, with the admin key: creating projects and setting their limits." },
   { name: 'Service', description: 'Health, metrics, and this document.' },

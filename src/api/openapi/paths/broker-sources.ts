@@ -1,4 +1,4 @@
-/** /v1/broker-sources: the broker streams (beyond Kafka: Redis Streams, NATS JetStream, SQS, RabbitMQ) a project's events are consumed from, and their backlog. */
+/** /v1/broker-sources: the broker streams (beyond Kafka: Redis Streams, NATS JetStream, SQS, RabbitMQ, Pub/Sub) a project's events are consumed from, and their backlog. */
 import { z } from 'zod';
 import { createBrokerSourceSchema, updateBrokerSourceSchema } from '../../../brokers/source-schema';
 import { listBrokerSourcesQuery } from '../../routes/broker-sources';
@@ -46,13 +46,18 @@ const rabbitmqSource = z
   .strict()
   .meta({ id: 'RabbitmqSource' });
 
-export const brokerSource = z.discriminatedUnion('broker', [redisSource, natsSource, sqsSource, rabbitmqSource]).meta({ id: 'BrokerSource' });
+const pubsubSource = z
+  .object({ broker: z.literal('pubsub'), subscription: z.string(), ...common })
+  .strict()
+  .meta({ id: 'PubsubSource' });
+
+export const brokerSource = z.discriminatedUnion('broker', [redisSource, natsSource, sqsSource, rabbitmqSource, pubsubSource]).meta({ id: 'BrokerSource' });
 
 const backlog = z
   .object({
-    length: z.number().int().meta({ description: 'Messages in the stream or queue (RabbitMQ: those ready, not those handed out).' }),
-    pending: z.number().int().nullable().meta({ description: 'Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin).' }),
-    lag: z.number().int().nullable().meta({ description: "Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted)." }),
+    length: z.number().int().nullable().meta({ description: 'Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Pub/Sub: only Cloud Monitoring counts a backlog).' }),
+    pending: z.number().int().nullable().meta({ description: 'Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin, Pub/Sub).' }),
+    lag: z.number().int().nullable().meta({ description: "Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub)." }),
     lastDelivered: z.string().nullable().meta({ description: 'The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues.' }),
   })
   .strict();
@@ -88,7 +93,7 @@ export const brokerSourceOperations: Operation[] = [
     path: '/v1/broker-sources',
     id: 'createBrokerSource',
     summary: 'Create a broker source',
-    description: "A Redis stream, a NATS JetStream stream, an SQS queue or a RabbitMQ queue consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.",
+    description: "A Redis stream, a NATS JetStream stream, an SQS queue, a RabbitMQ queue or a Pub/Sub subscription consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.",
     tag,
     auth: 'apiKey',
     body: createBrokerSourceSchema,
@@ -122,6 +127,7 @@ export const brokerSourceOperations: Operation[] = [
           natsSource.extend({ consumption }).strict(),
           sqsSource.extend({ consumption }).strict(),
           rabbitmqSource.extend({ consumption }).strict(),
+          pubsubSource.extend({ consumption }).strict(),
         ]),
       },
     },
