@@ -61,12 +61,13 @@ export const envSchema = z.object({
   // Where the broker sources' NATS JetStream streams live (src/brokers/nats/channel.ts).
   NATS_URL: z.url({ protocol: /^(nats|tls)$/, error: 'must be a nats:// or tls:// URL' }).default('nats://127.0.0.1:4222'),
   // Where the broker sources' SQS queues live (src/brokers/sqs/channel.ts): the local ElasticMQ
-  // unless set; https://sqs.<region>.amazonaws.com for AWS, its credentials from the environment.
+  // unless set; https://sqs.<region>.amazonaws.com for AWS, its credentials from the environment
+  // (any other host is an SQS-compatible server, given placeholder credentials).
   SQS_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).default('http://127.0.0.1:9324'),
   SQS_REGION: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be an AWS region name, such as us-east-1').default('us-east-1'),
   // Where the broker sources' Pub/Sub subscriptions live (src/brokers/pubsub/channel.ts): the
   // local emulator unless set; pubsub.googleapis.com for Google Cloud, its credentials found as
-  // Google's client libraries find them.
+  // Google's client libraries find them (any other host is an emulator).
   PUBSUB_ENDPOINT: z.string().regex(/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/, 'must be host or host:port').default('127.0.0.1:8085'),
   PUBSUB_PROJECT: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'must be a Google Cloud project id').default('switchyard-local'),
   // Where the broker sources' RabbitMQ queues live (src/brokers/rabbitmq/channel.ts).
@@ -139,26 +140,22 @@ export const envSchema = z.object({
 export const configVariableNames = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
 
 /**
- * SQS's endpoint and region. A local endpoint (ElasticMQ) takes any credentials: it gets
- * placeholders rather than the AWS SDK's search for real ones, which would ask the network.
- * Elsewhere the SDK finds them as it always does (AWS_ACCESS_KEY_ID, a profile, a role).
+ * SQS's endpoint and region. An endpoint that is not AWS's (ElasticMQ, on loopback or beside the
+ * gateway in Docker) takes any credentials: it gets placeholders rather than the AWS SDK's search
+ * for real ones, which would ask the network (the instance metadata service). At AWS the SDK
+ * finds them as it always does (AWS_ACCESS_KEY_ID, a profile, a role).
  */
 export interface SqsConnection {
   endpoint: string;
   region: string;
-  localCredentials: boolean;
+  placeholderCredentials: boolean;
 }
 
-/** Google Pub/Sub's endpoint and project; a loopback endpoint is the emulator, which takes no credentials. */
+/** Google Pub/Sub's endpoint and project; an endpoint that is not Google's is the emulator, which takes no credentials. */
 export interface PubsubConnection {
   endpoint: string;
   project: string;
   emulator: boolean;
-}
-
-function isLoopbackUrl(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export interface Config {
@@ -257,8 +254,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     brokers: {
       redisUrl: e.REDIS_URL,
       natsUrl: e.NATS_URL,
-      sqs: { endpoint: e.SQS_ENDPOINT, region: e.SQS_REGION, localCredentials: isLoopbackUrl(e.SQS_ENDPOINT) },
-      pubsub: { endpoint: e.PUBSUB_ENDPOINT, project: e.PUBSUB_PROJECT, emulator: isLoopbackUrl(`http://${e.PUBSUB_ENDPOINT}`) },
+      sqs: { endpoint: e.SQS_ENDPOINT, region: e.SQS_REGION, placeholderCredentials: !/\.amazonaws\.com(\.cn)?$/.test(new URL(e.SQS_ENDPOINT).hostname) },
+      pubsub: { endpoint: e.PUBSUB_ENDPOINT, project: e.PUBSUB_PROJECT, emulator: !/(^|\.)googleapis\.com$/.test(new URL(`http://${e.PUBSUB_ENDPOINT}`).hostname) },
       rabbitmqUrl: e.RABBITMQ_URL,
       claimIdleMs: e.BROKER_CLAIM_IDLE_SECONDS * 1000,
     },

@@ -251,7 +251,7 @@ for (const under of brokersUnderTest) {
       const path = `/${under.broker}/crash`;
       assert.equal((await project.http.post('/v1/endpoints', { url: `${stack.receiver.url}${path}` })).status, 201);
       const source = await addSource({ [address]: stream, format: 'envelope' }, project.http);
-      const n = 2000;
+      const n = 1000;
       for (let i = 0; i < n; i++) await client.publish(stream, envelope('crash.test', { n: i }));
       // A window wider than a chunk: each chunk starts its workflows before it is acknowledged, the
       // stretch a stop or a kill is most likely to cut.

@@ -198,7 +198,7 @@ function keyed(body: string, key: string): string {
 }
 
 async function sqsTestClient(endpoint: string): Promise<BrokerClient> {
-  const client = sqsClient({ endpoint, region: 'us-east-1', localCredentials: true });
+  const client = sqsClient({ endpoint, region: 'us-east-1', placeholderCredentials: true });
   const urls = new Map<string, string>();
   const published = new Map<string, number>();
   const urlOf = async (queue: string) => {

@@ -22,6 +22,7 @@ interface Service {
   environment?: Record<string, string>;
   ports?: string[];
   depends_on?: Record<string, { condition: string }>;
+  profiles?: string[];
 }
 
 const compose = parse(fs.readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
@@ -94,6 +95,17 @@ describe('docker-compose.yml', () => {
 
       const advertised = services.kafka!.environment!.KAFKA_ADVERTISED_LISTENERS!.split(',').map((l) => l.split('://')[1]);
       for (const broker of config.kafkaBrokers) assert.ok(advertised.includes(broker), `${broker} is an advertised Kafka listener`);
+
+      // Each other broker is a service of the brokers profile, listening where the gateway looks.
+      const { redisUrl, natsUrl, sqs, rabbitmqUrl, pubsub } = config.brokers;
+      for (const url of [redisUrl, natsUrl, sqs.endpoint, rabbitmqUrl, `http://${pubsub.endpoint}`].map((u) => new URL(u))) {
+        const service = services[url.hostname];
+        assert.ok(service, `${url.hostname} is a service`);
+        assert.deepEqual(service.profiles, ['brokers'], `${url.hostname} comes up only when asked for`);
+        assert.ok(containerPorts(service).includes(Number(url.port)), `${url.hostname} listens on ${url.port}`);
+      }
+      assert.equal(sqs.placeholderCredentials, true, 'ElasticMQ is not AWS');
+      assert.equal(pubsub.emulator, true);
     });
   }
 

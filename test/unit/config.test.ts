@@ -45,6 +45,17 @@ describe('config', () => {
     );
   });
 
+  it('gives placeholder credentials to SQS servers that are not AWS, and takes Pub/Sub hosts that are not Google for the emulator', () => {
+    const brokers = (env: Record<string, string>) => loadConfig(env).brokers;
+    assert.equal(brokers({}).sqs.placeholderCredentials, true, 'the local ElasticMQ');
+    assert.equal(brokers({ SQS_ENDPOINT: 'http://elasticmq:9324' }).sqs.placeholderCredentials, true, 'ElasticMQ beside the gateway');
+    assert.equal(brokers({ SQS_ENDPOINT: 'https://sqs.eu-west-1.amazonaws.com' }).sqs.placeholderCredentials, false, "AWS's own: the SDK finds real ones");
+    assert.equal(brokers({}).pubsub.emulator, true);
+    assert.equal(brokers({ PUBSUB_ENDPOINT: 'pubsub:8085' }).pubsub.emulator, true);
+    assert.equal(brokers({ PUBSUB_ENDPOINT: 'pubsub.googleapis.com' }).pubsub.emulator, false);
+    assert.throws(() => loadConfig({ PUBSUB_ENDPOINT: 'http://pubsub:8085' }), /PUBSUB_ENDPOINT/, 'host:port, no scheme');
+  });
+
   it('has email notices off unless SMTP_URL is set, with a default sender', () => {
     assert.equal(loadConfig({}).smtp, undefined);
     assert.equal(loadConfig({ SMTP_URL: ' ', NOTICE_EMAIL_FROM: 'ops@example.com' }).smtp, undefined, 'blank means unset');

@@ -51,7 +51,7 @@ export function sqsClient(connection: SqsConnection): SQSClient {
   return new SQSClient({
     endpoint: connection.endpoint,
     region: connection.region,
-    ...(connection.localCredentials ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    ...(connection.placeholderCredentials ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
 }
 
