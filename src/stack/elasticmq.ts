@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureMavenJars } from './maven';
-import { startService, waitUntilReady, type Service } from './processes';
+import { answersHttp, readyOrStopped, startService, type Service } from './processes';
 
 const pomFile = path.join(__dirname, 'elasticmq', 'pom.xml');
 
@@ -16,14 +16,8 @@ export function ensureElasticMqJars(toolsDir: string): Promise<string> {
 }
 
 /** Whether an SQS endpoint answers a request (ElasticMQ takes its query protocol without a signature). */
-export async function isSqsReady(endpoint: string): Promise<boolean> {
-  try {
-    const response = await fetch(new URL('/?Action=ListQueues', endpoint), { signal: AbortSignal.timeout(1_000) });
-    await response.body?.cancel();
-    return response.ok;
-  } catch {
-    return false;
-  }
+export function isSqsReady(endpoint: string): Promise<boolean> {
+  return answersHttp(new URL('/?Action=ListQueues', endpoint).href);
 }
 
 export interface LocalElasticMqOptions {
@@ -54,11 +48,5 @@ export async function startLocalElasticMq(options: LocalElasticMqOptions): Promi
   const service = startService('elasticmq', 'java', ['-Xms64m', '-Xmx256m', `-Dconfig.file=${configFile}`, '-cp', path.join(options.libs, '*'), 'org.elasticmq.server.Main'], {
     logFile: options.logFile,
   });
-  try {
-    await waitUntilReady(service, 'ElasticMQ', () => isSqsReady(`http://127.0.0.1:${options.port}`), 60_000);
-  } catch (error) {
-    await service.stop();
-    throw error;
-  }
-  return service;
+  return readyOrStopped(service, 'ElasticMQ', () => isSqsReady(`http://127.0.0.1:${options.port}`), 60_000);
 }

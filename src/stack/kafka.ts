@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { ensureMavenJars, pomVersion } from './maven';
-import { run, startService, waitUntilReady, type Service } from './processes';
+import { readyOrStopped, run, startService, type Service } from './processes';
 
 const kafkaDir = path.join(__dirname, 'kafka');
 const pomFile = path.join(kafkaDir, 'pom.xml');
@@ -79,13 +79,7 @@ export async function startLocalKafka(options: LocalKafkaOptions): Promise<Servi
   const service = startService('kafka', 'java', ['-Xms256m', '-Xmx512m', ...java, 'kafka.Kafka', propertiesFile], {
     logFile: options.logFile,
   });
-  try {
-    await waitUntilReady(service, 'Kafka', () => isKafkaReady([`127.0.0.1:${options.port}`]), 90_000);
-  } catch (error) {
-    await service.stop();
-    throw error;
-  }
-  return service;
+  return readyOrStopped(service, 'Kafka', () => isKafkaReady([`127.0.0.1:${options.port}`]), 90_000);
 }
 
 /** True when a broker answers a metadata request. */

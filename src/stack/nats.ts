@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { connect } from '@nats-io/transport-node';
 import { ensureDebianPackages } from './system-packages';
-import { startService, waitUntilReady, which, type Service } from './processes';
+import { readyOrStopped, startService, which, type Service } from './processes';
 
 export async function ensureNatsInstalled(): Promise<string> {
   await ensureDebianPackages(['nats-server'], 'the local NATS server (broker sources on NATS JetStream)', () => which('nats-server') !== undefined);
@@ -38,11 +38,5 @@ export async function startLocalNats(options: LocalNatsOptions): Promise<Service
   const server = await ensureNatsInstalled();
   fs.mkdirSync(options.dataDir, { recursive: true });
   const service = startService('nats', server, natsServerArgs(options), { logFile: options.logFile });
-  try {
-    await waitUntilReady(service, 'NATS', () => isNatsReady(`nats://127.0.0.1:${options.port}`), 30_000);
-  } catch (error) {
-    await service.stop();
-    throw error;
-  }
-  return service;
+  return readyOrStopped(service, 'NATS', () => isNatsReady(`nats://127.0.0.1:${options.port}`), 30_000);
 }

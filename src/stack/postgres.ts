@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { log } from '../log';
-import { isExecutable, run, startService, waitUntilReady, which, type Service } from './processes';
+import { isExecutable, readyOrStopped, run, startService, which, type Service } from './processes';
 import { ensureDebianPackages, isRoot } from './system-packages';
 
 /** The folder holding initdb and postgres: PATH first, then Debian's newest versioned folder. */
@@ -109,13 +109,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     stopSignal: 'SIGINT',
   });
   const adminUrl = `postgres://postgres@127.0.0.1:${options.port}/postgres`;
-  try {
-    await waitUntilReady(service, 'PostgreSQL', () => isPostgresReady(adminUrl), 60_000);
-  } catch (error) {
-    await service.stop();
-    throw error;
-  }
-  return service;
+  return readyOrStopped(service, 'PostgreSQL', () => isPostgresReady(adminUrl), 60_000);
 }
 
 export async function isPostgresReady(url: string): Promise<boolean> {

@@ -165,6 +165,28 @@ export async function waitUntilReady(
   }
 }
 
+/** A service just started, once `ready` says so; stopped (and the failure passed on) if it never does. */
+export async function readyOrStopped(service: Service, what: string, ready: () => Promise<boolean>, timeoutMs: number): Promise<Service> {
+  try {
+    await waitUntilReady(service, what, ready, timeoutMs);
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
+  return service;
+}
+
+/** Whether an HTTP server answers 2xx at `url` within a second. */
+export async function answersHttp(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+    await response.body?.cancel();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether something accepts TCP connections at host:port. */
 export function isPortOpen(host: string, port: number, timeoutMs = 500): Promise<boolean> {
   return new Promise((resolve) => {

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { startService, waitUntilReady, which, type Service } from './processes';
+import { answersHttp, readyOrStopped, startService, which, type Service } from './processes';
 
 /** The emulator's launcher where the Google Cloud CLI keeps it, if this machine has one. */
 export function findPubsubEmulator(): string | undefined {
@@ -18,14 +18,8 @@ export function findPubsubEmulator(): string | undefined {
 
 export const PUBSUB_EMULATOR_MISSING = 'the Pub/Sub emulator is not on this machine (install the Google Cloud CLI and `gcloud components install pubsub-emulator`)';
 
-export async function isPubsubReady(endpoint: string): Promise<boolean> {
-  try {
-    const response = await fetch(`http://${endpoint}/`, { signal: AbortSignal.timeout(1_000) });
-    await response.body?.cancel();
-    return response.ok;
-  } catch {
-    return false;
-  }
+export function isPubsubReady(endpoint: string): Promise<boolean> {
+  return answersHttp(`http://${endpoint}/`);
 }
 
 export interface LocalPubsubOptions {
@@ -37,11 +31,5 @@ export async function startLocalPubsub(options: LocalPubsubOptions): Promise<Ser
   const emulator = findPubsubEmulator();
   if (!emulator) throw new Error(PUBSUB_EMULATOR_MISSING);
   const service = startService('pubsub', emulator, ['--host=127.0.0.1', `--port=${options.port}`], { logFile: options.logFile });
-  try {
-    await waitUntilReady(service, 'the Pub/Sub emulator', () => isPubsubReady(`127.0.0.1:${options.port}`), 60_000);
-  } catch (error) {
-    await service.stop();
-    throw error;
-  }
-  return service;
+  return readyOrStopped(service, 'the Pub/Sub emulator', () => isPubsubReady(`127.0.0.1:${options.port}`), 60_000);
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { connect } from 'amqplib';
 import { ensureDebianPackages } from './system-packages';
-import { startService, waitUntilReady, which, type Service } from './processes';
+import { readyOrStopped, startService, which, type Service } from './processes';
 
 /** The server and its control tool themselves, not Debian's wrappers (which switch to the rabbitmq user). */
 const SERVER = '/usr/lib/rabbitmq/bin/rabbitmq-server';
@@ -87,11 +87,5 @@ export async function startLocalRabbitmq(options: LocalRabbitmqOptions): Promise
       await epmd.stop();
     },
   };
-  try {
-    await waitUntilReady(service, 'RabbitMQ', () => isRabbitmqReady(`amqp://guest:guest@127.0.0.1:${options.port}`), 60_000);
-  } catch (error) {
-    await service.stop();
-    throw error;
-  }
-  return service;
+  return readyOrStopped(service, 'RabbitMQ', () => isRabbitmqReady(`amqp://guest:guest@127.0.0.1:${options.port}`), 60_000);
 }

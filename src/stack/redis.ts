@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { createClient } from 'redis';
 import { ensureDebianPackages } from './system-packages';
-import { startService, waitUntilReady, which, type Service } from './processes';
+import { readyOrStopped, startService, which, type Service } from './processes';
 
 export async function ensureRedisInstalled(): Promise<string> {
   await ensureDebianPackages(['redis-server'], 'the local Redis (broker sources on Redis Streams)', () => which('redis-server') !== undefined);
@@ -48,11 +48,5 @@ export async function startLocalRedis(options: LocalRedisOptions): Promise<Servi
   const server = await ensureRedisInstalled();
   fs.mkdirSync(options.dataDir, { recursive: true });
   const service = startService('redis', server, redisServerArgs(options), { logFile: options.logFile });
-  try {
-    await waitUntilReady(service, 'Redis', () => isRedisReady(`redis://127.0.0.1:${options.port}`), 30_000);
-  } catch (error) {
-    await service.stop();
-    throw error;
-  }
-  return service;
+  return readyOrStopped(service, 'Redis', () => isRedisReady(`redis://127.0.0.1:${options.port}`), 30_000);
 }

@@ -223,9 +223,9 @@ for (const under of brokersUnderTest) {
         await consumer?.kill('SIGTERM');
         const stream = await client.newStream('poison');
         const source = await addSource({ [address]: stream, format: 'envelope' });
-        // The consumer process makes the durable consumer, then stops.
+        // The consumer process makes the durable consumer (Redis: the group), then stops.
         consumer = startConsumerProcess(consumerEnv());
-        await consumer.waitForLog(/broker source consuming/);
+        await consumer.waitForLog(new RegExp(`"source":"${source.id}".*"msg":"broker source consuming"`));
         assert.equal(await consumer.kill('SIGTERM'), 0);
         await client.publish(stream, envelope(`${under.broker}.poison.test`, { n: 1 }));
         // As a consumer that dies holding it would, again and again: handed out, never acknowledged.

@@ -122,7 +122,13 @@ async function redisClient(url: string): Promise<BrokerClient> {
       const group = fields.find((f) => f.name === source.group!)!;
       return Number(group['entries-read']) - Number(group.pending);
     },
-    withholdAcks: () => Promise.reject(new Error('Redis has no delivery count to exhaust')),
+    async withholdAcks(source, times) {
+      // Read once by a consumer of the test's, then claimed by it again and again: each claim counts a delivery.
+      const reply = (await redis.sendCommand(['XREADGROUP', 'GROUP', source.group!, 'withholder', 'COUNT', '1', 'STREAMS', source.address, '>'])) as [string, [string, string[]][]][] | null;
+      const id = reply?.[0]?.[1][0]?.[0];
+      if (!id) throw new Error('no message to withhold');
+      for (let i = 1; i < times; i++) await redis.sendCommand(['XCLAIM', source.address, source.group!, 'withholder', '0', id]);
+    },
     close: async () => redis.destroy(),
   };
 }
@@ -430,7 +436,7 @@ const allBrokersUnderTest: BrokerUnderTest[] = [
     emptyBodies: true,
     ordered: true,
     durable: true,
-    countsDeliveries: false,
+    countsDeliveries: true,
     lostConnection: /Redis connection failed; reconnecting/,
     client: redisClient,
     startServer: (options) => startLocalRedis(options),

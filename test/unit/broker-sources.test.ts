@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { redisBacklogOf } from '../../src/brokers/backlog';
+import { Inbox } from '../../src/brokers/inbox';
 import { decodeBrokerMessage } from '../../src/brokers/messages';
 import { deadLetterHeaders as natsDeadLetterHeaders, receivedOf as natsReceivedOf, type NatsReceived } from '../../src/brokers/nats/channel';
 import { deadLetterHeaders as rabbitmqDeadLetterHeaders, receivedOf as rabbitmqReceivedOf } from '../../src/brokers/rabbitmq/channel';
@@ -60,6 +61,8 @@ describe('broker sources', () => {
       ok: true,
       input: { eventType: 'order.placed', payload: { n: 1 }, idempotencyKey: 'redis:orders:1700000000000-3' },
     });
+    assert.equal(receivedOf('orders', ['1-0', ['body', '{}']], MAX_DELIVERIES).refusal, undefined, 'the last allowed delivery is still tried');
+    assert.equal(receivedOf('orders', ['1-0', ['body', '{}']], MAX_DELIVERIES + 1).refusal, `delivered ${MAX_DELIVERIES + 1} times without being acknowledged`);
     const bodiless = receivedOf('orders', ['1-0', ['note', 'x']]);
     assert.deepEqual(decodeBrokerMessage({ format: 'envelope' }, bodiless.message, { body: 'body field', attribute: 'field' }), { ok: false, reason: 'the message has no body field' });
     const missingType = decodeBrokerMessage({ format: 'raw', eventTypeAttribute: 'kind' }, received.message, { body: 'body field', attribute: 'field' });
@@ -205,5 +208,22 @@ describe('broker sources', () => {
       assert.equal(createBrokerSourceSchema.safeParse({ broker: 'pubsub', subscription, format: 'raw' }).success, false, subscription);
     }
     assert.equal(defaultDeadLetter('pubsub', 'orders-sub'), 'orders-sub-dlq');
+  });
+
+  it('hand pushed messages to a loop that asks: what has come at once, else the first to come, else nothing after the wait', async () => {
+    const inbox = new Inbox<number>();
+    inbox.push(1);
+    inbox.push(2);
+    inbox.push(3);
+    assert.deepEqual(await inbox.take(2, 1_000), [1, 2]);
+    assert.deepEqual(await inbox.take(5, 1_000), [3]);
+    const waiting = inbox.take(5, 5_000);
+    setTimeout(() => inbox.push(4), 10);
+    assert.deepEqual(await waiting, [4], 'a wait ends with the first arrival');
+    assert.deepEqual(await inbox.take(5, 20), [], 'nothing came');
+    const cleared = inbox.take(5, 5_000);
+    inbox.push(5);
+    inbox.clear();
+    assert.deepEqual(await cleared, [], 'what was cleared goes back to the broker, not to the loop');
   });
 });

@@ -15,6 +15,7 @@
 import { PubSub, type Message, type Subscription } from '@google-cloud/pubsub';
 import type { PubsubConnection } from '../../config';
 import { errorMessage, log } from '../../log';
+import { Inbox } from '../inbox';
 import { refusalAfter, type BrokerChannel, type Received } from '../source-consumer';
 import type { BrokerSource } from '../sources-repository';
 
@@ -89,8 +90,7 @@ export async function openPubsubChannel(connection: PubsubConnection, source: Br
     throw error;
   }
   let deadLetterReady = source.deadLetter;
-  const buffer: PubsubReceived[] = [];
-  let arrived: (() => void) | undefined;
+  const inbox = new Inbox<PubsubReceived>();
   let streams = 0;
   let current: { subscription: Subscription; number: number; failure?: Error } | undefined;
 
@@ -103,15 +103,13 @@ export async function openPubsubChannel(connection: PubsubConnection, source: Br
     const state: { subscription: Subscription; number: number; failure?: Error } = { subscription, number: ++streams };
     subscription.on('message', (msg: Message) => {
       if (current !== state) return;
-      buffer.push(receivedOf(name, msg, state.number));
-      arrived?.();
+      inbox.push(receivedOf(name, msg, state.number));
     });
     subscription.on('error', (error: Error) => {
       if (current !== state) return;
       log.warn('Pub/Sub subscriber failed; opening another', { source: source.id, subscription: name, error: errorMessage(error) });
       state.failure = error;
-      buffer.length = 0;
-      arrived?.();
+      inbox.clear();
     });
     current = state;
   }
@@ -126,17 +124,7 @@ export async function openPubsubChannel(connection: PubsubConnection, source: Br
         await state.subscription.close().catch(() => undefined);
         throw state.failure;
       }
-      if (buffer.length === 0) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, WAIT_MS);
-          arrived = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        arrived = undefined;
-      }
-      return buffer.splice(0, max);
+      return inbox.take(max, WAIT_MS);
     },
     async settle(chunk, refused, settling) {
       if (chunk.length === 0) return;
@@ -159,7 +147,7 @@ export async function openPubsubChannel(connection: PubsubConnection, source: Br
       // Nothing to do: the client library extends the ack deadline of what it has handed out.
     },
     async close() {
-      arrived?.();
+      inbox.clear();
       await current?.subscription.close().catch(() => undefined);
       current = undefined;
       await pubsub.close().catch(() => undefined);

@@ -19,6 +19,7 @@
  */
 import { connect, type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage } from 'amqplib';
 import { errorMessage, log } from '../../log';
+import { Inbox } from '../inbox';
 import { refusalAfter, type BrokerChannel, type Received } from '../source-consumer';
 import type { BrokerSource } from '../sources-repository';
 
@@ -118,8 +119,7 @@ export async function openRabbitmqChannel(url: string, source: BrokerSource): Pr
   let consuming: { channel: Channel; publisher: ConfirmChannel; number: number; returned: string[] } | undefined;
   let channels = 0;
   let deadLetterReady = '';
-  const buffer: RabbitmqReceived[] = [];
-  let arrived: (() => void) | undefined;
+  const inbox = new Inbox<RabbitmqReceived>();
 
   const connection = await connect(url, {
     timeout: 5_000,
@@ -138,8 +138,7 @@ export async function openRabbitmqChannel(url: string, source: BrokerSource): Pr
     live = undefined;
     consuming = undefined;
     // What was handed out on it goes back to the queue: none of it can be acknowledged now.
-    buffer.length = 0;
-    arrived?.();
+    inbox.clear();
   });
   connection.on('error', () => undefined);
 
@@ -153,8 +152,7 @@ export async function openRabbitmqChannel(url: string, source: BrokerSource): Pr
       if (consuming !== state) return;
       log.warn('RabbitMQ channel closed; opening another', { source: source.id, error: error ? errorMessage(error) : 'closed' });
       consuming = undefined;
-      buffer.length = 0;
-      arrived?.();
+      inbox.clear();
       // Both closed, so what the consuming one holds goes back to the queue now.
       void channel.close().catch(() => undefined);
       void publisher.close().catch(() => undefined);
@@ -173,8 +171,7 @@ export async function openRabbitmqChannel(url: string, source: BrokerSource): Pr
         (msg) => {
           if (msg === null) return lost(new Error(`the queue ${queue} was deleted`));
           if (consuming !== state) return;
-          buffer.push(receivedOf(queue, msg, state.number));
-          arrived?.();
+          inbox.push(receivedOf(queue, msg, state.number));
         },
         { noAck: false },
       );
@@ -190,17 +187,7 @@ export async function openRabbitmqChannel(url: string, source: BrokerSource): Pr
         if (!live) throw new Error(`RabbitMQ at ${hostOf(url)} is not connected; reconnecting`);
         await startConsuming(live);
       }
-      if (buffer.length === 0) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, WAIT_MS);
-          arrived = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        arrived = undefined;
-      }
-      return buffer.splice(0, max);
+      return inbox.take(max, WAIT_MS);
     },
     async settle(chunk, refused, current) {
       const state = consuming;
@@ -236,7 +223,7 @@ export async function openRabbitmqChannel(url: string, source: BrokerSource): Pr
       // Nothing to do: RabbitMQ keeps a message with its consumer until acknowledged or the connection ends.
     },
     async close() {
-      arrived?.();
+      inbox.clear();
       await connection.close().catch(() => undefined);
     },
   };

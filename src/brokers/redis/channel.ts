@@ -6,14 +6,16 @@
  * refused message is never acknowledged without its dead letter. Unacknowledged entries stay in
  * the group's pending list: this consumer reads its own first when it starts, claims again (and so
  * keeps fresh) a chunk it holds through a failure, and takes over (XAUTOCLAIM) the entries another
- * consumer has left idle for longer than `claimIdleMs`, as when its process was killed.
+ * consumer has left idle for longer than `claimIdleMs`, as when its process was killed. An entry
+ * the group has handed out more than MAX_DELIVERIES times (its consumers died holding it each
+ * time) is dead-lettered instead of being tried again.
  *
  * A message is an entry: its `body` field holds the JSON, every other field is an attribute.
  */
 import { createClient } from 'redis';
 import { errorMessage, log } from '../../log';
 import { timeout } from '../ingest-chunk';
-import type { BrokerChannel, Received } from '../source-consumer';
+import { refusalAfter, type BrokerChannel, type Received } from '../source-consumer';
 import type { BrokerSource } from '../sources-repository';
 
 /** The entry field that holds a message's body. */
@@ -69,10 +71,15 @@ export function fieldsOf(flat: readonly string[]): Record<string, string> {
   return fields;
 }
 
-/** An entry as a broker message: its body field, its other fields as attributes, its place in the stream as identity. */
-export function receivedOf(stream: string, [id, flat]: RawEntry): RedisReceived {
+/**
+ * An entry as a broker message: its body field, its other fields as attributes, its place in the
+ * stream as identity. `deliveries`, when known (an entry read again from a pending list), refuses
+ * one handed out too often.
+ */
+export function receivedOf(stream: string, [id, flat]: RawEntry, deliveries = 1): RedisReceived {
   const fields = fieldsOf(flat ?? []);
   const body = fields[BODY_FIELD];
+  const refusal = refusalAfter(deliveries);
   return {
     id,
     fields,
@@ -81,6 +88,7 @@ export function receivedOf(stream: string, [id, flat]: RawEntry): RedisReceived 
       attribute: (name) => (name === BODY_FIELD ? undefined : fields[name]),
       identity: `redis:${stream}:${id}`,
     },
+    ...(refusal === undefined ? {} : { refusal }),
     origin: { 'switchyard-original-stream': stream, 'switchyard-original-id': id },
   };
 }
@@ -113,6 +121,16 @@ export async function openRedisChannel(url: string, source: BrokerSource, consum
   // Own pending entries first: after a start under a name used before.
   let ownPendingFirst = true;
   let lastClaim = 0;
+  /** Entries read again from the pending list, with how often the group has handed each out (XPENDING counts it). */
+  const again = async (entries: RawEntry[]) => {
+    const counts = await Promise.all(
+      entries.map(async ([id]) => {
+        const [detail] = (await client.sendCommand(['XPENDING', stream, group, id, id, '1'])) as [string, string, number, number][];
+        return detail ? Number(detail[3]) : 1;
+      }),
+    );
+    return entries.map((entry, i) => receivedOf(stream, entry, counts[i]));
+  };
   const read = async (id: string, max: number, block?: number) =>
     entriesOfRead(
       await client.sendCommand(['XREADGROUP', 'GROUP', group, consumer, 'COUNT', String(max), ...(block === undefined ? [] : ['BLOCK', String(block)]), 'STREAMS', stream, id]),
@@ -122,7 +140,7 @@ export async function openRedisChannel(url: string, source: BrokerSource, consum
     async receive(max) {
       if (ownPendingFirst) {
         const pending = await read('0', max);
-        if (pending.length > 0) return pending.map((entry) => receivedOf(stream, entry));
+        if (pending.length > 0) return again(pending);
         ownPendingFirst = false;
       }
       if (Date.now() - lastClaim >= claimIdleMs / 2) {
@@ -133,7 +151,7 @@ export async function openRedisChannel(url: string, source: BrokerSource, consum
           log.info('Redis entries taken over from an idle consumer', { source: source.id, stream, count: claimed.length });
           // More may be left: look again at the next receive.
           lastClaim = 0;
-          return claimed.map((entry) => receivedOf(stream, entry));
+          return again(claimed);
         }
       }
       return (await read('>', max, BLOCK_MS)).map((entry) => receivedOf(stream, entry));
