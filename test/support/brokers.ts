@@ -290,7 +290,8 @@ async function rabbitmqTestClient(url: string): Promise<BrokerClient> {
   /** What only the node's control tool tells: messages ready and handed out unacknowledged, per queue. */
   const queueCounts = async (queue: string) => {
     const { stdout } = await execFileAsync(RABBITMQCTL, ['-n', rabbitmqNodeName(port), '-q', 'list_queues', 'name', 'messages_ready', 'messages_unacknowledged'], {
-      env: { ...process.env, ERL_EPMD_PORT: String(port + 10_000) },
+      // The node's own epmd; one the tool would start if it found none listens on loopback only.
+      env: { ...process.env, ERL_EPMD_PORT: String(port + 10_000), ERL_EPMD_ADDRESS: '127.0.0.1' },
     });
     const line = stdout.split('\n').map((l) => l.trim().split(/\s+/)).find(([name]) => name === queue);
     return { ready: Number(line?.[1] ?? 0), unacked: Number(line?.[2] ?? 0) };

@@ -35,6 +35,8 @@ const SQS_BATCH = 10;
 const RECEIVES_PER_CHUNK = 10;
 /** How long a receive waits for a message (long polling), in whole seconds as SQS counts. */
 const WAIT_SECONDS = 2;
+/** The longest visibility timeout SQS takes. */
+const MAX_VISIBILITY_SECONDS = 43_200;
 /** SQS allows 10 attributes a message: a dead letter keeps this many of its original's, then adds its own 4. */
 const ORIGINAL_ATTRIBUTES_KEPT = 6;
 
@@ -98,17 +100,32 @@ async function ensureQueue(client: SQSClient, name: string): Promise<string> {
   }
 }
 
-/** Every entry of a batch, in batches of ten; any entry SQS refused fails the whole call. */
-async function inBatches<T>(items: readonly T[], send: (batch: T[], offset: number) => Promise<{ Failed?: { Id?: string; Message?: string }[] }>): Promise<void> {
+/**
+ * Every entry of a batch, in batches of ten; an entry SQS refused fails the whole call, unless
+ * its error code is one of `tolerated`.
+ */
+async function inBatches<T>(
+  items: readonly T[],
+  send: (batch: T[], offset: number) => Promise<{ Failed?: { Id?: string; Code?: string; Message?: string }[] }>,
+  tolerated: readonly string[] = [],
+): Promise<void> {
   for (let offset = 0; offset < items.length; offset += SQS_BATCH) {
     const { Failed = [] } = await send(items.slice(offset, offset + SQS_BATCH), offset);
-    if (Failed.length > 0) throw new Error(`SQS refused ${Failed.length} of a batch: ${Failed[0]!.Message ?? 'no reason given'}`);
+    const failed = Failed.filter((entry) => !tolerated.includes(entry.Code ?? ''));
+    if (failed.length > 0) throw new Error(`SQS refused ${failed.length} of a batch: ${failed[0]!.Message ?? 'no reason given'}`);
   }
 }
 
+/**
+ * A receipt handle SQS no longer takes: the message became visible and was received again, by
+ * this consumer or another, whose own receipt now settles it (its event is already made).
+ */
+const STALE_RECEIPT = ['ReceiptHandleIsInvalid', 'InvalidParameterValue'];
+
 export async function openSqsChannel(connection: SqsConnection, source: BrokerSource, visibilityMs: number): Promise<BrokerChannel<SqsReceived>> {
   const client = sqsClient(connection);
-  const visibility = Math.max(1, Math.ceil(visibilityMs / 1000));
+  // SQS allows 1 s to 12 hours.
+  const visibility = Math.min(MAX_VISIBILITY_SECONDS, Math.max(1, Math.ceil(visibilityMs / 1000)));
   let queueUrl: string;
   const deadLetterUrls = new Map<string, string>();
   const deadLetterUrl = async (name: string) => {
@@ -169,20 +186,26 @@ export async function openSqsChannel(connection: SqsConnection, source: BrokerSo
           ),
         );
       }
-      await inBatches(chunk, (batch, offset) =>
-        client.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: batch.map((received, i) => ({ Id: String(offset + i), ReceiptHandle: received.receiptHandle })) })),
+      await inBatches(
+        chunk,
+        (batch, offset) =>
+          client.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: batch.map((received, i) => ({ Id: String(offset + i), ReceiptHandle: received.receiptHandle })) })),
+        STALE_RECEIPT,
       );
     },
     async hold(chunk) {
       const now = Date.now();
-      const due = chunk.filter((received) => now - received.visibleFrom >= visibilityMs / 3);
-      await inBatches(due, (batch, offset) =>
-        client.send(
-          new ChangeMessageVisibilityBatchCommand({
-            QueueUrl: queueUrl,
-            Entries: batch.map((received, i) => ({ Id: String(offset + i), ReceiptHandle: received.receiptHandle, VisibilityTimeout: visibility })),
-          }),
-        ),
+      const due = chunk.filter((received) => now - received.visibleFrom >= (visibility * 1000) / 3);
+      await inBatches(
+        due,
+        (batch, offset) =>
+          client.send(
+            new ChangeMessageVisibilityBatchCommand({
+              QueueUrl: queueUrl,
+              Entries: batch.map((received, i) => ({ Id: String(offset + i), ReceiptHandle: received.receiptHandle, VisibilityTimeout: visibility })),
+            }),
+          ),
+        STALE_RECEIPT,
       );
       for (const received of due) received.visibleFrom = now;
     },
