@@ -139,7 +139,13 @@ export async function openPubsubChannel(connection: PubsubConnection, source: Br
         }
         const topic = pubsub.topic(settling.deadLetter);
         // Each resolves once the server has the letter.
-        await Promise.all(refused.map(({ message, reason }) => topic.publishMessage({ data: message.msg.data, attributes: deadLetterAttributes(message, reason, settling.id) })));
+        await Promise.all(refused.map(({ message, reason }) => topic.publishMessage({ data: message.msg.data, attributes: deadLetterAttributes(message, reason, settling.id) }))).catch(
+          (error: unknown) => {
+            // The topic may be gone (an emulator restarted empty): the next try makes sure of it again.
+            deadLetterReady = '';
+            throw error;
+          },
+        );
       }
       for (const received of chunk) received.msg.ack();
     },
