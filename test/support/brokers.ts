@@ -509,7 +509,7 @@ const allBrokersUnderTest: BrokerUnderTest[] = [
     durable: false,
     ...(findPubsubEmulator() ? {} : { skip: PUBSUB_EMULATOR_MISSING }),
     countsDeliveries: false,
-    lostConnection: /Pub\/Sub subscriber failed; opening another|broker source paused/,
+    lostConnection: /Pub\/Sub stream ended; the client reconnects|Pub\/Sub subscriber failed; opening another/,
     client: pubsubTestClient,
     startServer: (options) => startLocalPubsub(options),
     url: (port) => `127.0.0.1:${port}`,

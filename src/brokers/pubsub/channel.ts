@@ -101,9 +101,18 @@ export async function openPubsubChannel(connection: PubsubConnection, source: Br
       closeOptions: { behavior: 'NACK' },
     });
     const state: { subscription: Subscription; number: number; failure?: Error } = { subscription, number: ++streams };
+    let interrupted = false;
     subscription.on('message', (msg: Message) => {
       if (current !== state) return;
+      interrupted = false;
       inbox.push(receivedOf(name, msg, state.number));
+    });
+    // The client library reconnects a stream the server ended (a restart, a routine close) by
+    // itself; said once until messages flow again.
+    subscription.on('debug', (debug: { message: string }) => {
+      if (current !== state || interrupted || !/has ended with status/.test(debug.message)) return;
+      interrupted = true;
+      log.info('Pub/Sub stream ended; the client reconnects', { source: source.id, subscription: name, detail: debug.message });
     });
     subscription.on('error', (error: Error) => {
       if (current !== state) return;
