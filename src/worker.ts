@@ -18,18 +18,20 @@ import { watchDatabase } from './metrics/database-gauges';
 import { freeLoopbackAddress, includeTemporalMetrics } from './metrics/exposition';
 import { installMetrics } from './metrics/metrics';
 
-let runtimeInstalled = false;
-
 /**
  * Routes the SDK's own logging into ours, its native core's included (at `info` the SDK is
  * chatty, bundler output, so warn), and with metrics on, has its core serve its own metrics on a
  * free loopback port, which the process's /metrics includes (src/metrics/exposition.ts).
+ *
+ * The SDK shuts its runtime down when the last connection and worker close, and would make the
+ * next one with the same options, on a port the old core may not have let go of yet (a worker
+ * started again in one process: the tests). So each runtime gets its own, here.
  */
 async function installRuntime(config: Config): Promise<void> {
-  if (runtimeInstalled) return;
-  runtimeInstalled = true;
-  const level: LogLevel = config.logLevel === 'debug' ? 'DEBUG' : 'WARN';
+  if (Runtime._instance) return;
   const bindAddress = config.metrics.enabled ? await freeLoopbackAddress() : undefined;
+  if (Runtime._instance) return; // another worker's start installed one meanwhile
+  const level: LogLevel = config.logLevel === 'debug' ? 'DEBUG' : 'WARN';
   Runtime.install({
     logger: new DefaultLogger(level, (entry) => {
       const write = entry.level === 'ERROR' ? log.error : entry.level === 'WARN' ? log.warn : log.debug;
