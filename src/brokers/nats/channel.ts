@@ -18,8 +18,10 @@ import { errorMessage, log } from '../../log';
 import { refusalAfter, type BrokerChannel, type Received } from '../source-consumer';
 import type { BrokerSource } from '../sources-repository';
 
-/** How long a fetch waits for messages before the consumer loop looks around again. */
+/** How long a fetch waits for messages before the consumer loop looks around again (at most). */
 const FETCH_EXPIRES_MS = 2_000;
+/** JetStream's shortest fetch. */
+const MIN_FETCH_EXPIRES_MS = 1_000;
 /** The server hands out at most this many messages per pull. */
 const MAX_BATCH = 256;
 
@@ -104,12 +106,18 @@ export async function openNatsChannel(servers: string, source: BrokerSource, ack
   const js = jetstream(nc);
   const consumer = await js.consumers.get(stream, source.group);
   let deadLetterReady = source.deadLetter;
+  // A fetch that is not filled lasts until it expires, and its first messages' acknowledgement
+  // wait runs all that time: it must end well inside that wait, or they would be handed out again.
+  const expires = Math.min(FETCH_EXPIRES_MS, Math.max(MIN_FETCH_EXPIRES_MS, Math.floor(ackWaitMs / 2)));
 
   return {
     async receive(max) {
-      const batch = await consumer.fetch({ max_messages: Math.min(max, MAX_BATCH), expires: FETCH_EXPIRES_MS });
+      const started = Date.now();
+      const batch = await consumer.fetch({ max_messages: Math.min(max, MAX_BATCH), expires });
       const received: NatsReceived[] = [];
       for await (const msg of batch) received.push(receivedOf(stream, msg));
+      // Those that waited for the rest start their acknowledgement wait again.
+      if (Date.now() - started > ackWaitMs / 4) for (const { msg } of received) msg.working();
       return received;
     },
     async settle(chunk, refused, current) {
