@@ -49,10 +49,17 @@ export interface SqsReceived extends Received {
   visibleFrom: number;
 }
 
+/**
+ * The SDK waits for ever by default: a request the server took and never answered (one cut off
+ * by its restart) would stop the source for good. A receive's long poll is far shorter.
+ */
+const REQUEST_TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 30_000, throwOnRequestTimeout: true };
+
 export function sqsClient(connection: SqsConnection): SQSClient {
   return new SQSClient({
     endpoint: connection.endpoint,
     region: connection.region,
+    requestHandler: REQUEST_TIMEOUTS,
     ...(connection.placeholderCredentials ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
 }
