@@ -75,8 +75,6 @@ export interface BrokerUnderTest {
   defaultDeadLetter(address: string): string;
   /** Whether a message may have no body at all (SQS wants one). */
   emptyBodies: boolean;
-  /** Whether what is read comes out in the order it went in (an SQS standard queue, a Pub/Sub subscription without ordering keys promise none). */
-  ordered: boolean;
   /** Whether the test server keeps its messages across a restart (the Pub/Sub emulator keeps nothing). */
   durable: boolean;
   /** Why its tests cannot run on this machine, if they cannot. */
@@ -435,7 +433,6 @@ const allBrokersUnderTest: BrokerUnderTest[] = [
     originalAddress: 'switchyard-original-stream',
     defaultDeadLetter: (address) => `${address}.dlq`,
     emptyBodies: true,
-    ordered: true,
     durable: true,
     countsDeliveries: true,
     lostConnection: /Redis connection failed; reconnecting/,
@@ -453,7 +450,6 @@ const allBrokersUnderTest: BrokerUnderTest[] = [
     originalAddress: 'switchyard-original-stream',
     defaultDeadLetter: (address) => `${address}.dlq`,
     emptyBodies: true,
-    ordered: true,
     durable: true,
     countsDeliveries: true,
     lostConnection: /NATS connection lost; reconnecting/,
@@ -470,7 +466,6 @@ const allBrokersUnderTest: BrokerUnderTest[] = [
     originalAddress: 'switchyard-original-queue',
     defaultDeadLetter: (address) => `${address}-dlq`,
     emptyBodies: false,
-    ordered: false,
     durable: true,
     countsDeliveries: true,
     lostConnection: /broker source paused: a dependency failed/,
@@ -487,7 +482,6 @@ const allBrokersUnderTest: BrokerUnderTest[] = [
     originalAddress: 'switchyard-original-queue',
     defaultDeadLetter: (address) => `${address}.dlq`,
     emptyBodies: true,
-    ordered: true,
     durable: true,
     countsDeliveries: false,
     lostConnection: /RabbitMQ connection lost; reconnecting/,
@@ -505,7 +499,6 @@ const allBrokersUnderTest: BrokerUnderTest[] = [
     originalAddress: 'switchyard-original-subscription',
     defaultDeadLetter: (address) => `${address}-dlq`,
     emptyBodies: true,
-    ordered: false,
     durable: false,
     ...(findPubsubEmulator() ? {} : { skip: PUBSUB_EMULATOR_MISSING }),
     countsDeliveries: false,
@@ -518,3 +511,6 @@ const allBrokersUnderTest: BrokerUnderTest[] = [
 
 /** Every broker, or those TEST_BROKERS names (`TEST_BROKERS=sqs,rabbitmq npm test -- test/integration/broker-sources.test.ts`). */
 export const brokersUnderTest = process.env.TEST_BROKERS ? allBrokersUnderTest.filter((under) => process.env.TEST_BROKERS!.split(',').includes(under.broker)) : allBrokersUnderTest;
+
+/** A message of the outage tests: an event whose payload numbers it. */
+export const outageEnvelope = (n: number) => JSON.stringify({ eventType: 'outage.test', payload: { n } });

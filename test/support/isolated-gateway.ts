@@ -9,9 +9,9 @@ import path from 'node:path';
 import { runMigrations } from '../../src/commands/migrate';
 import { createPool } from '../../src/db/pool';
 import { startLocalPostgres } from '../../src/stack/postgres';
-import { startWorker } from '../../src/worker';
-import { startTestApi } from './api';
-import { startReceiver } from './receiver';
+import { startWorker, type RunningWorker } from '../../src/worker';
+import { startTestApi, type TestApi } from './api';
+import { startReceiver, type Receiver } from './receiver';
 import { freePort, testConfig, uniqueName } from './services';
 
 export async function startIsolatedGateway(name: string) {
@@ -24,11 +24,28 @@ export async function startIsolatedGateway(name: string) {
   /** What a consumer process of this gateway needs. */
   const env = { DATABASE_URL: databaseUrl, TEMPORAL_TASK_QUEUE: taskQueue };
   const config = testConfig(env);
-  await runMigrations(config);
   const workerDb = createPool(databaseUrl);
-  const worker = await startWorker(config, workerDb, { taskQueue });
-  const test = await startTestApi(env);
-  const receiver = await startReceiver();
+  let worker: RunningWorker | undefined;
+  let test: TestApi | undefined;
+  let receiver: Receiver | undefined;
+  const stop = async () => {
+    await test?.stop();
+    await worker?.stop();
+    await workerDb.end();
+    await receiver?.close();
+    await postgres.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await runMigrations(config);
+    worker = await startWorker(config, workerDb, { taskQueue });
+    test = await startTestApi(env);
+    receiver = await startReceiver();
+  } catch (error) {
+    // Half a gateway left running would keep the test process (and its ports) alive.
+    await stop().catch(() => undefined);
+    throw error;
+  }
   return {
     env,
     test,
@@ -37,13 +54,6 @@ export async function startIsolatedGateway(name: string) {
     async startPostgres() {
       postgres = await startLocalPostgres(pgOptions);
     },
-    async stop() {
-      await test.stop();
-      await worker.stop();
-      await workerDb.end();
-      await receiver.close();
-      await postgres.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+    stop,
   };
 }
