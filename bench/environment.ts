@@ -145,7 +145,7 @@ export async function startEnvironment(options: LocalBrokers & { setup: Setup })
     ...(traceCollector && { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${traceCollector.port}` }),
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: config.temporal.address,
-    KAFKA_BROKERS: config.kafkaBrokers.join(','),
+    KAFKA_BROKERS: config.brokers.kafkaBrokers.join(','),
     REDIS_URL: config.brokers.redisUrl,
     NATS_URL: config.brokers.natsUrl,
     SQS_ENDPOINT: config.brokers.sqs.endpoint,

@@ -371,7 +371,7 @@ async function main(): Promise<void> {
     chosen.includes('latency') || chosen.includes('isolation') ? ` --repeat ${repeat}` : '',
     chosen.includes('fairness') ? ` --quiet-rate ${quietRate}` : '',
     chosen.includes('kafka') ? ` --kafka-messages ${kafkaMessages}` : '',
-    BROKERS.some((broker) => chosen.includes(broker)) ? ` --broker-messages ${brokerMessages}` : '',
+    BROKERS.some((broker) => broker !== 'kafka' && chosen.includes(broker)) ? ` --broker-messages ${brokerMessages}` : '',
     chosen.includes('fan-out') ? ` --fan-out-sizes ${fanOutSizes.join(',')} --fan-out-events ${fanOutEvents}` : '',
     chosen.includes('waiting') ? ` --waiting ${waiting}` : '',
   ].join('');

@@ -177,10 +177,9 @@ export interface Config {
     /** Start deliveries eagerly where the process also runs the delivery worker. */
     eagerStart: boolean;
   };
-  kafkaBrokers: string[];
-  /** Where the brokers other than Kafka are, and how their consumers take over each other's messages. */
-  brokers: { redisUrl: string; natsUrl: string; sqs: SqsConnection; pubsub: PubsubConnection; rabbitmqUrl: string; claimIdleMs: number };
-  /** Whether `switchyard worker` also runs the Kafka and broker sources' consumers. */
+  /** Where the brokers are, and how their consumers take over each other's messages. */
+  brokers: { kafkaBrokers: string[]; redisUrl: string; natsUrl: string; sqs: SqsConnection; pubsub: PubsubConnection; rabbitmqUrl: string; claimIdleMs: number };
+  /** Whether `switchyard worker` also runs the broker sources' consumers. */
   consumersInWorker: boolean;
   /**
    * window: how many deliveries may be started and not yet begun their first attempt (the rest
@@ -250,8 +249,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cli: e.TEMPORAL_CLI,
       eagerStart: e.TEMPORAL_EAGER_START === 'true',
     },
-    kafkaBrokers: e.KAFKA_BROKERS,
     brokers: {
+      kafkaBrokers: e.KAFKA_BROKERS,
       redisUrl: e.REDIS_URL,
       natsUrl: e.NATS_URL,
       sqs: { endpoint: e.SQS_ENDPOINT, region: e.SQS_REGION, placeholderCredentials: !/\.amazonaws\.com(\.cn)?$/.test(new URL(e.SQS_ENDPOINT).hostname) },

@@ -178,9 +178,12 @@ async function pubsubBench(env: BenchEnvironment): Promise<BrokerBench> {
   };
 }
 
-const benches: Record<Broker, (env: BenchEnvironment) => Promise<BrokerBench>> = { redis: redisBench, nats: natsBench, sqs: sqsBench, rabbitmq: rabbitmqBench, pubsub: pubsubBench };
+/** Kafka's scenario is its own (bench/scenarios/kafka.ts): partitions, and a consumer group as baseline. */
+export type ChannelBroker = Exclude<Broker, 'kafka'>;
 
-export async function brokerIngest(env: BenchEnvironment, broker: Broker, messages: number, payloadBytes: number) {
+const benches: Record<ChannelBroker, (env: BenchEnvironment) => Promise<BrokerBench>> = { redis: redisBench, nats: natsBench, sqs: sqsBench, rabbitmq: rabbitmqBench, pubsub: pubsubBench };
+
+export async function brokerIngest(env: BenchEnvironment, broker: ChannelBroker, messages: number, payloadBytes: number) {
   const endpoints = await benchEndpoints(env, ['ok']);
   const bench = await benches[broker](env);
   try {

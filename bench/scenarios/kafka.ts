@@ -7,7 +7,7 @@
  * ceiling on this machine).
  */
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import { createKafkaSource } from '../../src/kafka/sources-repository';
+import { createBrokerSource } from '../../src/brokers/sources-repository';
 import { updateOperatorSettings } from '../../src/projects/repository';
 import type { BenchEnvironment } from '../environment';
 import { benchEndpoints } from './common';
@@ -16,7 +16,7 @@ import { consumeAndTime } from './consumed';
 const PARTITIONS = 3;
 
 export async function kafkaIngest(env: BenchEnvironment, messages: number, payloadBytes: number) {
-  const kafka = new Kafka({ clientId: 'switchyard-bench', brokers: env.config.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'switchyard-bench', brokers: env.config.brokers.kafkaBrokers, logLevel: logLevel.NOTHING });
   const topic = `bench-${Date.now().toString(36)}`;
   const endpoints = await benchEndpoints(env, ['ok']);
   const { receiver } = endpoints;
@@ -56,8 +56,8 @@ export async function kafkaIngest(env: BenchEnvironment, messages: number, paylo
     await baseline.disconnect();
 
     // As an operator would: grant the project the topic, then make the source.
-    const { kafkaTopicPrefixes } = (await updateOperatorSettings(env.db, env.projectId, { kafkaTopicPrefixes: [topic] }))!;
-    await createKafkaSource(env.db, env.projectId, kafkaTopicPrefixes, { topic, format: 'envelope' });
+    const { brokerPrefixes } = (await updateOperatorSettings(env.db, env.projectId, { brokerPrefixes: { kafka: [topic] } }))!;
+    await createBrokerSource(env.db, env.projectId, brokerPrefixes, { broker: 'kafka', topic, format: 'envelope' });
     const consumed = await consumeAndTime(env, receiver, `kafka:${topic}:%`, messages, 'Kafka');
     return {
       messages,

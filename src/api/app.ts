@@ -11,7 +11,6 @@ import { metrics } from '../metrics/metrics';
 import type { DeliveryStarter } from '../deliveries/starter';
 import type { EndpointControl } from '../endpoint-health/entity-client';
 import type { BrokerBacklogs } from '../brokers/backlog';
-import type { KafkaOffsets } from '../kafka/offsets';
 import type { IngestRateLimit } from '../projects/ingest-rate';
 import { apiKeyRoutes } from './routes/api-keys';
 import { customerRoutes } from './routes/customers';
@@ -20,7 +19,6 @@ import { deliveryRoutes } from './routes/deliveries';
 import { endpointRoutes } from './routes/endpoints';
 import { inboundRoutes } from './routes/inbound';
 import { brokerSourceRoutes } from './routes/broker-sources';
-import { kafkaSourceRoutes } from './routes/kafka-sources';
 import { sourceRoutes } from './routes/sources';
 import { eventRoutes } from './routes/events';
 import { projectSettingsRoutes } from './routes/project';
@@ -35,9 +33,7 @@ export interface ApiDependencies {
   starter: DeliveryStarter;
   /** Commands to and health from the endpoints' entity workflows. */
   endpoints: EndpointControl;
-  /** Consumer groups' committed offsets and lag, for GET /v1/kafka-sources/:id. */
-  kafkaOffsets: KafkaOffsets;
-  /** Other brokers' backlogs (a Redis stream's pending and lag), for GET /v1/broker-sources/:id. */
+  /** Brokers' backlogs (a Kafka group's lag, a Redis stream's pending), for GET /v1/broker-sources/:id. */
   brokerBacklogs: BrokerBacklogs;
   readiness: ReadinessChecks;
   /** What endpoint and operational webhook URLs may point at, as far as the URL alone says. */
@@ -83,7 +79,6 @@ export function createApp(deps: ApiDependencies): express.Express {
   v1.use('/customers', customerRoutes(deps.db, deps.endpoints));
   v1.use('/endpoints', endpointRoutes(deps.db, deps.endpoints, deps.egress));
   v1.use('/sources', sourceRoutes(deps.db));
-  v1.use('/kafka-sources', kafkaSourceRoutes(deps.db, deps.kafkaOffsets));
   v1.use('/broker-sources', brokerSourceRoutes(deps.db, deps.brokerBacklogs));
   v1.use('/event-types', eventTypeRoutes(deps.db));
   v1.use('/events', eventRoutes(deps.db, deps.starter, deps.ingestRateLimit));

@@ -14,6 +14,7 @@
  * message no id unless its publisher does) is refused rather than risk that second event.
  */
 import { eventInputSchema, type EventInput } from '../events/schema';
+import type { Broker } from './source-schema';
 
 export type SourceFormat = 'envelope' | 'raw';
 
@@ -42,6 +43,16 @@ export interface BrokerTerms {
   /** Where a message's id would be, for a broker whose messages have one only when their publisher gives it. */
   identity?: string;
 }
+
+/** What each broker calls a message's body and attributes, in the reasons of its dead letters. */
+export const MESSAGE_TERMS: Record<Broker, BrokerTerms> = {
+  kafka: { body: 'value', attribute: 'header' },
+  redis: { body: 'body field', attribute: 'field' },
+  nats: { body: 'data', attribute: 'header' },
+  sqs: { body: 'body', attribute: 'message attribute' },
+  rabbitmq: { body: 'body', attribute: 'header', identity: 'message_id property' },
+  pubsub: { body: 'data', attribute: 'attribute' },
+};
 
 function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues.map((issue) => `${issue.path.map(String).join('.') || '(value)'}: ${issue.message}`).join('; ');

@@ -16,7 +16,7 @@ import { errorMessage, log } from '../log';
 import { metrics } from '../metrics/metrics';
 import { SpanKind, traced } from '../tracing/tracing';
 import { CHUNK_SIZE, ingestChunk, pauseAfter, timeout } from './ingest-chunk';
-import { decodeBrokerMessage, type BrokerMessage, type BrokerTerms } from './messages';
+import { decodeBrokerMessage, MESSAGE_TERMS, type BrokerMessage } from './messages';
 import type { Broker } from './source-schema';
 import type { BrokerConsumerReport, BrokerSource } from './sources-repository';
 import { Throughput } from './throughput';
@@ -68,16 +68,10 @@ export interface BrokerSourceConsumer {
   report(nowMs: number): BrokerConsumerReport;
   /** Finishes the chunk in hand (acknowledging it), and closes the channel. */
   stop(): Promise<void>;
+  /** Resolves if the consumer gives up for good (a Kafka group member kafkajs will not restart): the supervisor starts another. */
+  readonly crashed?: Promise<void>;
 }
 
-/** What a broker calls a message's body and attributes, in the reasons of its dead letters. */
-const TERMS: Record<Broker, BrokerTerms> = {
-  redis: { body: 'body field', attribute: 'field' },
-  nats: { body: 'data', attribute: 'header' },
-  sqs: { body: 'body', attribute: 'message attribute' },
-  rabbitmq: { body: 'body', attribute: 'header', identity: 'message_id property' },
-  pubsub: { body: 'data', attribute: 'attribute' },
-};
 
 export function startBrokerSourceConsumer<R extends Received>(deps: ConsumerDependencies, initial: BrokerSource, channel: BrokerChannel<R>): BrokerSourceConsumer {
   let source = initial;
@@ -103,7 +97,7 @@ export function startBrokerSourceConsumer<R extends Received>(deps: ConsumerDepe
     const current = source;
     const decoded = chunk.map((received) => ({
       received,
-      result: received.refusal !== undefined ? ({ ok: false, reason: received.refusal } as const) : decodeBrokerMessage(current, received.message, TERMS[current.broker]),
+      result: received.refusal !== undefined ? ({ ok: false, reason: received.refusal } as const) : decodeBrokerMessage(current, received.message, MESSAGE_TERMS[current.broker]),
     }));
     const good = decoded.flatMap(({ received, result }) => (result.ok ? [{ message: received, input: result.input }] : []));
     const position = new Map(chunk.map((received, index) => [received, index]));

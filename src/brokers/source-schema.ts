@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-export const BROKERS = ['redis', 'nats', 'sqs', 'rabbitmq', 'pubsub'] as const;
+export const BROKERS = ['kafka', 'redis', 'nats', 'sqs', 'rabbitmq', 'pubsub'] as const;
 export type Broker = (typeof BROKERS)[number];
 
 /**
@@ -16,6 +16,7 @@ export type Broker = (typeof BROKERS)[number];
  * consumer's).
  */
 export const brokerTerms: Record<Broker, { address: string; group?: string; deadLetter: string; separator: string }> = {
+  kafka: { address: 'topic', group: 'group', deadLetter: 'a Kafka topic', separator: '.' },
   redis: { address: 'stream', group: 'group', deadLetter: 'a Redis stream', separator: '.' },
   nats: { address: 'stream', group: 'consumer', deadLetter: 'a NATS subject', separator: '_' },
   sqs: { address: 'queue', deadLetter: 'an SQS queue', separator: '.' },
@@ -39,6 +40,25 @@ const common = {
   eventTypeAttribute: attributeName.nullable().optional().meta({ description: 'raw only: the attribute naming the event type (null: event-type).' }),
   deadLetter: name.optional().meta({ description: 'Where messages that cannot be events go, with the reason (default: the address with .dlq appended).' }),
 };
+
+// Kafka's rules: a topic is at most 249 of these characters, and not "." or ".."; a consumer
+// group's name is the cluster's, printable.
+const kafkaTopic = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,249}$/, 'must be 1 to 249 letters, digits, ".", "_" or "-"')
+  .refine((topic) => topic !== '.' && topic !== '..', 'cannot be "." or ".."');
+const kafkaGroup = z.string().regex(/^[\x21-\x7e]{1,255}$/, 'must be 1 to 255 printable characters without spaces');
+
+const kafkaSource = z
+  .object({
+    broker: z.literal('kafka'),
+    topic: kafkaTopic.meta({ description: 'The Kafka topic the source reads.' }),
+    group: kafkaGroup.optional().meta({ description: "The consumer group it reads with, inside the project's namespace (default: the source's id); one source per group." }),
+    ...common,
+    eventTypeAttribute: attributeName.nullable().optional().meta({ description: 'raw only: the header naming the event type (null: event-type).' }),
+    deadLetter: kafkaTopic.optional().meta({ description: "The topic messages that cannot be events are produced to, with the reason in a header (default: the topic's name with .dlq appended; made when missing)." }),
+  })
+  .strict();
 
 const redisSource = z
   .object({
@@ -98,7 +118,7 @@ const pubsubSource = z
   })
   .strict();
 
-export const createBrokerSourceSchema = z.discriminatedUnion('broker', [redisSource, natsSource, sqsSource, rabbitmqSource, pubsubSource]);
+export const createBrokerSourceSchema = z.discriminatedUnion('broker', [kafkaSource, redisSource, natsSource, sqsSource, rabbitmqSource, pubsubSource]);
 
 /** What a source's owner may change; what it reads and with which group stay (a new source reads elsewhere). */
 export const updateBrokerSourceSchema = z
@@ -108,7 +128,7 @@ export const updateBrokerSourceSchema = z
 
 /** A dead-letter destination the source's broker accepts (the update schema cannot know the broker). */
 export function deadLetterProblem(broker: Broker, deadLetter: string): string | undefined {
-  const check = { nats: natsSubject, sqs: sqsQueue, pubsub: pubsubName, redis: name, rabbitmq: name }[broker];
+  const check = { kafka: kafkaTopic, nats: natsSubject, sqs: sqsQueue, pubsub: pubsubName, redis: name, rabbitmq: name }[broker];
   const parsed = check.safeParse(deadLetter);
   return parsed.success ? undefined : parsed.error.issues[0]!.message;
 }
@@ -119,6 +139,8 @@ export type UpdateBrokerSource = z.output<typeof updateBrokerSourceSchema>;
 /** The source in the broker-neutral terms it is stored in. */
 export function addressOf(input: CreateBrokerSource): { address: string; group: string | undefined } {
   switch (input.broker) {
+    case 'kafka':
+      return { address: input.topic, group: input.group };
     case 'redis':
       return { address: input.stream, group: input.group };
     case 'nats':
@@ -157,6 +179,7 @@ export function namespacedGroup(projectId: string, group: string, separator = '.
 /** A source without a dead-letter destination of its own gets one beside what it reads. */
 export function defaultDeadLetter(broker: Broker, address: string): string {
   if (broker === 'pubsub') return `${address}-dlq`.slice(0, 255);
+  if (broker === 'kafka') return `${address}.dlq`.slice(0, 249);
   if (broker === 'sqs') {
     // A FIFO queue's dead letters go to a FIFO queue: SQS keeps the two kinds apart.
     const fifo = address.endsWith('.fifo');

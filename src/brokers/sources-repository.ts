@@ -22,7 +22,7 @@ export interface BrokerSource {
   id: string;
   projectId: string;
   broker: Broker;
-  /** What it reads: a Redis stream's key, ... */
+  /** What it reads: a Kafka topic, a Redis stream's key, ... */
   address: string;
   group: string;
   format: SourceFormat;
@@ -68,7 +68,7 @@ function fromRow(row: Row): BrokerSource {
 /** Two live sources cannot read one address with one group: the caller turns this into a 409. */
 export class GroupTakenError extends Error {
   constructor(readonly group: string) {
-    super(`Another broker source already reads the same stream or queue with the group ${group}.`);
+    super(`Another broker source already reads with the group ${group}: on the same stream or queue, or (a Kafka group) anywhere.`);
     this.name = 'GroupTakenError';
   }
 }
@@ -97,8 +97,11 @@ function refuseNamesOutside(prefixes: BrokerPrefixes, source: Pick<BrokerSource,
   if (outside.length > 0) throw new NameNotAllowedError(source.broker, outside);
 }
 
+/** One group per address (a Kafka group: per cluster), enforced by the database's unique indexes. */
+const GROUP_CONSTRAINTS = ['broker_sources_group', 'broker_sources_kafka_group'];
+
 function isGroupTaken(error: unknown): boolean {
-  return (error as { code?: string }).code === '23505' && (error as { constraint?: string }).constraint === 'broker_sources_group';
+  return (error as { code?: string }).code === '23505' && GROUP_CONSTRAINTS.includes((error as { constraint?: string }).constraint ?? '');
 }
 
 /** `prefixes`: the project's, as the operator set them; what the source reads and writes must start with one. */
@@ -187,6 +190,8 @@ export interface BrokerConsumerReport {
   state: 'running' | 'paused';
   /** Why it is paused (the dependency that failed), when it is. */
   reason?: string;
+  /** Kafka: the partitions the group gave this consumer. */
+  assigned?: number[];
   ingested: number;
   deadLettered: number;
   messagesPerSecond: number;

@@ -1,5 +1,7 @@
 /**
- * The broker sources' consumers of one process: one consumer per live source. Every couple of
+ * The broker sources' consumers of one process: one consumer per live source, whatever its
+ * broker (Kafka's are group members, src/kafka/group-members.ts; the others read through a
+ * channel, src/brokers/source-consumer.ts). Every couple of
  * seconds it reads the sources from PostgreSQL and starts, replaces or stops consumers to match,
  * so a source created, changed or deleted through the API takes effect without a restart. Every
  * few seconds it writes what each consumer is doing (running or paused, throughput) for GET
@@ -17,6 +19,7 @@ import { openPubsubChannel } from './pubsub/channel';
 import { openRabbitmqChannel } from './rabbitmq/channel';
 import { openRedisChannel } from './redis/channel';
 import { openSqsChannel } from './sqs/channel';
+import { createKafkaMembers } from '../kafka/group-members';
 import { startRounds } from './rounds';
 import { startBrokerSourceConsumer, type BrokerChannel, type BrokerSourceConsumer } from './source-consumer';
 import type { Broker } from './source-schema';
@@ -24,6 +27,7 @@ import { forgetBrokerConsumerReports, liveBrokerSources, saveBrokerConsumerRepor
 
 /** Where the brokers are: the operator's, never a project's, so a source cannot point the gateway anywhere. */
 export interface BrokerConnections {
+  kafkaBrokers: string[];
   redisUrl: string;
   natsUrl: string;
   sqs: SqsConnection;
@@ -45,19 +49,25 @@ function sameReading(a: BrokerSource, b: BrokerSource): boolean {
 export function startBrokerConsumers(connections: BrokerConnections, db: Db, starter: DeliveryStarter): BrokerConsumers {
   // The consumer's name in the brokers' groups: stable for this process, unique among processes.
   const name = `${os.hostname()}:${process.pid}`;
-  const openers: Record<Broker, (source: BrokerSource) => Promise<BrokerChannel>> = {
-    redis: (source) => openRedisChannel(connections.redisUrl, source, name, connections.claimIdleMs),
-    nats: (source) => openNatsChannel(connections.natsUrl, source, connections.claimIdleMs),
-    sqs: (source) => openSqsChannel(connections.sqs, source, connections.claimIdleMs),
-    rabbitmq: (source) => openRabbitmqChannel(connections.rabbitmqUrl, source),
-    pubsub: (source) => openPubsubChannel(connections.pubsub, source),
+  const kafka = createKafkaMembers(connections.kafkaBrokers, name, db, starter);
+  const throughChannel = (open: (source: BrokerSource) => Promise<BrokerChannel>) => async (source: BrokerSource) =>
+    startBrokerSourceConsumer({ db, starter }, source, await open(source));
+  const starters: Record<Broker, (source: BrokerSource) => Promise<BrokerSourceConsumer>> = {
+    kafka: (source) => kafka.start(source),
+    redis: throughChannel((source) => openRedisChannel(connections.redisUrl, source, name, connections.claimIdleMs)),
+    nats: throughChannel((source) => openNatsChannel(connections.natsUrl, source, connections.claimIdleMs)),
+    sqs: throughChannel((source) => openSqsChannel(connections.sqs, source, connections.claimIdleMs)),
+    rabbitmq: throughChannel((source) => openRabbitmqChannel(connections.rabbitmqUrl, source)),
+    pubsub: throughChannel((source) => openPubsubChannel(connections.pubsub, source)),
   };
   const members = new Map<string, { source: BrokerSource; consumer: BrokerSourceConsumer }>();
+  const crashed = new Set<string>();
   let stopping = false;
 
   async function stopMember(id: string): Promise<void> {
     const member = members.get(id);
     members.delete(id);
+    crashed.delete(id);
     await member?.consumer.stop().catch((error) => log.warn('broker consumer did not stop cleanly', { source: id, error: errorMessage(error) }));
   }
 
@@ -65,7 +75,7 @@ export function startBrokerConsumers(connections: BrokerConnections, db: Db, sta
     const live = new Map((await liveBrokerSources(db)).map((source) => [source.id, source]));
     for (const [id, member] of members) {
       const wanted = live.get(id);
-      if (!wanted || !sameReading(member.source, wanted)) await stopMember(id);
+      if (!wanted || crashed.has(id) || !sameReading(member.source, wanted)) await stopMember(id);
       else if (wanted.version !== member.source.version) {
         member.consumer.update(wanted);
         member.source = wanted;
@@ -76,8 +86,9 @@ export function startBrokerConsumers(connections: BrokerConnections, db: Db, sta
       if (members.has(id)) continue;
       // One source that cannot start (its broker down) must not hold up the others: next round.
       try {
-        const channel = await openers[source.broker](source);
-        members.set(id, { source, consumer: startBrokerSourceConsumer({ db, starter }, source, channel) });
+        const consumer = await starters[source.broker](source);
+        members.set(id, { source, consumer });
+        void consumer.crashed?.then(() => crashed.add(id));
       } catch (error) {
         log.warn('broker source could not start; retrying', { source: id, broker: source.broker, error: errorMessage(error) });
       }
@@ -100,6 +111,7 @@ export function startBrokerConsumers(connections: BrokerConnections, db: Db, sta
       stopping = true;
       await rounds.stop();
       await Promise.all([...members.keys()].map(stopMember));
+      await kafka.close();
       // Gone, not silent: the API stops listing this process at once.
       await forgetBrokerConsumerReports(db, name).catch(() => undefined);
     },

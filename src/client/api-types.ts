@@ -174,7 +174,7 @@ export interface paths {
         put?: never;
         /**
          * Create a broker source
-         * @description A Redis stream, a NATS JetStream stream, an SQS queue, a RabbitMQ queue or a Pub/Sub subscription consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.
+         * @description A Kafka topic, a Redis stream, a NATS JetStream stream, an SQS queue, a RabbitMQ queue or a Pub/Sub subscription consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.
          */
         post: operations["createBrokerSource"];
         delete?: never;
@@ -199,7 +199,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a broker source
-         * @description Its consumers stop; the events it brought in stay, and so does its consumer group in the broker.
+         * @description Its consumers stop (a Kafka group member leaves its group); the events it brought in stay, and so does its consumer group in the broker.
          */
         delete: operations["deleteBrokerSource"];
         options?: never;
@@ -669,55 +669,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/kafka-sources": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List Kafka sources */
-        get: operations["listKafkaSources"];
-        put?: never;
-        /**
-         * Create a Kafka source
-         * @description A topic consumed as events of this project. Its topic and dead-letter topic must start with one of the project's allowed topic prefixes.
-         */
-        post: operations["createKafkaSource"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/kafka-sources/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a Kafka source and its consumption
-         * @description Adds how consumption goes: per partition the group's committed offset and lag (from the broker), and per consumer process its partitions, state and throughput. Kafka not answering still shows the rest.
-         */
-        get: operations["getKafkaSource"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a Kafka source
-         * @description Its consumers leave the group; the events it brought in stay.
-         */
-        delete: operations["deleteKafkaSource"];
-        options?: never;
-        head?: never;
-        /**
-         * Change a Kafka source
-         * @description Only the fields sent change.
-         */
-        patch: operations["updateKafkaSource"];
-        trace?: never;
-    };
     "/v1/project": {
         parameters: {
             query?: never;
@@ -873,8 +824,6 @@ export interface components {
             id: string;
             /** @description Events a second through POST /v1/events; null: the gateway's default. */
             ingestRateLimit: components["schemas"]["RateLimit"] | null;
-            /** @description Topic name prefixes its Kafka sources may use; none: no Kafka sources; [""]: every topic. */
-            kafkaTopicPrefixes: string[];
             name: string;
         };
         ApiKey: {
@@ -909,7 +858,7 @@ export interface components {
             /** @description The endpoint's HTTP status; null: no answer came (see errorClass). */
             statusCode: number | null;
         };
-        BrokerSource: components["schemas"]["RedisSource"] | components["schemas"]["NatsSource"] | components["schemas"]["SqsSource"] | components["schemas"]["RabbitmqSource"] | components["schemas"]["PubsubSource"];
+        BrokerSource: components["schemas"]["KafkaSource"] | components["schemas"]["RedisSource"] | components["schemas"]["NatsSource"] | components["schemas"]["SqsSource"] | components["schemas"]["RabbitmqSource"] | components["schemas"]["PubsubSource"];
         Customer: {
             /** Format: date-time */
             createdAt: string;
@@ -1080,15 +1029,18 @@ export interface components {
             ok: true;
         };
         KafkaSource: {
+            /** @constant */
+            broker: "kafka";
             /** Format: date-time */
             createdAt: string;
-            deadLetterTopic: string;
-            /** @description raw only: the header naming the event type; null: `event-type`. */
-            eventTypeHeader: string | null;
+            /** @description Where messages that cannot be events go, with the reason. */
+            deadLetter: string;
+            /** @description raw only: the attribute naming the event type; null: `event-type`. */
+            eventTypeAttribute: string | null;
             /** @enum {string} */
             format: "envelope" | "raw";
             /** @description The consumer group, inside the project's namespace: `switchyard.<projectId>.<name>`. */
-            groupId: string;
+            group: string;
             id: string;
             projectId: string;
             topic: string;
@@ -2047,6 +1999,22 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @constant */
+                    broker: "kafka";
+                    /** @description The topic messages that cannot be events are produced to, with the reason in a header (default: the topic's name with .dlq appended; made when missing). */
+                    deadLetter?: string;
+                    /** @description raw only: the header naming the event type (null: event-type). */
+                    eventTypeAttribute?: string | null;
+                    /**
+                     * @description envelope: the body is a POST /v1/events event; raw: the body is the payload and an attribute names the type.
+                     * @enum {string}
+                     */
+                    format: "envelope" | "raw";
+                    /** @description The consumer group it reads with, inside the project's namespace (default: the source's id); one source per group. */
+                    group?: string;
+                    /** @description The Kafka topic the source reads. */
+                    topic: string;
+                } | {
+                    /** @constant */
                     broker: "redis";
                     /** @description Where messages that cannot be events go, with the reason (default: the address with .dlq appended). */
                     deadLetter?: string;
@@ -2173,7 +2141,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `broker_group_taken`: Another broker source reads the same stream with this consumer group. */
+            /** @description `broker_group_taken`: Another broker source reads the same stream or queue with this consumer group (a Kafka group: whatever it reads). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2237,21 +2205,94 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @constant */
-                        broker: "redis";
+                        broker: "kafka";
                         consumption: {
                             /** @description From the broker; null when it did not answer. */
                             backlog: {
-                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
+                                /** @description Not yet handed to the source's group (a queue: messages waiting; Kafka: produced and not yet committed by the group, over every partition); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
                                 lag: number | null;
-                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues. */
+                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues and Kafka. */
                                 lastDelivered: string | null;
-                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Pub/Sub: only Cloud Monitoring counts a backlog). */
+                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Kafka; Pub/Sub: only Cloud Monitoring counts a backlog). */
                                 length: number | null;
-                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin, Pub/Sub). */
+                                /** @description Kafka only: per partition, the group's committed offset, the high watermark and the lag between them. */
+                                partitions?: {
+                                    /** @description The next offset the group will read; null until it commits one. */
+                                    committedOffset: string | null;
+                                    /** @description The offset the next produced message will get. */
+                                    highWatermark: string;
+                                    /** @description Messages produced and not yet committed by the group (a decimal string: offsets are 64-bit). */
+                                    lag: string;
+                                    partition: number;
+                                }[];
+                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (Kafka, RabbitMQ without its management plugin, Pub/Sub). */
                                 pending: number | null;
                             } | null;
                             /** @description The consumer processes that reported in the last 30 seconds. */
                             consumers: {
+                                /** @description Kafka only: the partitions it holds. */
+                                assigned?: number[];
+                                /** @description The consumer process. */
+                                consumer: string;
+                                deadLettered: number;
+                                ingested: number;
+                                messagesPerSecond: number;
+                                /** @description Why it is paused (the dependency that failed), when it is. */
+                                reason?: string;
+                                /** Format: date-time */
+                                reportedAt: string;
+                                /** @enum {string} */
+                                state: "running" | "paused";
+                            }[];
+                            /** @description Why there is no backlog: the broker did not answer. */
+                            error?: string;
+                            messagesPerSecond: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Where messages that cannot be events go, with the reason. */
+                        deadLetter: string;
+                        /** @description raw only: the attribute naming the event type; null: `event-type`. */
+                        eventTypeAttribute: string | null;
+                        /** @enum {string} */
+                        format: "envelope" | "raw";
+                        /** @description The consumer group, inside the project's namespace: `switchyard.<projectId>.<name>`. */
+                        group: string;
+                        id: string;
+                        projectId: string;
+                        topic: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    } | {
+                        /** @constant */
+                        broker: "redis";
+                        consumption: {
+                            /** @description From the broker; null when it did not answer. */
+                            backlog: {
+                                /** @description Not yet handed to the source's group (a queue: messages waiting; Kafka: produced and not yet committed by the group, over every partition); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
+                                lag: number | null;
+                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues and Kafka. */
+                                lastDelivered: string | null;
+                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Kafka; Pub/Sub: only Cloud Monitoring counts a backlog). */
+                                length: number | null;
+                                /** @description Kafka only: per partition, the group's committed offset, the high watermark and the lag between them. */
+                                partitions?: {
+                                    /** @description The next offset the group will read; null until it commits one. */
+                                    committedOffset: string | null;
+                                    /** @description The offset the next produced message will get. */
+                                    highWatermark: string;
+                                    /** @description Messages produced and not yet committed by the group (a decimal string: offsets are 64-bit). */
+                                    lag: string;
+                                    partition: number;
+                                }[];
+                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (Kafka, RabbitMQ without its management plugin, Pub/Sub). */
+                                pending: number | null;
+                            } | null;
+                            /** @description The consumer processes that reported in the last 30 seconds. */
+                            consumers: {
+                                /** @description Kafka only: the partitions it holds. */
+                                assigned?: number[];
                                 /** @description The consumer process. */
                                 consumer: string;
                                 deadLettered: number;
@@ -2292,17 +2333,29 @@ export interface operations {
                         consumption: {
                             /** @description From the broker; null when it did not answer. */
                             backlog: {
-                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
+                                /** @description Not yet handed to the source's group (a queue: messages waiting; Kafka: produced and not yet committed by the group, over every partition); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
                                 lag: number | null;
-                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues. */
+                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues and Kafka. */
                                 lastDelivered: string | null;
-                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Pub/Sub: only Cloud Monitoring counts a backlog). */
+                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Kafka; Pub/Sub: only Cloud Monitoring counts a backlog). */
                                 length: number | null;
-                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin, Pub/Sub). */
+                                /** @description Kafka only: per partition, the group's committed offset, the high watermark and the lag between them. */
+                                partitions?: {
+                                    /** @description The next offset the group will read; null until it commits one. */
+                                    committedOffset: string | null;
+                                    /** @description The offset the next produced message will get. */
+                                    highWatermark: string;
+                                    /** @description Messages produced and not yet committed by the group (a decimal string: offsets are 64-bit). */
+                                    lag: string;
+                                    partition: number;
+                                }[];
+                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (Kafka, RabbitMQ without its management plugin, Pub/Sub). */
                                 pending: number | null;
                             } | null;
                             /** @description The consumer processes that reported in the last 30 seconds. */
                             consumers: {
+                                /** @description Kafka only: the partitions it holds. */
+                                assigned?: number[];
                                 /** @description The consumer process. */
                                 consumer: string;
                                 deadLettered: number;
@@ -2339,17 +2392,29 @@ export interface operations {
                         consumption: {
                             /** @description From the broker; null when it did not answer. */
                             backlog: {
-                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
+                                /** @description Not yet handed to the source's group (a queue: messages waiting; Kafka: produced and not yet committed by the group, over every partition); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
                                 lag: number | null;
-                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues. */
+                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues and Kafka. */
                                 lastDelivered: string | null;
-                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Pub/Sub: only Cloud Monitoring counts a backlog). */
+                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Kafka; Pub/Sub: only Cloud Monitoring counts a backlog). */
                                 length: number | null;
-                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin, Pub/Sub). */
+                                /** @description Kafka only: per partition, the group's committed offset, the high watermark and the lag between them. */
+                                partitions?: {
+                                    /** @description The next offset the group will read; null until it commits one. */
+                                    committedOffset: string | null;
+                                    /** @description The offset the next produced message will get. */
+                                    highWatermark: string;
+                                    /** @description Messages produced and not yet committed by the group (a decimal string: offsets are 64-bit). */
+                                    lag: string;
+                                    partition: number;
+                                }[];
+                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (Kafka, RabbitMQ without its management plugin, Pub/Sub). */
                                 pending: number | null;
                             } | null;
                             /** @description The consumer processes that reported in the last 30 seconds. */
                             consumers: {
+                                /** @description Kafka only: the partitions it holds. */
+                                assigned?: number[];
                                 /** @description The consumer process. */
                                 consumer: string;
                                 deadLettered: number;
@@ -2386,17 +2451,29 @@ export interface operations {
                         consumption: {
                             /** @description From the broker; null when it did not answer. */
                             backlog: {
-                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
+                                /** @description Not yet handed to the source's group (a queue: messages waiting; Kafka: produced and not yet committed by the group, over every partition); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
                                 lag: number | null;
-                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues. */
+                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues and Kafka. */
                                 lastDelivered: string | null;
-                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Pub/Sub: only Cloud Monitoring counts a backlog). */
+                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Kafka; Pub/Sub: only Cloud Monitoring counts a backlog). */
                                 length: number | null;
-                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin, Pub/Sub). */
+                                /** @description Kafka only: per partition, the group's committed offset, the high watermark and the lag between them. */
+                                partitions?: {
+                                    /** @description The next offset the group will read; null until it commits one. */
+                                    committedOffset: string | null;
+                                    /** @description The offset the next produced message will get. */
+                                    highWatermark: string;
+                                    /** @description Messages produced and not yet committed by the group (a decimal string: offsets are 64-bit). */
+                                    lag: string;
+                                    partition: number;
+                                }[];
+                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (Kafka, RabbitMQ without its management plugin, Pub/Sub). */
                                 pending: number | null;
                             } | null;
                             /** @description The consumer processes that reported in the last 30 seconds. */
                             consumers: {
+                                /** @description Kafka only: the partitions it holds. */
+                                assigned?: number[];
                                 /** @description The consumer process. */
                                 consumer: string;
                                 deadLettered: number;
@@ -2433,17 +2510,29 @@ export interface operations {
                         consumption: {
                             /** @description From the broker; null when it did not answer. */
                             backlog: {
-                                /** @description Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
+                                /** @description Not yet handed to the source's group (a queue: messages waiting; Kafka: produced and not yet committed by the group, over every partition); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub). */
                                 lag: number | null;
-                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues. */
+                                /** @description The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues and Kafka. */
                                 lastDelivered: string | null;
-                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Pub/Sub: only Cloud Monitoring counts a backlog). */
+                                /** @description Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Kafka; Pub/Sub: only Cloud Monitoring counts a backlog). */
                                 length: number | null;
-                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin, Pub/Sub). */
+                                /** @description Kafka only: per partition, the group's committed offset, the high watermark and the lag between them. */
+                                partitions?: {
+                                    /** @description The next offset the group will read; null until it commits one. */
+                                    committedOffset: string | null;
+                                    /** @description The offset the next produced message will get. */
+                                    highWatermark: string;
+                                    /** @description Messages produced and not yet committed by the group (a decimal string: offsets are 64-bit). */
+                                    lag: string;
+                                    partition: number;
+                                }[];
+                                /** @description Handed to a consumer and not yet acknowledged; null when the broker cannot tell (Kafka, RabbitMQ without its management plugin, Pub/Sub). */
                                 pending: number | null;
                             } | null;
                             /** @description The consumer processes that reported in the last 30 seconds. */
                             consumers: {
+                                /** @description Kafka only: the partitions it holds. */
+                                assigned?: number[];
                                 /** @description The consumer process. */
                                 consumer: string;
                                 deadLettered: number;
@@ -6691,595 +6780,6 @@ export interface operations {
             };
         };
     };
-    listKafkaSources: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of Kafka sources, newest first. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["KafkaSource"][];
-                        /** @description The cursor of the next page; null on the last one. */
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /**
-             * @description `invalid_json`: The request body is not valid JSON.
-             *
-             *     `unreadable_body`: The request body could not be read: its length differs from Content-Length, or it does not decompress as its Content-Encoding says.
-             *
-             *     `request_aborted`: The client aborted the request while sending it.
-             *
-             *     `invalid_text`: Text in the request contains the NUL character.
-             *
-             *     `invalid_path`: The request path is not validly percent-encoded.
-             *
-             *     `invalid_query`: A query parameter is not valid; `details` names each one.
-             */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `unauthorized`: No valid credentials: a missing or unknown key, or a signature that does not verify. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `insufficient_scope`: The API key's scope does not allow this request. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `payload_too_large`: The request body is larger than the configured limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /**
-             * @description `unsupported_media_type`: The body is not sent as application/json.
-             *
-             *     `unsupported_encoding`: The body has a content-encoding the API does not read.
-             *
-             *     `unsupported_charset`: The body is not UTF-8.
-             */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `internal_error`: A fault on the server side; it has been logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    createKafkaSource: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    deadLetterTopic?: string;
-                    eventTypeHeader?: string | null;
-                    /** @enum {string} */
-                    format: "envelope" | "raw";
-                    groupId?: string;
-                    topic: string;
-                };
-            };
-        };
-        responses: {
-            /** @description The Kafka source. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["KafkaSource"];
-                };
-            };
-            /**
-             * @description `invalid_json`: The request body is not valid JSON.
-             *
-             *     `unreadable_body`: The request body could not be read: its length differs from Content-Length, or it does not decompress as its Content-Encoding says.
-             *
-             *     `request_aborted`: The client aborted the request while sending it.
-             *
-             *     `invalid_text`: Text in the request contains the NUL character.
-             *
-             *     `invalid_path`: The request path is not validly percent-encoded.
-             *
-             *     `invalid_request`: The request body does not match the schema; `details` names each bad field.
-             *
-             *     `kafka_topic_not_allowed`: A topic is outside the project's allowed Kafka topic prefixes.
-             */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `unauthorized`: No valid credentials: a missing or unknown key, or a signature that does not verify. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `insufficient_scope`: The API key's scope does not allow this request. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `kafka_group_taken`: Another Kafka source uses this consumer group. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `payload_too_large`: The request body is larger than the configured limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /**
-             * @description `unsupported_media_type`: The body is not sent as application/json.
-             *
-             *     `unsupported_encoding`: The body has a content-encoding the API does not read.
-             *
-             *     `unsupported_charset`: The body is not UTF-8.
-             */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `internal_error`: A fault on the server side; it has been logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getKafkaSource: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The Kafka source's id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The Kafka source, with its consumption. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        consumption: {
-                            /** @description The consumer processes that reported in the last 30 seconds. */
-                            consumers: {
-                                /** @description The partitions it holds. */
-                                assigned: number[];
-                                /** @description The consumer process. */
-                                consumer: string;
-                                deadLettered: number;
-                                ingested: number;
-                                messagesPerSecond: number;
-                                /** @description Why it is paused (the dependency that failed), when it is. */
-                                reason?: string;
-                                /** Format: date-time */
-                                reportedAt: string;
-                                /** @enum {string} */
-                                state: "running" | "paused";
-                            }[];
-                            /** @description Why there are no partitions: Kafka did not answer. */
-                            error?: string;
-                            messagesPerSecond: number;
-                            /** @description Per partition, from the broker; null when Kafka did not answer. */
-                            partitions: {
-                                /** @description The next offset the group will read; null until it commits one. */
-                                committedOffset: string | null;
-                                /** @description The offset the next produced message will get. */
-                                highWatermark: string;
-                                /** @description Messages produced and not yet committed by the group (a decimal string: offsets are 64-bit). */
-                                lag: string;
-                                partition: number;
-                            }[] | null;
-                            totalLag: string | null;
-                        };
-                        /** Format: date-time */
-                        createdAt: string;
-                        deadLetterTopic: string;
-                        /** @description raw only: the header naming the event type; null: `event-type`. */
-                        eventTypeHeader: string | null;
-                        /** @enum {string} */
-                        format: "envelope" | "raw";
-                        /** @description The consumer group, inside the project's namespace: `switchyard.<projectId>.<name>`. */
-                        groupId: string;
-                        id: string;
-                        projectId: string;
-                        topic: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        version: number;
-                    };
-                };
-            };
-            /**
-             * @description `invalid_json`: The request body is not valid JSON.
-             *
-             *     `unreadable_body`: The request body could not be read: its length differs from Content-Length, or it does not decompress as its Content-Encoding says.
-             *
-             *     `request_aborted`: The client aborted the request while sending it.
-             *
-             *     `invalid_text`: Text in the request contains the NUL character.
-             *
-             *     `invalid_path`: The request path is not validly percent-encoded.
-             */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `unauthorized`: No valid credentials: a missing or unknown key, or a signature that does not verify. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `insufficient_scope`: The API key's scope does not allow this request. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `kafka_source_not_found`: No such Kafka source in this project. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `payload_too_large`: The request body is larger than the configured limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /**
-             * @description `unsupported_media_type`: The body is not sent as application/json.
-             *
-             *     `unsupported_encoding`: The body has a content-encoding the API does not read.
-             *
-             *     `unsupported_charset`: The body is not UTF-8.
-             */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `internal_error`: A fault on the server side; it has been logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    deleteKafkaSource: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The Kafka source's id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description `invalid_json`: The request body is not valid JSON.
-             *
-             *     `unreadable_body`: The request body could not be read: its length differs from Content-Length, or it does not decompress as its Content-Encoding says.
-             *
-             *     `request_aborted`: The client aborted the request while sending it.
-             *
-             *     `invalid_text`: Text in the request contains the NUL character.
-             *
-             *     `invalid_path`: The request path is not validly percent-encoded.
-             */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `unauthorized`: No valid credentials: a missing or unknown key, or a signature that does not verify. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `insufficient_scope`: The API key's scope does not allow this request. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `kafka_source_not_found`: No such Kafka source in this project. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `payload_too_large`: The request body is larger than the configured limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /**
-             * @description `unsupported_media_type`: The body is not sent as application/json.
-             *
-             *     `unsupported_encoding`: The body has a content-encoding the API does not read.
-             *
-             *     `unsupported_charset`: The body is not UTF-8.
-             */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `internal_error`: A fault on the server side; it has been logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    updateKafkaSource: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The Kafka source's id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": {
-                    deadLetterTopic?: string;
-                    eventTypeHeader?: string | null;
-                    /** @enum {string} */
-                    format?: "envelope" | "raw";
-                    groupId?: string;
-                    topic?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description The Kafka source as changed. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["KafkaSource"];
-                };
-            };
-            /**
-             * @description `invalid_json`: The request body is not valid JSON.
-             *
-             *     `unreadable_body`: The request body could not be read: its length differs from Content-Length, or it does not decompress as its Content-Encoding says.
-             *
-             *     `request_aborted`: The client aborted the request while sending it.
-             *
-             *     `invalid_text`: Text in the request contains the NUL character.
-             *
-             *     `invalid_path`: The request path is not validly percent-encoded.
-             *
-             *     `invalid_request`: The request body does not match the schema; `details` names each bad field.
-             *
-             *     `kafka_topic_not_allowed`: A topic is outside the project's allowed Kafka topic prefixes.
-             */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `unauthorized`: No valid credentials: a missing or unknown key, or a signature that does not verify. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `insufficient_scope`: The API key's scope does not allow this request. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `kafka_source_not_found`: No such Kafka source in this project. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `kafka_group_taken`: Another Kafka source uses this consumer group. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `payload_too_large`: The request body is larger than the configured limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /**
-             * @description `unsupported_media_type`: The body is not sent as application/json.
-             *
-             *     `unsupported_encoding`: The body has a content-encoding the API does not read.
-             *
-             *     `unsupported_charset`: The body is not UTF-8.
-             */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `internal_error`: A fault on the server side; it has been logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
     getProject: {
         parameters: {
             query?: never;
@@ -7830,7 +7330,6 @@ export interface operations {
                         burst?: number;
                         perSecond: number;
                     } | null;
-                    kafkaTopicPrefixes?: string[];
                 };
             };
         };

@@ -11,7 +11,6 @@ import { createDeliveryStarter, type DeliveryStarter } from '../deliveries/start
 import { createEndpointControl } from '../endpoint-health/entity-client';
 import { endpointTaskQueue } from '../endpoint-health/workflow-contract';
 import { createBrokerBacklogs } from '../brokers/backlog';
-import { createKafkaOffsets } from '../kafka/offsets';
 import { createTemporalClient } from '../temporal/client';
 import type { Running } from './running';
 
@@ -32,11 +31,10 @@ export async function startApi(config: Config, shared: { db?: Db; starter?: Deli
   // The SDK retries an unavailable server in the background until the deadline; closing the
   // connection under such a call makes its next retry throw where nothing can catch it.
   const temporalCalls = new Set<Promise<unknown>>();
-  const kafkaOffsets = createKafkaOffsets(config.kafkaBrokers);
+  const brokerBacklogs = createBrokerBacklogs(config.brokers);
   const starter = shared.starter ?? createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, { pacing: config.deliveryPacing });
   const app = createApp({
-    kafkaOffsets,
-    brokerBacklogs: createBrokerBacklogs(config.brokers),
+    brokerBacklogs,
     db,
     starter,
     endpoints: createEndpointControl(temporal.client, endpointTaskQueue(config.temporal.taskQueue)),
@@ -77,7 +75,7 @@ export async function startApi(config: Config, shared: { db?: Db; starter?: Deli
       await Promise.allSettled(temporalCalls);
       await starter.idle(); // starts of events answered just before the stop
       await temporal.connection.close();
-      await kafkaOffsets.close().catch(() => undefined);
+      await brokerBacklogs.close();
       if (!shared.db) await db.end();
     },
   };

@@ -1,9 +1,8 @@
-/** `switchyard consumers` (or `kafka`, its older name): the Kafka and broker sources' consumers, in a process of their own. */
+/** `switchyard consumers` (or `kafka`, its older name): the broker sources' consumers (Kafka's among them), in a process of their own. */
 import { startBrokerConsumers } from '../brokers/supervisor';
 import { databaseUrlOf, type Config } from '../config';
 import { createPool } from '../db/pool';
 import { createDeliveryStarter } from '../deliveries/starter';
-import { startKafkaConsumers } from '../kafka/supervisor';
 import { log } from '../log';
 import { installMetrics } from '../metrics/metrics';
 import { startMetricsServer } from '../metrics/server';
@@ -16,12 +15,11 @@ export async function runConsumers(config: Config): Promise<Running> {
   const db = createPool(databaseUrlOf(config));
   const temporal = createTemporalClient(config);
   const starter = createDeliveryStarter(db, temporal.client, config.temporal.taskQueue, { pacing: config.deliveryPacing });
-  const kafka = startKafkaConsumers(config.kafkaBrokers, db, starter);
   const brokers = startBrokerConsumers(config.brokers, db, starter);
-  log.info('Kafka and broker consumers running', { kafka: config.kafkaBrokers, taskQueue: config.temporal.taskQueue });
+  log.info('broker consumers running', { kafka: config.brokers.kafkaBrokers, taskQueue: config.temporal.taskQueue });
   return {
     async stop() {
-      await Promise.all([kafka.stop(), brokers.stop()]);
+      await brokers.stop();
       await temporal.connection.close();
       await db.end();
       await metricsServer?.close();

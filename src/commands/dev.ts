@@ -35,7 +35,7 @@ async function devApiKey(config: Config, db: Db): Promise<string> {
   if (saved && (await authenticateApiKey(db, saved))) return saved;
   const { project, apiKey } = await createProject(db, 'dev');
   // A local stack's one project may read every topic, stream and queue of the local brokers.
-  await updateOperatorSettings(db, project.id, { kafkaTopicPrefixes: [''], brokerPrefixes: Object.fromEntries(BROKERS.map((broker) => [broker, ['']])) });
+  await updateOperatorSettings(db, project.id, { brokerPrefixes: Object.fromEntries(BROKERS.map((broker) => [broker, ['']])) });
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${apiKey}\n`, { mode: 0o600 });
   return apiKey;

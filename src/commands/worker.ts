@@ -4,7 +4,6 @@ import { createPool, type Db } from '../db/pool';
 import { log } from '../log';
 import { startReconciler } from '../deliveries/reconciler';
 import type { DeliveryStarter } from '../deliveries/starter';
-import { startKafkaConsumers } from '../kafka/supervisor';
 import { startBrokerConsumers } from '../brokers/supervisor';
 import { metrics } from '../metrics/metrics';
 import { startMetricsServer } from '../metrics/server';
@@ -33,7 +32,6 @@ export async function runWorker(config: Config, shared: { db?: Db; metricsListen
       : undefined;
   const { starter } = running;
   const reconciler = startReconciler(db, starter);
-  const kafka = config.consumersInWorker ? startKafkaConsumers(config.kafkaBrokers, db, starter) : undefined;
   const brokers = config.consumersInWorker ? startBrokerConsumers(config.brokers, db, starter) : undefined;
   log.info('worker polling', { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace });
   return {
@@ -41,7 +39,7 @@ export async function runWorker(config: Config, shared: { db?: Db; metricsListen
     ended: running.done,
     async stop() {
       // Consumers first: what they have in hand finishes while the worker can still run it.
-      await Promise.all([kafka?.stop(), brokers?.stop()]);
+      await brokers?.stop();
       await reconciler.stop();
       await running.stop().catch(() => undefined);
       await metricsServer?.close();

@@ -3,17 +3,7 @@
  * the body, headers are the attributes, and the message's place in the log is its identity, so
  * one consumed twice (a crash before the commit, a rebalance) makes no second event. Pure.
  */
-import { decodeBrokerMessage, DEFAULT_EVENT_TYPE_ATTRIBUTE, type Decoded, type SourceFormat } from '../brokers/messages';
-
-export type KafkaFormat = SourceFormat;
-
-export const DEFAULT_EVENT_TYPE_HEADER = DEFAULT_EVENT_TYPE_ATTRIBUTE;
-
-export interface KafkaSourceFormat {
-  format: KafkaFormat;
-  /** raw only: the header that names the event type. */
-  eventTypeHeader?: string | null;
-}
+import { decodeBrokerMessage, MESSAGE_TERMS, type Decoded, type FormatSettings } from '../brokers/messages';
 
 export interface KafkaMessage {
   topic: string;
@@ -35,11 +25,12 @@ function headerText(message: KafkaMessage, name: string): string | undefined {
   return value === undefined ? undefined : value.toString();
 }
 
-export function decodeMessage(source: KafkaSourceFormat, message: KafkaMessage): Decoded {
+/** `eventTypeAttribute` names a header. */
+export function decodeMessage(source: FormatSettings, message: KafkaMessage): Decoded {
   return decodeBrokerMessage(
-    { format: source.format, eventTypeAttribute: source.eventTypeHeader },
+    source,
     { body: message.value, attribute: (name) => headerText(message, name), identity: messageKey(message) },
-    { body: 'value', attribute: 'header' },
+    MESSAGE_TERMS.kafka,
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * Where a source's consumer group stands on its topic, from the broker's admin API: the API asks
- * this for GET /v1/kafka-sources/:id. One admin connection per API process, opened on first use.
+ * this for GET /v1/broker-sources/:id of a Kafka source. One admin connection per API process, opened on first use.
  */
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { lagOf, type PartitionLag } from './consumption';

@@ -18,7 +18,8 @@ import { metrics } from '../metrics/metrics';
 import { SpanKind, traced } from '../tracing/tracing';
 import { behindAfter, chunksOf, offsetAfter } from './consumption';
 import { deadLetterHeaders, decodeMessage } from './messages';
-import type { ConsumerReport, KafkaSource } from './sources-repository';
+import type { BrokerSourceConsumer } from '../brokers/source-consumer';
+import type { BrokerSource } from '../brokers/sources-repository';
 
 /** A chunk's ingest taking longer than this counts as a failure: the partition pauses. */
 const INGEST_TIMEOUT_MS = 30_000;
@@ -33,17 +34,8 @@ export interface ConsumerDependencies {
   starter: DeliveryStarter;
 }
 
-export interface SourceConsumer {
-  /** Format changes apply to the next chunk; topic or group changes need a new consumer. */
-  update(source: KafkaSource): void;
-  report(nowMs: number): ConsumerReport;
-  /** Resolves when kafkajs has given up on this member (the supervisor then starts a new one). */
-  readonly crashed: Promise<void>;
-  /** Finishes the chunk in hand (committing it), leaves the group. */
-  stop(): Promise<void>;
-}
 
-export async function startSourceConsumer(deps: ConsumerDependencies, initial: KafkaSource): Promise<SourceConsumer> {
+export async function startKafkaSourceConsumer(deps: ConsumerDependencies, initial: BrokerSource): Promise<BrokerSourceConsumer> {
   let source = initial;
   const startedAt = Date.now();
   const throughput = new Throughput(startedAt);
@@ -56,13 +48,13 @@ export async function startSourceConsumer(deps: ConsumerDependencies, initial: K
   const lags = new Map<number, number>();
 
   const consumer: Consumer = deps.kafka.consumer({
-    groupId: source.groupId,
+    groupId: source.group,
     // A stuck dependency must not cost the group its member: chunks heartbeat while they wait.
     sessionTimeout: 30_000,
     heartbeatInterval: 3_000,
   });
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-    assigned = [...(payload.memberAssignment[source.topic] ?? [])].sort((a, b) => a - b);
+    assigned = [...(payload.memberAssignment[source.address] ?? [])].sort((a, b) => a - b);
   });
   const crashed = new Promise<void>((resolve) => {
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -85,7 +77,7 @@ export async function startSourceConsumer(deps: ConsumerDependencies, initial: K
     ].sort((a, b) => (BigInt(a.message.offset) < BigInt(b.message.offset) ? -1 : 1));
     if (dead.length > 0) {
       await deps.producer.send({
-        topic: current.deadLetterTopic,
+        topic: current.deadLetter,
         acks: -1,
         messages: dead.map(({ message, reason }) => ({
           key: message.key,
@@ -143,13 +135,13 @@ export async function startSourceConsumer(deps: ConsumerDependencies, initial: K
 
   await consumer.connect();
   try {
-    await consumer.subscribe({ topics: [source.topic], fromBeginning: true });
+    await consumer.subscribe({ topics: [source.address], fromBeginning: true });
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: PARTITIONS_AT_ONCE, eachBatch });
   } catch (error) {
     await consumer.disconnect().catch(() => undefined);
     throw error;
   }
-  log.info('Kafka source consuming', { source: source.id, topic: source.topic, groupId: source.groupId });
+  log.info('Kafka source consuming', { source: source.id, topic: source.address, groupId: source.group });
 
   return {
     crashed,

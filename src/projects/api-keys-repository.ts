@@ -50,7 +50,6 @@ export async function authenticateApiKey(db: Db, key: string): Promise<Caller | 
     name: string;
     created_at: Date;
     ingest_rate_limit: OperatorSettings['ingestRateLimit'];
-    kafka_topic_prefixes: string[];
     broker_prefixes: OperatorSettings['brokerPrefixes'];
     validate_payloads: boolean;
     portal_frame_ancestors: string[];
@@ -58,7 +57,7 @@ export async function authenticateApiKey(db: Db, key: string): Promise<Caller | 
     scope: ApiKeyScope;
     last_used_at: Date | null;
   }>(
-    `SELECT p.id, p.name, p.created_at, p.ingest_rate_limit, p.kafka_topic_prefixes, p.broker_prefixes, p.validate_payloads, p.portal_frame_ancestors, k.id AS key_id, k.scope, k.last_used_at
+    `SELECT p.id, p.name, p.created_at, p.ingest_rate_limit, p.broker_prefixes, p.validate_payloads, p.portal_frame_ancestors, k.id AS key_id, k.scope, k.last_used_at
        FROM api_keys k JOIN projects p ON p.id = k.project_id
       WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
     [hashApiKey(key)],
@@ -71,7 +70,6 @@ export async function authenticateApiKey(db: Db, key: string): Promise<Caller | 
         name: row.name,
         createdAt: row.created_at,
         ingestRateLimit: row.ingest_rate_limit,
-        kafkaTopicPrefixes: row.kafka_topic_prefixes,
         brokerPrefixes: row.broker_prefixes,
         validatePayloads: row.validate_payloads,
         portalFrameAncestors: row.portal_frame_ancestors,

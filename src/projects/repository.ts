@@ -101,18 +101,16 @@ interface OperatorSettingsRow {
   name: string;
   created_at: Date;
   ingest_rate_limit: OperatorSettings['ingestRateLimit'];
-  kafka_topic_prefixes: string[];
   broker_prefixes: OperatorSettings['brokerPrefixes'];
 }
 
-const operatorColumns = 'id, name, created_at, ingest_rate_limit, kafka_topic_prefixes, broker_prefixes';
+const operatorColumns = 'id, name, created_at, ingest_rate_limit, broker_prefixes';
 
 const withOperatorSettings = (row: OperatorSettingsRow): Project & OperatorSettings => ({
   id: row.id,
   name: row.name,
   createdAt: row.created_at,
   ingestRateLimit: row.ingest_rate_limit,
-  kafkaTopicPrefixes: row.kafka_topic_prefixes,
   brokerPrefixes: row.broker_prefixes,
 });
 
@@ -135,14 +133,12 @@ export async function updateOperatorSettings(db: Db, projectId: string, change: 
   const { rows } = await db.query<OperatorSettingsRow>(
     `UPDATE projects SET
         ingest_rate_limit = CASE WHEN $2 THEN $3::jsonb ELSE ingest_rate_limit END,
-        kafka_topic_prefixes = COALESCE($4::text[], kafka_topic_prefixes),
-        broker_prefixes = COALESCE($5::jsonb, broker_prefixes)
+        broker_prefixes = COALESCE($4::jsonb, broker_prefixes)
       WHERE id = $1 RETURNING ${operatorColumns}`,
     [
       projectId,
       change.ingestRateLimit !== undefined,
       change.ingestRateLimit === undefined ? null : JSON.stringify(change.ingestRateLimit),
-      change.kafkaTopicPrefixes ?? null,
       change.brokerPrefixes === undefined ? null : JSON.stringify(change.brokerPrefixes),
     ],
   );

@@ -135,7 +135,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
 
   const kafka = async (): Promise<Outcome> => {
     if (!options.kafka) return {};
-    const brokers = config.kafkaBrokers;
+    const brokers = config.brokers.kafkaBrokers;
     if (await isKafkaReady(brokers)) return { reused: `kafka (${brokers.join(',')})` };
     const { host, port } = hostPort(brokers[0]!);
     if (brokers.length > 1 || !isLoopback(host)) throw new Error(`Kafka at KAFKA_BROKERS=${brokers.join(',')} does not answer`);
@@ -190,7 +190,7 @@ export async function startStack(config: Config, options: StackOptions): Promise
     databaseUrl,
     temporalAddress: config.temporal.address,
     temporalUiUrl: uiOpen ? `http://localhost:${config.temporal.uiPort}` : undefined,
-    kafkaBrokers: options.kafka ? config.kafkaBrokers : undefined,
+    kafkaBrokers: options.kafka ? config.brokers.kafkaBrokers : undefined,
     redisUrl: options.redis ? config.brokers.redisUrl : undefined,
     natsUrl: options.nats ? config.brokers.natsUrl : undefined,
     sqsEndpoint: options.sqs ? config.brokers.sqs.endpoint : undefined,

@@ -90,7 +90,7 @@ describe('switchyard dev', () => {
       await dev.interrupt();
       assert.ok(!(await isPortOpen('127.0.0.1', Number(new URL(dev.apiUrl).port))), 'the API is closed');
       assert.ok(await isTemporalReady(config.temporal.address, config.temporal.namespace), 'Temporal was not dev\'s to stop');
-      assert.ok(await isKafkaReady(config.kafkaBrokers), 'Kafka was not dev\'s to stop');
+      assert.ok(await isKafkaReady(config.brokers.kafkaBrokers), 'Kafka was not dev\'s to stop');
     } finally {
       fs.rmSync(home, { recursive: true, force: true });
     }

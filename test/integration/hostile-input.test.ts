@@ -55,11 +55,11 @@ const ROUTES: Route[] = [
   { method: 'DELETE', path: '/v1/sources/:source' },
   { method: 'GET', path: '/v1/sources/:source/failures' },
   { method: 'POST', path: '/in/:source', open: true },
-  { method: 'POST', path: '/v1/kafka-sources', body: true },
-  { method: 'GET', path: '/v1/kafka-sources', list: true },
-  { method: 'GET', path: '/v1/kafka-sources/:kafka' },
-  { method: 'PATCH', path: '/v1/kafka-sources/:kafka', body: true },
-  { method: 'DELETE', path: '/v1/kafka-sources/:kafka' },
+  { method: 'POST', path: '/v1/broker-sources', body: true },
+  { method: 'GET', path: '/v1/broker-sources', list: true },
+  { method: 'GET', path: '/v1/broker-sources/:broker' },
+  { method: 'PATCH', path: '/v1/broker-sources/:broker', body: true },
+  { method: 'DELETE', path: '/v1/broker-sources/:broker' },
   { method: 'POST', path: '/v1/event-types', body: true },
   { method: 'GET', path: '/v1/event-types', list: true },
   { method: 'GET', path: '/v1/event-types/:eventType' },
@@ -86,7 +86,7 @@ const HOSTILE_BODIES: { what: string; raw: string; contentType?: string }[] = [
   { what: 'a __proto__ key', raw: '{"__proto__": {"admin": true}, "constructor": {"prototype": {"x": 1}}}' },
   { what: 'an unknown field of every type', raw: '{"zzz": 1, "yyy": [null], "xxx": {"a": "b"}}' },
   { what: 'a NUL in every likely string', raw: JSON.stringify({ name: 'a\u0000b', url: 'https://example.com/\u0000', eventType: 'a\u0000', topic: 'a\u0000', reason: 'a\u0000' }) },
-  { what: 'wrong types', raw: JSON.stringify({ name: 5, url: ['x'], events: 'many', ingestRateLimit: 'fast', kafkaTopicPrefixes: 'a', secrets: 'x', since: 7 }) },
+  { what: 'wrong types', raw: JSON.stringify({ name: 5, url: ['x'], events: 'many', ingestRateLimit: 'fast', brokerPrefixes: 'a', secrets: 'x', since: 7 }) },
   { what: 'JSON nested 5,000 deep', raw: deep(5000) },
   { what: 'a body over the size limit', raw: JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) }) },
   { what: 'a lone surrogate', raw: '{"name": "\\ud800", "eventType": "\\udfff"}' },
@@ -99,7 +99,7 @@ const HOSTILE_QUERIES = ['limit=-1', 'limit=abc', 'limit=100000', 'limit[]=1', `
 
 /** Each table's rows as text, to tell whether anything was written. Only what a request could change is compared. */
 async function snapshot(db: Db): Promise<Record<string, string>> {
-  const tables = ['projects', 'customers', 'portal_sessions', 'event_types', 'endpoints', 'sources', 'source_failures', 'kafka_sources', 'events', 'deliveries', 'attempts'];
+  const tables = ['projects', 'customers', 'portal_sessions', 'event_types', 'endpoints', 'sources', 'source_failures', 'broker_sources', 'events', 'deliveries', 'attempts'];
   const out: Record<string, string> = {};
   for (const table of tables) {
     const { rows } = await db.query<{ digest: string | null }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${table} t`);
@@ -119,8 +119,8 @@ describe('hostile input and other projects\' ids, on every route', () => {
 
   before(async () => {
     test = await startTestApi();
-    owner = await newProject(test, 'owner', { kafkaTopicPrefixes: ['owner.'] });
-    stranger = await newProject(test, 'stranger', { kafkaTopicPrefixes: [''] });
+    owner = await newProject(test, 'owner', { brokerPrefixes: { kafka: ['owner.'] } });
+    stranger = await newProject(test, 'stranger', { brokerPrefixes: { kafka: [''] } });
     const made = async (path: string, body: unknown) => {
       const answer = await owner.http.post(path, body);
       assert.equal(answer.status < 300, true, `${path}: ${JSON.stringify(answer.body)}`);
@@ -133,7 +133,7 @@ describe('hostile input and other projects\' ids, on every route', () => {
     ids.endpoint = (await made('/v1/endpoints', { url: 'https://hooks.example.com/owner' })).id;
     ids.customerEndpoint = (await made('/v1/endpoints', { url: 'https://hooks.example.com/customer', customerId: ids.customer })).id;
     ids.source = (await made('/v1/sources', { name: 'gh', provider: 'github', secrets: ['owner-secret'] })).id;
-    ids.kafka = (await made('/v1/kafka-sources', { topic: 'owner.orders', format: 'envelope' })).id;
+    ids.broker = (await made('/v1/broker-sources', { broker: 'kafka', topic: 'owner.orders', format: 'envelope' })).id;
     const event = await made('/v1/events', { eventType: 'owner.thing', payload: { n: 1 } });
     ids.event = event.id;
     ids.delivery = event.deliveries[0].id;
@@ -218,7 +218,7 @@ describe('hostile input and other projects\' ids, on every route', () => {
       pause: {}, resume: {}, disable: {}, enable: {}, 'reset-circuit': {}, 'rotate-secret': {}, resend: {},
       replay: { since: new Date(Date.now() - 3_600_000).toISOString() },
     };
-    const patches: Record<string, unknown> = { customers: { name: 'taken over' }, 'event-types': { description: 'taken over' }, endpoints: { description: 'taken over' }, sources: { name: 'taken over' }, 'kafka-sources': { format: 'raw' } };
+    const patches: Record<string, unknown> = { customers: { name: 'taken over' }, 'event-types': { description: 'taken over' }, endpoints: { description: 'taken over' }, sources: { name: 'taken over' }, 'broker-sources': { format: 'raw' } };
     for (const route of ROUTES.filter((r) => r.path.includes(':') && !r.admin && !r.open)) {
       const last = route.path.split('/').at(-1)!;
       const body = route.method === 'PATCH' ? patches[route.path.split('/')[2]!] : bodies[last];
@@ -229,7 +229,7 @@ describe('hostile input and other projects\' ids, on every route', () => {
     // Lists and filters show nothing of the owner's.
     const own = client(test.api.url, stranger.apiKey);
     const byCustomer = [ids.customer, 'owner-customer'].flatMap((ref) => [`/v1/endpoints?customerId=${ref}`, `/v1/events?customerId=${ref}`, `/v1/deliveries?customerId=${ref}`]);
-    for (const path of ['/v1/customers', '/v1/event-types?includeArchived=true', '/v1/endpoints', '/v1/sources', '/v1/kafka-sources', '/v1/events', '/v1/api-keys', `/v1/deliveries?eventId=${ids.event}`, `/v1/deliveries?endpointId=${ids.endpoint}`, ...byCustomer]) {
+    for (const path of ['/v1/customers', '/v1/event-types?includeArchived=true', '/v1/endpoints', '/v1/sources', '/v1/broker-sources', '/v1/events', '/v1/api-keys', `/v1/deliveries?eventId=${ids.event}`, `/v1/deliveries?endpointId=${ids.endpoint}`, ...byCustomer]) {
       const listed = await own.get(path);
       assert.equal(listed.status, 200, path);
       const shown = JSON.stringify(listed.body);

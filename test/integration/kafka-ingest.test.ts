@@ -10,7 +10,7 @@ import { eventually } from '../support/receiver';
 import { ingestCounts, logEntry, testConfig, uniqueName } from '../support/services';
 
 const config = testConfig();
-const kafka = new Kafka({ clientId: 'switchyard-test', brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'switchyard-test', brokers: config.brokers.kafkaBrokers, logLevel: logLevel.NOTHING });
 
 async function newTopic(partitions: number): Promise<string> {
   const topic = uniqueName('topic');
@@ -56,8 +56,8 @@ function envelope(eventType: string, payload: unknown, extra: Record<string, unk
   return { value: JSON.stringify({ eventType, payload, ...extra }) };
 }
 
-async function sourceCreated(stack: DeliveryStack, body: Record<string, unknown>): Promise<{ id: string; groupId: string; deadLetterTopic: string }> {
-  const created = await stack.project.http.post('/v1/kafka-sources', body);
+async function sourceCreated(stack: DeliveryStack, body: Record<string, unknown>): Promise<{ id: string; group: string; deadLetter: string }> {
+  const created = await stack.project.http.post('/v1/broker-sources', { broker: 'kafka', ...body });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   return created.body;
 }
@@ -87,7 +87,7 @@ describe('Kafka ingestion', () => {
 
   after(async () => {
     // Other test files' workers must not find these sources in the shared test database.
-    for (const id of sources) await stack.project.http.delete(`/v1/kafka-sources/${id}`);
+    for (const id of sources) await stack.project.http.delete(`/v1/broker-sources/${id}`);
     await consumer?.kill('SIGTERM');
     await producer?.disconnect();
     await admin.disconnect();
@@ -96,33 +96,36 @@ describe('Kafka ingestion', () => {
 
   it('keeps Kafka sources through the API: defaults, validation, a group per source, update and delete', async () => {
     const http = stack.project.http;
-    const bad = await http.post('/v1/kafka-sources', { topic: 'has space', format: 'json' });
+    const bad = await http.post('/v1/broker-sources', { broker: 'kafka', topic: 'has space', format: 'json' });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.code, 'invalid_request');
     assert.deepEqual(bad.body.error.details.map((d: { path: string }) => d.path).sort(), ['format', 'topic']);
 
     const source = await addSource({ topic: 'orders.v1', format: 'envelope' });
-    assert.match(source.id, /^ksrc_/);
-    assert.equal(source.groupId, `switchyard.${stack.project.id}.${source.id}`, 'a group of its own, in the project\'s namespace');
-    assert.equal(source.deadLetterTopic, 'orders.v1.dlq');
+    assert.match(source.id, /^bsrc_/);
+    assert.equal(source.group, `switchyard.${stack.project.id}.${source.id}`, 'a group of its own, in the project\'s namespace');
+    assert.equal(source.deadLetter, 'orders.v1.dlq');
 
-    const taken = await http.post('/v1/kafka-sources', { topic: 'other', format: 'raw', groupId: source.groupId });
+    // A Kafka group is the cluster's: taken on another topic too.
+    const taken = await http.post('/v1/broker-sources', { broker: 'kafka', topic: 'other', format: 'raw', group: source.group });
     assert.equal(taken.status, 409);
-    assert.equal(taken.body.error.code, 'kafka_group_taken');
+    assert.equal(taken.body.error.code, 'broker_group_taken');
 
-    const patched = await http.patch(`/v1/kafka-sources/${source.id}`, { format: 'raw', eventTypeHeader: 'x-type' });
+    const patched = await http.patch(`/v1/broker-sources/${source.id}`, { format: 'raw', eventTypeAttribute: 'x-type' });
     assert.equal(patched.status, 200);
     assert.equal(patched.body.format, 'raw');
     assert.equal(patched.body.version, 2);
-    const listed = await http.get('/v1/kafka-sources');
+    const listed = await http.get('/v1/broker-sources');
     assert.ok(listed.body.data.some((s: { id: string }) => s.id === source.id));
 
-    assert.equal((await http.delete(`/v1/kafka-sources/${source.id}`)).status, 204);
-    assert.equal((await http.get(`/v1/kafka-sources/${source.id}`)).status, 404);
-    assert.equal((await http.delete(`/v1/kafka-sources/${source.id}`)).status, 404);
+    assert.equal((await http.delete(`/v1/broker-sources/${source.id}`)).status, 204);
+    assert.equal((await http.get(`/v1/broker-sources/${source.id}`)).status, 404);
+    assert.equal((await http.delete(`/v1/broker-sources/${source.id}`)).status, 404);
     const other = await newProject(stack.test, 'another');
     const foreign = await addSource({ topic: 'orders.v2', format: 'envelope' });
-    assert.equal((await other.http.get(`/v1/kafka-sources/${foreign.id}`)).status, 404, 'sources are per project');
+    // Kafka sources are broker sources now: the old route is gone (README, Upgrading).
+    assert.equal((await http.get('/v1/kafka-sources')).body.error.code, 'not_found');
+    assert.equal((await other.http.get(`/v1/broker-sources/${foreign.id}`)).status, 404, 'sources are per project');
   });
 
   it('turns N messages from several topics and partitions into N events and the right deliveries; a source added while running is picked up', async () => {
@@ -135,7 +138,7 @@ describe('Kafka ingestion', () => {
     const rawTopic = await newTopic(2);
     // Created after the consumer process started: it must find them on its own.
     const envelopeSource = await addSource({ topic: envelopeTopic, format: 'envelope' });
-    const rawSource = await addSource({ topic: rawTopic, format: 'raw', eventTypeHeader: 'x-type' });
+    const rawSource = await addSource({ topic: rawTopic, format: 'raw', eventTypeAttribute: 'x-type' });
 
     const before = await counts(stack.project.id);
     const n = 300;
@@ -172,17 +175,17 @@ describe('Kafka ingestion', () => {
     assert.ok(orders.id && invoices.id);
 
     const view = await eventually('the offsets committed and reported', async () => {
-      const answer = await stack.project.http.get(`/v1/kafka-sources/${envelopeSource.id}`);
-      return answer.body.consumption.totalLag === '0' && answer.body.consumption.consumers.length === 1 ? answer.body : undefined;
+      const answer = await stack.project.http.get(`/v1/broker-sources/${envelopeSource.id}`);
+      return answer.body.consumption.backlog?.lag === 0 && answer.body.consumption.consumers.length === 1 ? answer.body : undefined;
     });
-    assert.equal(view.consumption.partitions.length, 3);
-    assert.equal(view.consumption.partitions.reduce((sum: number, p: { committedOffset: string }) => sum + Number(p.committedOffset), 0), n + 2);
+    assert.equal(view.consumption.backlog.partitions.length, 3);
+    assert.equal(view.consumption.backlog.partitions.reduce((sum: number, p: { committedOffset: string }) => sum + Number(p.committedOffset), 0), n + 2);
     assert.deepEqual(view.consumption.consumers[0].assigned, [0, 1, 2]);
     assert.equal(view.consumption.consumers[0].state, 'running');
     assert.equal(view.consumption.consumers[0].ingested, n + 2);
     assert.ok(view.consumption.messagesPerSecond > 0);
-    const raw = await stack.project.http.get(`/v1/kafka-sources/${rawSource.id}`);
-    assert.deepEqual(raw.body.consumption.partitions.map((p: { lag: string }) => p.lag), ['0', '0']);
+    const raw = await stack.project.http.get(`/v1/broker-sources/${rawSource.id}`);
+    assert.deepEqual(raw.body.consumption.backlog.partitions.map((p: { lag: string }) => p.lag), ['0', '0']);
 
     // The consumer process's own /metrics: what it took in, and no lag left on either source.
     const metricsUrl = logEntry(consumer.log(), 'metrics listening')?.url;
@@ -215,7 +218,7 @@ describe('Kafka ingestion', () => {
       ],
     });
     // The dead-letter topic has partitions of its own: put the messages back in their order.
-    const dead = (await readTopic(source.deadLetterTopic, 6)).sort(
+    const dead = (await readTopic(source.deadLetter, 6)).sort(
       (a, b) => Number(a.headers['switchyard-original-offset']) - Number(b.headers['switchyard-original-offset']),
     );
     const reasons = dead.map((d) => d.headers['switchyard-dlq-reason']!);
@@ -233,37 +236,37 @@ describe('Kafka ingestion', () => {
     await stack.receiver.waitFor('/dlq-good', 3);
     assert.deepEqual(stack.receiver.received.filter((r) => r.path === '/dlq-good').map((r) => JSON.parse(r.body).n).sort(), [1, 5, 8]);
     await eventually('the partition committed to its end', async () => {
-      const answer = await stack.project.http.get(`/v1/kafka-sources/${source.id}`);
-      return answer.body.consumption.partitions?.[0]?.committedOffset === '9' ? true : undefined;
+      const answer = await stack.project.http.get(`/v1/broker-sources/${source.id}`);
+      return answer.body.consumption.backlog?.partitions?.[0]?.committedOffset === '9' ? true : undefined;
     });
   });
 
   it('dead-letters messages of a source whose project no longer exists', async () => {
     const topic = await newTopic(1);
-    const gone = await newProject(stack.test, 'to be deleted', { kafkaTopicPrefixes: [topic] });
-    const created = await gone.http.post('/v1/kafka-sources', { topic, format: 'envelope' });
+    const gone = await newProject(stack.test, 'to be deleted', { brokerPrefixes: { kafka: [topic] } });
+    const created = await gone.http.post('/v1/broker-sources', { broker: 'kafka', topic, format: 'envelope' });
     assert.equal(created.status, 201);
     await stack.test.db.query('DELETE FROM projects WHERE id = $1', [gone.id]);
     await producer.send({ topic, messages: [envelope('x.y', { n: 1 }), envelope('x.y', { n: 2 })] });
-    const dead = await readTopic(created.body.deadLetterTopic, 2);
+    const dead = await readTopic(created.body.deadLetter, 2);
     assert.deepEqual(dead.map((d) => d.headers['switchyard-dlq-reason']), [`unknown project ${gone.id}`, `unknown project ${gone.id}`]);
-    await stack.test.db.query('UPDATE kafka_sources SET deleted_at = now() WHERE id = $1', [created.body.id]);
+    await stack.test.db.query('UPDATE broker_sources SET deleted_at = now() WHERE id = $1', [created.body.id]);
   });
 
   it('stops cleanly on SIGTERM and survives SIGKILL mid-batch: every message delivered, no duplicate events', async () => {
     await consumer?.kill('SIGTERM');
     const topic = await newTopic(2);
-    const project = await newProject(stack.test, 'crash', { kafkaTopicPrefixes: [topic] });
+    const project = await newProject(stack.test, 'crash', { brokerPrefixes: { kafka: [topic] } });
     const receiverPath = '/crash';
     const endpoint = await project.http.post('/v1/endpoints', { url: `${stack.receiver.url}${receiverPath}` });
     assert.equal(endpoint.status, 201);
-    const created = await project.http.post('/v1/kafka-sources', { topic, format: 'envelope' });
+    const created = await project.http.post('/v1/broker-sources', { broker: 'kafka', topic, format: 'envelope' });
     sources.push(created.body.id);
     const n = 2000;
     for (let i = 0; i < n; i += 500) {
       await producer.send({ topic, messages: Array.from({ length: 500 }, (_, j) => envelope('crash.test', { n: i + j })) });
     }
-    const committedOffsets = async () => (await admin.fetchOffsets({ groupId: created.body.groupId, topics: [topic] }))[0]!.partitions;
+    const committedOffsets = async () => (await admin.fetchOffsets({ groupId: created.body.group, topics: [topic] }))[0]!.partitions;
     // A window wider than a chunk: each chunk starts its workflows before its offset commits, the
     // long stretch a stop or a kill is most likely to cut (queued chunks commit in milliseconds).
     const consumerEnv = () => ({ DATABASE_URL: config.databaseUrl, TEMPORAL_TASK_QUEUE: stack.taskQueue, DELIVERY_START_WINDOW: '100000' });

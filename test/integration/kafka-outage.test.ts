@@ -14,7 +14,7 @@ import { eventually } from '../support/receiver';
 import { createTopic } from '../support/kafka-topics';
 import { testConfig, uniqueName } from '../support/services';
 
-const kafka = new Kafka({ clientId: 'switchyard-test', brokers: testConfig().kafkaBrokers, logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'switchyard-test', brokers: testConfig().brokers.kafkaBrokers, logLevel: logLevel.NOTHING });
 
 describe('Kafka ingestion while PostgreSQL is down', () => {
   it('pauses, then catches up with nothing lost', async () => {
@@ -24,11 +24,11 @@ describe('Kafka ingestion while PostgreSQL is down', () => {
     let consumer: ConsumerProcess | undefined;
     try {
       const topic = uniqueName('outage');
-      const project = await newProject(test, 'outage', { kafkaTopicPrefixes: [topic] });
+      const project = await newProject(test, 'outage', { brokerPrefixes: { kafka: [topic] } });
       assert.equal((await project.http.post('/v1/endpoints', { url: `${receiver.url}/outage` })).status, 201);
       await admin.connect();
       await createTopic(kafka, topic, 2);
-      const source = (await project.http.post('/v1/kafka-sources', { topic, format: 'envelope' })).body;
+      const source = (await project.http.post('/v1/broker-sources', { broker: 'kafka', topic, format: 'envelope' })).body;
       await producer.connect();
       const send = (from: number, count: number) =>
         producer.send({
@@ -46,7 +46,7 @@ describe('Kafka ingestion while PostgreSQL is down', () => {
       // Down for a while: the partitions pause, try again after their rest, and pause again.
       await consumer.waitForLog(/Kafka partition paused[^]*Kafka partition paused[^]*Kafka partition paused/, 60_000, logBefore);
       // Paused means nothing committed past what was done before the outage.
-      const [committed] = await admin.fetchOffsets({ groupId: source.groupId, topics: [topic] });
+      const [committed] = await admin.fetchOffsets({ groupId: source.group, topics: [topic] });
       assert.equal(committed!.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0), 50);
 
       await startPostgres();
@@ -58,7 +58,7 @@ describe('Kafka ingestion while PostgreSQL is down', () => {
       const { rows } = await test.db.query('SELECT count(*)::int AS events FROM events WHERE project_id = $1', [project.id]);
       assert.equal(rows[0].events, 200, 'no duplicate events');
       await eventually('the offsets committed to the end', async () => {
-        const [now] = await admin.fetchOffsets({ groupId: source.groupId, topics: [topic] });
+        const [now] = await admin.fetchOffsets({ groupId: source.group, topics: [topic] });
         return now!.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0) === 200 ? true : undefined;
       });
     } finally {
@@ -111,7 +111,7 @@ describe('Kafka ingestion while Temporal is unreachable', () => {
       const topic = uniqueName('temporal-outage');
       await admin.connect();
       await createTopic(kafka, topic, 2);
-      const source = (await stack.project.http.post('/v1/kafka-sources', { topic, format: 'envelope' })).body;
+      const source = (await stack.project.http.post('/v1/broker-sources', { broker: 'kafka', topic, format: 'envelope' })).body;
       sourceId = source.id;
       await producer.connect();
       const send = (from: number, count: number) =>
@@ -120,7 +120,7 @@ describe('Kafka ingestion while Temporal is unreachable', () => {
           messages: Array.from({ length: count }, (_, i) => ({ value: JSON.stringify({ eventType: 'outage.test', payload: { n: from + i } }) })),
         });
       const committed = async () =>
-        (await admin.fetchOffsets({ groupId: source.groupId, topics: [topic] }))[0]!.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+        (await admin.fetchOffsets({ groupId: source.group, topics: [topic] }))[0]!.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
 
       // Only the consumer goes through the proxy; the worker keeps its own connection.
       consumer = startConsumerProcess({ DATABASE_URL: stack.config.databaseUrl, TEMPORAL_TASK_QUEUE: stack.taskQueue, TEMPORAL_ADDRESS: proxy.address });
@@ -143,7 +143,7 @@ describe('Kafka ingestion while Temporal is unreachable', () => {
       await eventually('every offset committed', async () => ((await committed()) === 150 ? true : undefined));
     } finally {
       await consumer?.kill('SIGTERM');
-      if (sourceId) await stack.project.http.delete(`/v1/kafka-sources/${sourceId}`);
+      if (sourceId) await stack.project.http.delete(`/v1/broker-sources/${sourceId}`);
       await producer.disconnect();
       await admin.disconnect();
       await proxy.cut();

@@ -8,7 +8,7 @@ describe('Kafka, on the real broker', () => {
   const config = testConfig();
   // The broker answers "coordinator loading" while a fresh group settles; kafkajs logs each retry
   // as an error. The assertions below are what count.
-  const kafka = new Kafka({ clientId: 'switchyard-test', brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'switchyard-test', brokers: config.brokers.kafkaBrokers, logLevel: logLevel.NOTHING });
   const topic = uniqueName('roundtrip');
   let producer: Producer;
   let consumer: Consumer;

@@ -87,7 +87,7 @@ describe('migrations, on real PostgreSQL', () => {
     await assert.rejects(migrate(url, dir), /was edited after it was applied/);
   });
 
-  it('grant each project that already consumes Kafka the topics of its live sources', async () => {
+  it('grant each project that already consumes Kafka the topics of its live sources, then move its sources into the broker model', async () => {
     const upgraded = scratchDatabaseUrl();
     await recreateDatabase(upgraded);
     try {
@@ -97,17 +97,29 @@ describe('migrations, on real PostgreSQL', () => {
       await query(
         upgraded,
         `INSERT INTO projects (id, name) VALUES ('prj_kafka', 'kafka'), ('prj_none', 'none');
-         INSERT INTO kafka_sources (id, project_id, topic, group_id, format, dead_letter_topic, deleted_at) VALUES
-           ('ksrc_1', 'prj_kafka', 'orders', 'g1', 'envelope', 'orders.dlq', NULL),
-           ('ksrc_2', 'prj_kafka', 'billing', 'g2', 'raw', 'shared.dlq', NULL),
-           ('ksrc_3', 'prj_kafka', 'gone', 'g3', 'raw', 'gone.dlq', now())`,
+         INSERT INTO kafka_sources (id, project_id, topic, group_id, format, event_type_header, dead_letter_topic, deleted_at) VALUES
+           ('ksrc_1', 'prj_kafka', 'orders', 'g1', 'envelope', NULL, 'orders.dlq', NULL),
+           ('ksrc_2', 'prj_kafka', 'billing', 'g2', 'raw', 'x-type', 'shared.dlq', NULL),
+           ('ksrc_3', 'prj_kafka', 'gone', 'g3', 'raw', NULL, 'gone.dlq', now())`,
       );
       await migrate(upgraded);
-      const granted = await query<{ id: string; kafka_topic_prefixes: string[] }>(upgraded, 'SELECT id, kafka_topic_prefixes FROM projects ORDER BY id');
+      // 0009 granted the topics; 0019 made the grant the allow-list's Kafka entry.
+      const granted = await query<{ id: string; broker_prefixes: unknown }>(upgraded, 'SELECT id, broker_prefixes FROM projects ORDER BY id');
       assert.deepEqual(granted, [
-        { id: 'prj_kafka', kafka_topic_prefixes: ['billing', 'orders', 'orders.dlq', 'shared.dlq'] },
-        { id: 'prj_none', kafka_topic_prefixes: [] },
+        { id: 'prj_kafka', broker_prefixes: { kafka: ['billing', 'orders', 'orders.dlq', 'shared.dlq'] } },
+        { id: 'prj_none', broker_prefixes: {} },
       ]);
+      const moved = await query(
+        upgraded,
+        'SELECT id, project_id, broker, address, consumer_group, format, event_type_attribute, dead_letter, deleted_at IS NOT NULL AS deleted FROM broker_sources ORDER BY id',
+      );
+      assert.deepEqual(moved, [
+        { id: 'ksrc_1', project_id: 'prj_kafka', broker: 'kafka', address: 'orders', consumer_group: 'g1', format: 'envelope', event_type_attribute: null, dead_letter: 'orders.dlq', deleted: false },
+        { id: 'ksrc_2', project_id: 'prj_kafka', broker: 'kafka', address: 'billing', consumer_group: 'g2', format: 'raw', event_type_attribute: 'x-type', dead_letter: 'shared.dlq', deleted: false },
+        { id: 'ksrc_3', project_id: 'prj_kafka', broker: 'kafka', address: 'gone', consumer_group: 'g3', format: 'raw', event_type_attribute: null, dead_letter: 'gone.dlq', deleted: true },
+      ]);
+      const oldTables = await query(upgraded, "SELECT table_name FROM information_schema.tables WHERE table_name IN ('kafka_sources', 'kafka_consumer_reports')");
+      assert.deepEqual(oldTables, []);
     } finally {
       await dropDatabase(upgraded);
     }

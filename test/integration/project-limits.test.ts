@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { liveKafkaSources } from '../../src/kafka/sources-repository';
+import { liveBrokerSources } from '../../src/brokers/sources-repository';
 import { client, newProject, startTestApi, type TestApi } from '../support/api';
 
 const events = (n: number) => ({ events: Array.from({ length: n }, (_, i) => ({ eventType: 'load.test', payload: { i } })) });
@@ -20,30 +20,30 @@ describe('what the operator sets per project', () => {
     const acme = await newProject(test, 'acme');
     const shown = await admin.get(`/v1/projects/${acme.id}`);
     assert.equal(shown.status, 200);
-    assert.deepEqual(shown.body, { id: acme.id, name: 'acme', createdAt: shown.body.createdAt, ingestRateLimit: null, kafkaTopicPrefixes: [], brokerPrefixes: {} });
+    assert.deepEqual(shown.body, { id: acme.id, name: 'acme', createdAt: shown.body.createdAt, ingestRateLimit: null, brokerPrefixes: {} });
 
-    const patched = await admin.patch(`/v1/projects/${acme.id}`, { ingestRateLimit: { perSecond: 50 }, kafkaTopicPrefixes: ['acme.'], brokerPrefixes: { redis: ['acme.'] } });
+    const patched = await admin.patch(`/v1/projects/${acme.id}`, { ingestRateLimit: { perSecond: 50 }, brokerPrefixes: { kafka: ['acme.'], redis: ['acme.'] } });
     assert.equal(patched.status, 200);
     assert.deepEqual(
-      [patched.body.ingestRateLimit, patched.body.kafkaTopicPrefixes, patched.body.brokerPrefixes],
-      [{ perSecond: 50, burst: 500 }, ['acme.'], { redis: ['acme.'] }],
+      [patched.body.ingestRateLimit, patched.body.brokerPrefixes],
+      [{ perSecond: 50, burst: 500 }, { kafka: ['acme.'], redis: ['acme.'] }],
     );
     const listed = await admin.get('/v1/projects?limit=100');
     assert.equal(listed.status, 200);
     assert.deepEqual(listed.body.data.find((p: { id: string }) => p.id === acme.id), patched.body);
 
-    for (const body of [{ ingestRateLimit: { perSecond: 0 } }, { ingestRateLimit: { perSecond: 5, burst: 10 } }, { kafkaTopicPrefixes: ['has space'] }, { brokerPrefixes: { redis: ['has space'] } }, { brokerPrefixes: { pigeon: [''] } }, { name: 'renamed' }]) {
+    for (const body of [{ ingestRateLimit: { perSecond: 0 } }, { ingestRateLimit: { perSecond: 5, burst: 10 } }, { brokerPrefixes: { kafka: ['has space'] } }, { kafkaTopicPrefixes: ['acme.'] }, { brokerPrefixes: { redis: ['has space'] } }, { brokerPrefixes: { pigeon: [''] } }, { name: 'renamed' }]) {
       const refused = await admin.patch(`/v1/projects/${acme.id}`, body);
       assert.equal(refused.status, 400, JSON.stringify(body));
       assert.equal(refused.body.error.code, 'invalid_request');
     }
     assert.deepEqual((await admin.get(`/v1/projects/${acme.id}`)).body, patched.body, 'refusals change nothing');
-    assert.equal((await admin.patch('/v1/projects/prj_nope', { kafkaTopicPrefixes: [] })).body.error.code, 'project_not_found');
+    assert.equal((await admin.patch('/v1/projects/prj_nope', { brokerPrefixes: {} })).body.error.code, 'project_not_found');
     assert.equal((await admin.get('/v1/projects/prj_nope')).status, 404);
 
     // A project's own key is not the admin key: it can neither read nor raise its limits.
     assert.equal((await acme.http.get(`/v1/projects/${acme.id}`)).status, 401);
-    assert.equal((await acme.http.patch(`/v1/projects/${acme.id}`, { kafkaTopicPrefixes: [''] })).status, 401);
+    assert.equal((await acme.http.patch(`/v1/projects/${acme.id}`, { brokerPrefixes: { kafka: [''] } })).status, 401);
     assert.equal((await acme.http.get('/v1/projects')).status, 401);
     assert.deepEqual((await admin.patch(`/v1/projects/${acme.id}`, { ingestRateLimit: null })).body.ingestRateLimit, null, 'null: back to the default');
   });
@@ -81,38 +81,44 @@ describe('what the operator sets per project', () => {
 
   it('keeps Kafka sources inside the project\'s topic prefixes, and consumer groups inside its namespace', async () => {
     const acme = await newProject(test, 'acme');
-    const outside = await acme.http.post('/v1/kafka-sources', { topic: 'orders', format: 'envelope' });
+    const kafkaSource = (body: Record<string, unknown>) => ({ broker: 'kafka', format: 'envelope', ...body });
+    const outside = await acme.http.post('/v1/broker-sources', kafkaSource({ topic: 'orders' }));
     assert.equal(outside.status, 400, 'no prefix granted: no topic');
-    assert.equal(outside.body.error.code, 'kafka_topic_not_allowed');
-    assert.deepEqual(outside.body.error.details.topics, ['orders', 'orders.dlq']);
+    assert.equal(outside.body.error.code, 'broker_name_not_allowed');
+    assert.deepEqual(outside.body.error.details, { broker: 'kafka', names: ['orders', 'orders.dlq'] });
 
     const admin = client(test.api.url, test.adminKey);
-    await admin.patch(`/v1/projects/${acme.id}`, { kafkaTopicPrefixes: ['acme.'] });
-    const deadLettersElsewhere = await acme.http.post('/v1/kafka-sources', { topic: 'acme.orders', format: 'envelope', deadLetterTopic: 'beta.dlq' });
+    await admin.patch(`/v1/projects/${acme.id}`, { brokerPrefixes: { kafka: ['acme.'] } });
+    const deadLettersElsewhere = await acme.http.post('/v1/broker-sources', kafkaSource({ topic: 'acme.orders', deadLetter: 'beta.dlq' }));
     assert.equal(deadLettersElsewhere.status, 400);
-    assert.deepEqual(deadLettersElsewhere.body.error.details.topics, ['beta.dlq']);
-    const source = await acme.http.post('/v1/kafka-sources', { topic: 'acme.orders', format: 'envelope', groupId: 'orders' });
+    assert.deepEqual(deadLettersElsewhere.body.error.details.names, ['beta.dlq']);
+    const source = await acme.http.post('/v1/broker-sources', kafkaSource({ topic: 'acme.orders', group: 'orders' }));
     assert.equal(source.status, 201);
-    assert.equal(source.body.groupId, `switchyard.${acme.id}.orders`);
-    const moved = await acme.http.patch(`/v1/kafka-sources/${source.body.id}`, { topic: 'beta.orders' });
-    assert.equal(moved.body.error.code, 'kafka_topic_not_allowed');
+    assert.equal(source.body.group, `switchyard.${acme.id}.orders`);
+    assert.equal(source.body.deadLetter, 'acme.orders.dlq');
+    const moved = await acme.http.patch(`/v1/broker-sources/${source.body.id}`, { deadLetter: 'beta.dlq' });
+    assert.equal(moved.body.error.code, 'broker_name_not_allowed');
+    // A Kafka group is the cluster's: the same group on another topic would split its partitions.
+    const sameGroup = await acme.http.post('/v1/broker-sources', kafkaSource({ topic: 'acme.other', group: 'orders' }));
+    assert.equal(sameGroup.status, 409);
+    assert.equal(sameGroup.body.error.code, 'broker_group_taken');
     // The list, not GET /:id: that one asks Kafka for the lag of a topic this test never makes.
-    const listed = (await acme.http.get('/v1/kafka-sources')).body.data;
-    assert.deepEqual(listed.map((s: { topic: string }) => s.topic), ['acme.orders'], 'the refused change is not written');
+    const listed = (await acme.http.get('/v1/broker-sources')).body.data;
+    assert.deepEqual(listed.map((s: { topic: string; deadLetter: string }) => [s.topic, s.deadLetter]), [['acme.orders', 'acme.orders.dlq']], 'the refused change is not written');
     const sourceCount = async (projectId: string) =>
-      (await test.db.query<{ n: number }>('SELECT count(*)::int AS n FROM kafka_sources WHERE project_id = $1', [projectId])).rows[0]!.n;
+      (await test.db.query<{ n: number }>("SELECT count(*)::int AS n FROM broker_sources WHERE project_id = $1 AND broker = 'kafka'", [projectId])).rows[0]!.n;
     assert.equal(await sourceCount(acme.id), 1);
 
     // Another project names acme's group: it gets a group of its own, so it never joins acme's.
-    const beta = await newProject(test, 'beta', { kafkaTopicPrefixes: ['beta.'] });
-    const joiner = await beta.http.post('/v1/kafka-sources', { topic: 'beta.orders', format: 'envelope', groupId: source.body.groupId });
+    const beta = await newProject(test, 'beta', { brokerPrefixes: { kafka: ['beta.'] } });
+    const joiner = await beta.http.post('/v1/broker-sources', kafkaSource({ topic: 'beta.orders', group: source.body.group }));
     assert.equal(joiner.status, 201);
-    assert.equal(joiner.body.groupId, `switchyard.${beta.id}.${source.body.groupId}`);
-    assert.equal((await beta.http.patch(`/v1/kafka-sources/${joiner.body.id}`, { topic: 'acme.orders' })).status, 400);
+    assert.equal(joiner.body.group, `switchyard.${beta.id}.${source.body.group}`);
+    assert.equal((await beta.http.post('/v1/broker-sources', kafkaSource({ topic: 'acme.orders' }))).status, 400);
 
-    const live = async () => (await liveKafkaSources(test.db)).map((s) => s.id);
+    const live = async () => (await liveBrokerSources(test.db)).map((s) => s.id);
     assert.ok((await live()).includes(source.body.id));
-    await admin.patch(`/v1/projects/${acme.id}`, { kafkaTopicPrefixes: [] });
+    await admin.patch(`/v1/projects/${acme.id}`, { brokerPrefixes: {} });
     assert.ok(!(await live()).includes(source.body.id), 'taking the prefix back stops the consumption');
     assert.ok((await live()).includes(joiner.body.id));
   });

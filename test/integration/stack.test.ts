@@ -30,7 +30,7 @@ describe('local stack provisioning', () => {
     await stack.stop();
     assert.ok(await isTemporalReady(config.temporal.address, config.temporal.namespace));
     assert.ok(await isPostgresReady(config.databaseUrl!));
-    assert.ok(await isKafkaReady(config.kafkaBrokers));
+    assert.ok(await isKafkaReady(config.brokers.kafkaBrokers));
   });
 
   it('creates, starts and stops a private PostgreSQL cluster', async () => {

@@ -48,7 +48,7 @@ export function client(baseUrl: string, key: string) {
  * Creates a project through the admin route, gives it what the operator sets (PATCH
  * /v1/projects/:id) when `settings` are given, and returns a client acting as it.
  */
-export async function newProject(test: TestApi, name = 'test project', settings?: { kafkaTopicPrefixes?: string[]; brokerPrefixes?: Record<string, string[]>; ingestRateLimit?: unknown }) {
+export async function newProject(test: TestApi, name = 'test project', settings?: { brokerPrefixes?: Record<string, string[]>; ingestRateLimit?: unknown }) {
   const admin = client(test.api.url, test.adminKey);
   const created = await admin.post('/v1/projects', { name });
   if (created.status !== 201) throw new Error(`project creation failed: ${JSON.stringify(created)}`);

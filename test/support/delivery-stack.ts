@@ -56,7 +56,7 @@ export async function startDeliveryStack(env: NodeJS.ProcessEnv = {}): Promise<D
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporalClient = new Client({ connection, namespace: config.temporal.namespace });
   // Granted every Kafka topic and Redis stream, as `dev` grants its project: the Kafka and broker tests make them as they go.
-  const project = await newProject(test, 'test project', { kafkaTopicPrefixes: [''], brokerPrefixes: Object.fromEntries(BROKERS.map((broker) => [broker, ['']])) });
+  const project = await newProject(test, 'test project', { brokerPrefixes: Object.fromEntries(BROKERS.map((broker) => [broker, ['']])) });
   // As `switchyard worker` runs one: it starts deliveries queued behind a full start window.
   const startReconciling = () => startReconciler(workerDb, createDeliveryStarter(workerDb, temporalClient, taskQueue));
   let reconciler = startReconciling();

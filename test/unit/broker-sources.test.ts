@@ -31,11 +31,36 @@ describe('broker sources', () => {
     }
   });
 
+  it('take a Kafka source as Kafka spells topics and groups', () => {
+    assert.deepEqual(createBrokerSourceSchema.parse({ broker: 'kafka', topic: 'acme.orders', group: 'orders-v2', format: 'envelope' }), {
+      broker: 'kafka',
+      topic: 'acme.orders',
+      group: 'orders-v2',
+      format: 'envelope',
+    });
+    for (const bad of [
+      { broker: 'kafka', topic: '.', format: 'envelope' },
+      { broker: 'kafka', topic: '..', format: 'envelope' },
+      { broker: 'kafka', topic: 'x'.repeat(250), format: 'envelope' },
+      { broker: 'kafka', topic: 'a/b', format: 'envelope' },
+      { broker: 'kafka', topic: 'orders', group: 'has space', format: 'envelope' },
+      { broker: 'kafka', stream: 'orders', format: 'envelope' },
+    ]) {
+      assert.equal(createBrokerSourceSchema.safeParse(bad).success, false, JSON.stringify(bad));
+    }
+    assert.equal(defaultDeadLetter('kafka', 'orders'), 'orders.dlq');
+    assert.equal(defaultDeadLetter('kafka', 'x'.repeat(249)).length, 249, 'within Kafka\'s 249 characters');
+    assert.ok(deadLetterProblem('kafka', 'a:b'), 'a character a topic cannot have');
+    assert.equal(deadLetterProblem('kafka', 'orders.dlq'), undefined);
+  });
+
   it('check names against the prefixes the operator granted for that broker only', () => {
     assert.deepEqual(namesOutside({ redis: ['billing.'] }, 'redis', ['billing.in', 'billing.in.dlq']), []);
     assert.deepEqual(namesOutside({ redis: ['billing.'] }, 'redis', ['billing.in', 'shared.dlq', 'shared.dlq']), ['shared.dlq']);
     assert.deepEqual(namesOutside({}, 'redis', ['x']), ['x'], 'a broker absent: nothing granted');
     assert.deepEqual(namesOutside({ redis: [''] }, 'redis', ['anything']), []);
+    assert.deepEqual(namesOutside({ redis: [''] }, 'kafka', ['anything']), ['anything'], "another broker's grant is not Kafka's");
+    assert.deepEqual(namesOutside({ kafka: ['acme.', 'shared-'] }, 'kafka', ['acme.orders', 'shared-x', 'beta.orders', 'ACME.orders']), ['beta.orders', 'ACME.orders']);
     assert.equal(brokerPrefixesSchema.safeParse({ pigeon: [''] }).success, false);
     assert.equal(brokerPrefixesSchema.safeParse({ redis: ['has space'] }).success, false);
   });

@@ -94,7 +94,7 @@ describe('docker-compose.yml', () => {
       assert.equal(services['temporal-ui']!.environment!.TEMPORAL_ADDRESS, config.temporal.address);
 
       const advertised = services.kafka!.environment!.KAFKA_ADVERTISED_LISTENERS!.split(',').map((l) => l.split('://')[1]);
-      for (const broker of config.kafkaBrokers) assert.ok(advertised.includes(broker), `${broker} is an advertised Kafka listener`);
+      for (const broker of config.brokers.kafkaBrokers) assert.ok(advertised.includes(broker), `${broker} is an advertised Kafka listener`);
 
       // Each other broker is a service of the brokers profile, listening where the gateway looks.
       const { redisUrl, natsUrl, sqs, rabbitmqUrl, pubsub } = config.brokers;

@@ -9,7 +9,7 @@ describe('config', () => {
     assert.deepEqual(config.http, { host: '127.0.0.1', port: 3000 });
     assert.equal(config.temporal.address, '127.0.0.1:7233');
     assert.equal(config.temporal.namespace, 'default');
-    assert.deepEqual(config.kafkaBrokers, ['127.0.0.1:9092']);
+    assert.deepEqual(config.brokers.kafkaBrokers, ['127.0.0.1:9092']);
     assert.equal(config.databaseUrl, undefined);
     assert.equal(databaseUrlOf(config), 'postgres://postgres@127.0.0.1:55432/switchyard');
     assert.equal(config.paths.data, path.join(repoRoot, '.switchyard', 'data'));
@@ -24,7 +24,7 @@ describe('config', () => {
       TEMPORAL_CLI: '  ',
     });
     assert.equal(config.http.port, 8080);
-    assert.deepEqual(config.kafkaBrokers, ['k1:9092', 'k2:9093']);
+    assert.deepEqual(config.brokers.kafkaBrokers, ['k1:9092', 'k2:9093']);
     assert.equal(databaseUrlOf(config), 'postgresql://u:p@db:5432/hooks');
     assert.equal(config.paths.tools, '/var/lib/sy/tools');
     assert.equal(config.temporal.cli, undefined, 'blank means unset');

@@ -21,7 +21,7 @@ describe('kafka messages', () => {
   });
 
   it('reads a raw payload with the event type from a header, whatever its case', () => {
-    const decoded = decodeMessage({ format: 'raw', eventTypeHeader: 'X-Event' }, message('[1,2]', { 'x-event': Buffer.from('batch.done') }));
+    const decoded = decodeMessage({ format: 'raw', eventTypeAttribute: 'X-Event' }, message('[1,2]', { 'x-event': Buffer.from('batch.done') }));
     assert.deepEqual(decoded, { ok: true, input: { eventType: 'batch.done', payload: [1, 2], idempotencyKey: 'kafka:orders:3:1207' } });
   });
 

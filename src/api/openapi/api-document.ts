@@ -11,7 +11,6 @@ import { endpointOperations } from './paths/endpoints';
 import { eventOperations } from './paths/events';
 import { eventTypeOperations } from './paths/event-types';
 import { inboundOperations } from './paths/inbound';
-import { kafkaSourceOperations } from './paths/kafka-sources';
 import { projectOperations } from './paths/projects';
 import { serviceOperations } from './paths/service';
 import { sourceOperations } from './paths/sources';
@@ -23,8 +22,7 @@ const tags = [
   { name: 'Event types', description: "The project's catalogue of event types, with optional JSON Schemas for their payloads." },
   { name: 'Customers', description: "The provider's customers, who own endpoints and manage them in the portal." },
   { name: 'Inbound', description: 'Sources that receive third-party webhooks, verify them and route them to endpoints.' },
-  { name: 'Kafka sources', description: 'Kafka topics consumed as events.' },
-  { name: 'Broker sources', description: 'Streams and queues of other message brokers (Redis Streams, NATS JetStream, SQS, RabbitMQ, Google Pub/Sub) consumed as events.' },
+  { name: 'Broker sources', description: 'Topics, streams and queues of message brokers (Kafka, Redis Streams, NATS JetStream, SQS, RabbitMQ, Google Pub/Sub) consumed as events.' },
   { name: 'Project', description: "The calling project's settings and API keys." },
   { name: 'Projects (admin)', description: "The operator's routes, with the admin key: creating projects and setting their limits." },
   { name: 'Service', description: 'Health, metrics, and this document.' },
@@ -38,7 +36,6 @@ export const operations: Operation[] = [
   ...customerOperations,
   ...sourceOperations,
   ...inboundOperations,
-  ...kafkaSourceOperations,
   ...brokerSourceOperations,
   ...projectOperations,
   ...apiKeyOperations,

@@ -37,7 +37,6 @@ const view = (project: Project & OperatorSettings) => ({
   name: project.name,
   createdAt: project.createdAt.toISOString(),
   ingestRateLimit: project.ingestRateLimit,
-  kafkaTopicPrefixes: project.kafkaTopicPrefixes,
   brokerPrefixes: project.brokerPrefixes,
 });
 

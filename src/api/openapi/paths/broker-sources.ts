@@ -1,4 +1,4 @@
-/** /v1/broker-sources: the broker streams (beyond Kafka: Redis Streams, NATS JetStream, SQS, RabbitMQ, Pub/Sub) a project's events are consumed from, and their backlog. */
+/** /v1/broker-sources: the broker topics, streams and queues (Kafka, Redis Streams, NATS JetStream, SQS, RabbitMQ, Pub/Sub) a project's events are consumed from, and their backlog. */
 import { z } from 'zod';
 import { createBrokerSourceSchema, updateBrokerSourceSchema } from '../../../brokers/source-schema';
 import { listBrokerSourcesQuery } from '../../routes/broker-sources';
@@ -15,6 +15,16 @@ const common = {
   createdAt: timestamp,
   updatedAt: timestamp,
 };
+
+const kafkaSource = z
+  .object({
+    broker: z.literal('kafka'),
+    topic: z.string(),
+    group: z.string().meta({ description: "The consumer group, inside the project's namespace: `switchyard.<projectId>.<name>`." }),
+    ...common,
+  })
+  .strict()
+  .meta({ id: 'KafkaSource' });
 
 const redisSource = z
   .object({
@@ -51,14 +61,24 @@ const pubsubSource = z
   .strict()
   .meta({ id: 'PubsubSource' });
 
-export const brokerSource = z.discriminatedUnion('broker', [redisSource, natsSource, sqsSource, rabbitmqSource, pubsubSource]).meta({ id: 'BrokerSource' });
+export const brokerSource = z.discriminatedUnion('broker', [kafkaSource, redisSource, natsSource, sqsSource, rabbitmqSource, pubsubSource]).meta({ id: 'BrokerSource' });
+
+const partition = z
+  .object({
+    partition: z.number().int(),
+    committedOffset: z.string().nullable().meta({ description: 'The next offset the group will read; null until it commits one.' }),
+    highWatermark: z.string().meta({ description: 'The offset the next produced message will get.' }),
+    lag: z.string().meta({ description: 'Messages produced and not yet committed by the group (a decimal string: offsets are 64-bit).' }),
+  })
+  .strict();
 
 const backlog = z
   .object({
-    length: z.number().int().nullable().meta({ description: 'Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Pub/Sub: only Cloud Monitoring counts a backlog).' }),
-    pending: z.number().int().nullable().meta({ description: 'Handed to a consumer and not yet acknowledged; null when the broker cannot tell (RabbitMQ without its management plugin, Pub/Sub).' }),
-    lag: z.number().int().nullable().meta({ description: "Not yet handed to the source's group (a queue: messages waiting); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub)." }),
-    lastDelivered: z.string().nullable().meta({ description: 'The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues.' }),
+    length: z.number().int().nullable().meta({ description: 'Messages in the stream or queue (RabbitMQ: those ready, not those handed out); null when the broker cannot tell (Kafka; Pub/Sub: only Cloud Monitoring counts a backlog).' }),
+    pending: z.number().int().nullable().meta({ description: 'Handed to a consumer and not yet acknowledged; null when the broker cannot tell (Kafka, RabbitMQ without its management plugin, Pub/Sub).' }),
+    lag: z.number().int().nullable().meta({ description: "Not yet handed to the source's group (a queue: messages waiting; Kafka: produced and not yet committed by the group, over every partition); null when the broker cannot tell (Redis, after entries were deleted; Pub/Sub)." }),
+    lastDelivered: z.string().nullable().meta({ description: 'The last message handed to the group (a Redis entry id, a NATS stream sequence); null until there is one, and for queues and Kafka.' }),
+    partitions: z.array(partition).optional().meta({ description: "Kafka only: per partition, the group's committed offset, the high watermark and the lag between them." }),
   })
   .strict();
 
@@ -69,6 +89,7 @@ export const consumerReport = z
     reportedAt: timestamp,
     state: z.enum(['running', 'paused']),
     reason: z.string().optional().meta({ description: 'Why it is paused (the dependency that failed), when it is.' }),
+    assigned: z.array(z.number().int()).optional().meta({ description: 'Kafka only: the partitions it holds.' }),
     ingested: z.number().int(),
     deadLettered: z.number().int(),
     messagesPerSecond: z.number(),
@@ -93,7 +114,7 @@ export const brokerSourceOperations: Operation[] = [
     path: '/v1/broker-sources',
     id: 'createBrokerSource',
     summary: 'Create a broker source',
-    description: "A Redis stream, a NATS JetStream stream, an SQS queue, a RabbitMQ queue or a Pub/Sub subscription consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.",
+    description: "A Kafka topic, a Redis stream, a NATS JetStream stream, an SQS queue, a RabbitMQ queue or a Pub/Sub subscription consumed as events of this project. What it reads and its dead-letter destination must start with one of the project's allowed prefixes for its broker.",
     tag,
     auth: 'apiKey',
     body: createBrokerSourceSchema,
@@ -123,6 +144,7 @@ export const brokerSourceOperations: Operation[] = [
       200: {
         description: 'The broker source, with its consumption.',
         schema: z.discriminatedUnion('broker', [
+          kafkaSource.extend({ consumption }).strict(),
           redisSource.extend({ consumption }).strict(),
           natsSource.extend({ consumption }).strict(),
           sqsSource.extend({ consumption }).strict(),
@@ -152,7 +174,7 @@ export const brokerSourceOperations: Operation[] = [
     path: '/v1/broker-sources/{id}',
     id: 'deleteBrokerSource',
     summary: 'Delete a broker source',
-    description: 'Its consumers stop; the events it brought in stay, and so does its consumer group in the broker.',
+    description: 'Its consumers stop (a Kafka group member leaves its group); the events it brought in stay, and so does its consumer group in the broker.',
     tag,
     auth: 'apiKey',
     pathParams: id,

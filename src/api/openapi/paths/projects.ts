@@ -26,7 +26,6 @@ const adminProject = z
     name: z.string(),
     createdAt: timestamp,
     ingestRateLimit: rateLimit.nullable().meta({ description: "Events a second through POST /v1/events; null: the gateway's default." }),
-    kafkaTopicPrefixes: z.array(z.string()).meta({ description: 'Topic name prefixes its Kafka sources may use; none: no Kafka sources; [""]: every topic.' }),
     brokerPrefixes: brokerPrefixesSchema.meta({ description: 'Per broker, the name prefixes its broker sources may read and dead-letter to; a broker absent: no sources on it; [""]: every name.' }),
   })
   .strict()
