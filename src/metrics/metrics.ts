@@ -12,7 +12,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { Broker } from '../brokers/source-schema';
 
 /** Where events came in: the API, an inbound webhook, Kafka or another broker source, the portal. */
-export type IngestSource = 'api' | 'inbound' | 'kafka' | Broker | 'portal';
+export type IngestSource = 'api' | 'inbound' | Broker | 'portal';
 /** accepted: recorded; duplicate: a repeat answered from the first; rejected: bad input (4xx); throttled: 429; failed: our own failure (5xx). */
 export type IngestOutcome = 'accepted' | 'duplicate' | 'rejected' | 'throttled' | 'failed';
 export type DeliveryEnd = 'succeeded' | 'failed' | 'cancelled';
