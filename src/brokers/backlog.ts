@@ -2,8 +2,8 @@
  * How far behind a broker source is, from its broker: the API asks this for GET
  * /v1/broker-sources/:id.
  */
-import { createKafkaOffsets, type KafkaOffsets } from '../kafka/offsets';
-import type { PartitionLag } from '../kafka/consumption';
+import { createKafkaOffsets, type KafkaOffsets } from './kafka/offsets';
+import type { PartitionLag } from './kafka/consumption';
 import { natsBacklog } from './nats/channel';
 import { pubsubBacklog } from './pubsub/channel';
 import { rabbitmqBacklog } from './rabbitmq/channel';

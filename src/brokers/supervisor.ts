@@ -1,6 +1,6 @@
 /**
  * The broker sources' consumers of one process: one consumer per live source, whatever its
- * broker (Kafka's are group members, src/kafka/group-members.ts; the others read through a
+ * broker (Kafka's are group members, kafka/group-members.ts; the others read through a
  * channel, src/brokers/source-consumer.ts). Every couple of
  * seconds it reads the sources from PostgreSQL and starts, replaces or stops consumers to match,
  * so a source created, changed or deleted through the API takes effect without a restart. Every
@@ -19,7 +19,7 @@ import { openPubsubChannel } from './pubsub/channel';
 import { openRabbitmqChannel } from './rabbitmq/channel';
 import { openRedisChannel } from './redis/channel';
 import { openSqsChannel } from './sqs/channel';
-import { createKafkaMembers } from '../kafka/group-members';
+import { createKafkaMembers } from './kafka/group-members';
 import { startRounds } from './rounds';
 import { startBrokerSourceConsumer, type BrokerChannel, type BrokerSourceConsumer } from './source-consumer';
 import type { Broker } from './source-schema';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { pauseAfter } from '../../src/brokers/ingest-chunk';
 import { Throughput } from '../../src/brokers/throughput';
-import { chunksOf, lagOf, offsetAfter } from '../../src/kafka/consumption';
+import { chunksOf, lagOf, offsetAfter } from '../../src/brokers/kafka/consumption';
 
 describe('consuming a partition', () => {
   it('cuts a batch into chunks in order, the last one shorter', () => {

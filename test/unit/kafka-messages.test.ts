@@ -1,7 +1,7 @@
 /** What a Kafka message means: an event to ingest, or a reason for the dead-letter topic. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { deadLetterHeaders, decodeMessage, messageKey, type KafkaMessage } from '../../src/kafka/messages';
+import { deadLetterHeaders, decodeMessage, messageKey, type KafkaMessage } from '../../src/brokers/kafka/messages';
 
 const message = (value: string | null, headers: KafkaMessage['headers'] = {}): KafkaMessage => ({
   topic: 'orders',

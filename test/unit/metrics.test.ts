@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ingestOutcome } from '../../src/api/ingest-observation';
-import { behindAfter } from '../../src/kafka/consumption';
+import { behindAfter } from '../../src/brokers/kafka/consumption';
 import { createMetrics, statusClass, type Metrics } from '../../src/metrics/metrics';
 
 /** One series' value from the registry, by metric name and labels (0 when absent). */

@@ -7,11 +7,11 @@
  * carries it idle.
  */
 import { Kafka, logLevel, Partitioners, type LogEntry, type Producer } from 'kafkajs';
-import type { BrokerSourceConsumer } from '../brokers/source-consumer';
-import type { BrokerSource } from '../brokers/sources-repository';
-import type { Db } from '../db/pool';
-import type { DeliveryStarter } from '../deliveries/starter';
-import { errorMessage, log } from '../log';
+import type { BrokerSourceConsumer } from '../source-consumer';
+import type { BrokerSource } from '../sources-repository';
+import type { Db } from '../../db/pool';
+import type { DeliveryStarter } from '../../deliveries/starter';
+import { errorMessage, log } from '../../log';
 import { startKafkaSourceConsumer } from './source-consumer';
 
 export interface KafkaMembers {

@@ -2,7 +2,7 @@
  * The arithmetic of consuming a partition, pure: how a fetched batch is cut into ingest chunks,
  * which offset a finished chunk commits, and how far a group lags behind its topic.
  */
-import { CHUNK_SIZE } from '../brokers/ingest-chunk';
+import { CHUNK_SIZE } from '../ingest-chunk';
 
 export function chunksOf<T>(items: readonly T[], size = CHUNK_SIZE): T[][] {
   const chunks: T[][] = [];

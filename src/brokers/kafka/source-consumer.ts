@@ -9,17 +9,17 @@
  * messages, so a second read makes no second event.
  */
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage as RawMessage, Producer } from 'kafkajs';
-import { ingestChunk, pauseAfter, timeout } from '../brokers/ingest-chunk';
-import { Throughput } from '../brokers/throughput';
-import type { Db } from '../db/pool';
-import type { DeliveryStarter } from '../deliveries/starter';
-import { errorMessage, log } from '../log';
-import { metrics } from '../metrics/metrics';
-import { SpanKind, traced } from '../tracing/tracing';
+import { ingestChunk, pauseAfter, timeout } from '../ingest-chunk';
+import { Throughput } from '../throughput';
+import type { Db } from '../../db/pool';
+import type { DeliveryStarter } from '../../deliveries/starter';
+import { errorMessage, log } from '../../log';
+import { metrics } from '../../metrics/metrics';
+import { SpanKind, traced } from '../../tracing/tracing';
 import { behindAfter, chunksOf, offsetAfter } from './consumption';
 import { deadLetterHeaders, decodeMessage } from './messages';
-import type { BrokerSourceConsumer } from '../brokers/source-consumer';
-import type { BrokerSource } from '../brokers/sources-repository';
+import type { BrokerSourceConsumer } from '../source-consumer';
+import type { BrokerSource } from '../sources-repository';
 
 /** A chunk's ingest taking longer than this counts as a failure: the partition pauses. */
 const INGEST_TIMEOUT_MS = 30_000;

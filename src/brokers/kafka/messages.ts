@@ -3,7 +3,7 @@
  * the body, headers are the attributes, and the message's place in the log is its identity, so
  * one consumed twice (a crash before the commit, a rebalance) makes no second event. Pure.
  */
-import { decodeBrokerMessage, MESSAGE_TERMS, type Decoded, type FormatSettings } from '../brokers/messages';
+import { decodeBrokerMessage, MESSAGE_TERMS, type Decoded, type FormatSettings } from '../messages';
 
 export interface KafkaMessage {
   topic: string;
