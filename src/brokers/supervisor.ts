@@ -1,11 +1,10 @@
 /**
  * The broker sources' consumers of one process: one consumer per live source, whatever its
- * broker (Kafka's are group members, kafka/group-members.ts; the others read through a
- * channel, src/brokers/source-consumer.ts). Every couple of
- * seconds it reads the sources from PostgreSQL and starts, replaces or stops consumers to match,
- * so a source created, changed or deleted through the API takes effect without a restart. Every
- * few seconds it writes what each consumer is doing (running or paused, throughput) for GET
- * /v1/broker-sources/:id.
+ * broker (Kafka's are group members, kafka/group-members.ts; the others read through a channel,
+ * source-consumer.ts). Every couple of seconds it reads the sources from PostgreSQL and starts,
+ * replaces or stops consumers to match, so a source created, changed or deleted through the API
+ * takes effect without a restart. Every few seconds it writes what each consumer is doing
+ * (running or paused, throughput) for GET /v1/broker-sources/:id.
  *
  * With no sources it never connects to a broker, so a worker without brokers runs it idle.
  */
@@ -88,7 +87,10 @@ export function startBrokerConsumers(connections: BrokerConnections, db: Db, sta
       try {
         const consumer = await starters[source.broker](source);
         members.set(id, { source, consumer });
-        void consumer.crashed?.then(() => crashed.add(id));
+        // Marked only while it is still the member: one that crashed and was replaced is gone.
+        void consumer.crashed?.then(() => {
+          if (members.get(id)?.consumer === consumer) crashed.add(id);
+        });
       } catch (error) {
         log.warn('broker source could not start; retrying', { source: id, broker: source.broker, error: errorMessage(error) });
       }
