@@ -15,7 +15,7 @@ import { attemptContext, cancelDelivery as cancelRecorded, holdDelivery, recordA
 import { healthOutcomeOf } from '../src/endpoint-health/outcomes';
 import type { EndpointSnapshot } from '../src/endpoint-health/snapshot';
 import type { Slot } from '../src/endpoint-health/slot-limiter';
-import { disabledReason, endpointById, endpointSnapshot, signingSecrets, type EndpointWithSecrets } from '../src/endpoints/repository';
+import { disabledReason, endpointById, endpointSnapshot, signingMaterial, type EndpointWithSecrets } from '../src/endpoints/repository';
 import { sendableHeaders } from '../src/endpoints/schema';
 import type { StoredEventBody } from '../src/events/repository';
 import { log } from '../src/log';
@@ -189,7 +189,7 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
         'content-type': event.contentType,
         'user-agent': USER_AGENT,
         // webhook-id is the event's id: the same on every attempt, so receivers can deduplicate.
-        ...signedHeaders(signingSecrets(endpoint, startedAt), context.eventId, Math.floor(startedAt.getTime() / 1000), event.body),
+        ...signedHeaders(signingMaterial(endpoint, startedAt), context.eventId, Math.floor(startedAt.getTime() / 1000), event.body),
       };
       const result = await send({ url: endpoint.url, headers, body: event.body, timeoutMs: endpoint.timeoutMs });
       const statusCode = result.ok ? result.statusCode : null;

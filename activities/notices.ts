@@ -84,7 +84,7 @@ export function createNoticeActivities(deps: NoticeActivityDependencies) {
         headers: {
           'content-type': 'application/json',
           'user-agent': USER_AGENT,
-          ...signedHeaders([settings.operationalWebhookSecret], notice.id, timestamp, body),
+          ...signedHeaders({ secrets: [settings.operationalWebhookSecret], signingKeys: [] }, notice.id, timestamp, body),
         },
         body: Buffer.from(body, 'utf8'),
         timeoutMs: WEBHOOK_TIMEOUT_MS,

@@ -141,7 +141,7 @@ export async function postCeiling(env: BenchEnvironment, seconds: number, payloa
   const receiver = await env.startReceiver({ '/e/0': { secret, mode: 'ok' } });
   try {
     const body = JSON.stringify({ filler: 'x'.repeat(Math.max(0, payloadBytes - 14)) });
-    const headers = { ...signedHeaders([secret], 'msg_ceiling', Math.floor(Date.now() / 1000), body), 'content-type': 'application/json' };
+    const headers = { ...signedHeaders({ secrets: [secret], signingKeys: [] }, 'msg_ceiling', Math.floor(Date.now() / 1000), body), 'content-type': 'application/json' };
     const pool = new Pool(receiver.url, { connections: POST_CONNECTIONS });
     const requests = await forSeconds(seconds, POST_CONNECTIONS, async () => {
       const answer = await pool.request({ path: '/e/0', method: 'POST', headers, body });

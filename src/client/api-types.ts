@@ -523,6 +523,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/endpoints/{id}/rotate-signing-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an endpoint's v1a signing key
+         * @description A new ed25519 key signs the v1a signatures; the old one keeps signing too for the grace period, 24 hours unless given. The private key never leaves Switchyard: the answer is the public keys receivers verify with.
+         */
+        post: operations["rotateEndpointSigningKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/event-types": {
         parameters: {
             query?: never;
@@ -910,9 +930,22 @@ export interface components {
                 [key: string]: string;
             };
             id: string;
+            /** @description Rotated-out keys that still sign, until their grace period ends. */
+            previousPublicKeys: {
+                /** Format: date-time */
+                expiresAt: string;
+                publicKey: string;
+            }[];
             projectId: string;
+            /** @description The whpk_ key that verifies v1a signatures; null on an endpoint made before v1a until its scheme asks for it. */
+            publicKey: string | null;
             rateLimit: components["schemas"]["RateLimit"] | null;
             retrySchedule: string[] | null;
+            /**
+             * @description v1: HMAC-SHA256 with the whsec_ secret; v1a: ed25519, verified with publicKey; both: a signature of each.
+             * @enum {string}
+             */
+            signatureScheme: "v1" | "v1a" | "both";
             /** @enum {string} */
             status: "active" | "paused" | "disabled";
             statusReason: string | null;
@@ -4108,6 +4141,8 @@ export interface operations {
                     rateLimit?: unknown | null;
                     retrySchedule?: string[] | null;
                     secret?: string;
+                    /** @enum {string} */
+                    signatureScheme?: "v1" | "v1a" | "both";
                     timeoutMs?: number;
                     /** Format: uri */
                     url: string;
@@ -4141,11 +4176,24 @@ export interface operations {
                             [key: string]: string;
                         };
                         id: string;
+                        /** @description Rotated-out keys that still sign, until their grace period ends. */
+                        previousPublicKeys: {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            publicKey: string;
+                        }[];
                         projectId: string;
+                        /** @description The whpk_ key that verifies v1a signatures; null on an endpoint made before v1a until its scheme asks for it. */
+                        publicKey: string | null;
                         rateLimit: components["schemas"]["RateLimit"] | null;
                         retrySchedule: string[] | null;
                         /** @description The signing secret (whsec_…); shown only here and at rotation. */
                         secret: string;
+                        /**
+                         * @description v1: HMAC-SHA256 with the whsec_ secret; v1a: ed25519, verified with publicKey; both: a signature of each.
+                         * @enum {string}
+                         */
+                        signatureScheme: "v1" | "v1a" | "both";
                         /** @enum {string} */
                         status: "active" | "paused" | "disabled";
                         statusReason: string | null;
@@ -4477,6 +4525,8 @@ export interface operations {
                     };
                     rateLimit?: unknown | null;
                     retrySchedule?: string[] | null;
+                    /** @enum {string} */
+                    signatureScheme?: "v1" | "v1a" | "both";
                     timeoutMs?: number;
                     /** Format: uri */
                     url?: string;
@@ -5505,6 +5555,123 @@ export interface operations {
                     "application/json": {
                         previousSecretsExpireAt: string[];
                         secret: string;
+                    };
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `unreadable_body`: The request body could not be read: its length differs from Content-Length, or it does not decompress as its Content-Encoding says.
+             *
+             *     `request_aborted`: The client aborted the request while sending it.
+             *
+             *     `invalid_text`: Text in the request contains the NUL character.
+             *
+             *     `invalid_path`: The request path is not validly percent-encoded.
+             *
+             *     `invalid_request`: The request body does not match the schema; `details` names each bad field.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: No valid credentials: a missing or unknown key, or a signature that does not verify. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `insufficient_scope`: The API key's scope does not allow this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `endpoint_not_found`: No such endpoint in this project. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `unsupported_media_type`: The body is not sent as application/json.
+             *
+             *     `unsupported_encoding`: The body has a content-encoding the API does not read.
+             *
+             *     `unsupported_charset`: The body is not UTF-8.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: A fault on the server side; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotateEndpointSigningKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    gracePeriod?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new public key, and the old ones still signing. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        previousPublicKeys: {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            publicKey: string;
+                        }[];
+                        publicKey: string;
                     };
                 };
             };

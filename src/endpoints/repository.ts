@@ -7,11 +7,11 @@ import { customerByRef } from '../customers/ref';
 import { nextId } from '../ids';
 import { REDACTED } from '../redaction';
 import { SECRET_PURPOSE, openHeaders, openSecret, sealHeaders, sealSecret } from '../secrets/keyring';
-import { generateSecret } from '../signing/standard-webhooks';
+import { generateSecret, generateSigningKey, publicKeyOf, type SigningMaterial } from '../signing/standard-webhooks';
 import type { CircuitState } from '../endpoint-health/circuit';
 import type { EndpointSnapshot } from '../endpoint-health/snapshot';
 import { DEFAULT_AUTO_DISABLE_AFTER, resolveSettings, type CircuitBreakerOverrides, type RateLimit } from '../endpoint-health/settings';
-import type { CreateEndpoint, UpdateEndpoint } from './schema';
+import { signsWith, type CreateEndpoint, type SignatureScheme, type UpdateEndpoint } from './schema';
 
 export type EndpointStatus = 'active' | 'paused' | 'disabled';
 
@@ -32,6 +32,7 @@ export interface Endpoint {
   rateLimit: RateLimit | null;
   circuitBreaker: CircuitBreakerOverrides;
   autoDisableAfter: string | null;
+  signatureScheme: SignatureScheme;
   status: EndpointStatus;
   statusReason: string | null;
   version: number;
@@ -43,14 +44,23 @@ export interface Endpoint {
 export interface EndpointWithSecrets extends Endpoint {
   secret: string;
   previousSecrets: { secret: string; expiresAt: string }[];
+  /** The v1a (ed25519) `whsk_` key; null until the endpoint's scheme first asked for one. Never shown. */
+  signingKey: string | null;
+  previousSigningKeys: { signingKey: string; expiresAt: string }[];
+}
+
+/** The endpoint as the API shows it: with the public half of its v1a key, which receivers verify with. */
+export interface PublicEndpoint extends Endpoint {
+  publicKey: string | null;
+  previousPublicKeys: { publicKey: string; expiresAt: string }[];
 }
 
 /** An endpoint as fan-out sees it: what it subscribes to and its state, nothing sealed. */
 export type Subscriber = Omit<Endpoint, 'headers'>;
 
 const subscriberColumns = `id, project_id, customer_id, url, description, event_types, filter, timeout_ms, retry_schedule,
-  rate_limit, circuit_breaker, auto_disable_after, status, status_reason, version, created_at, updated_at`;
-const columns = `${subscriberColumns}, headers, secret, previous_secrets`;
+  rate_limit, circuit_breaker, auto_disable_after, signature_scheme, status, status_reason, version, created_at, updated_at`;
+const columns = `${subscriberColumns}, headers, secret, previous_secrets, signing_key, previous_signing_keys`;
 
 interface Row {
   id: string;
@@ -66,6 +76,7 @@ interface Row {
   rate_limit: RateLimit | null;
   circuit_breaker: CircuitBreakerOverrides;
   auto_disable_after: string | null;
+  signature_scheme: SignatureScheme;
   status: EndpointStatus;
   status_reason: string | null;
   version: number;
@@ -73,9 +84,11 @@ interface Row {
   updated_at: Date;
   secret: string;
   previous_secrets: { secret: string; expiresAt: string }[];
+  signing_key: string | null;
+  previous_signing_keys: { signingKey: string; expiresAt: string }[];
 }
 
-function subscriberFromRow(row: Omit<Row, 'headers' | 'secret' | 'previous_secrets'>): Subscriber {
+function subscriberFromRow(row: Omit<Row, 'headers' | 'secret' | 'previous_secrets' | 'signing_key' | 'previous_signing_keys'>): Subscriber {
   return {
     id: row.id,
     projectId: row.project_id,
@@ -89,6 +102,7 @@ function subscriberFromRow(row: Omit<Row, 'headers' | 'secret' | 'previous_secre
     rateLimit: row.rate_limit,
     circuitBreaker: row.circuit_breaker,
     autoDisableAfter: row.auto_disable_after,
+    signatureScheme: row.signature_scheme,
     status: row.status,
     statusReason: row.status_reason,
     version: row.version,
@@ -103,17 +117,27 @@ function fromRow(row: Row): EndpointWithSecrets {
     headers: openHeaders(row.headers),
     secret: openSecret(row.secret, SECRET_PURPOSE.endpointSecret),
     previousSecrets: row.previous_secrets.map((previous) => ({ ...previous, secret: openSecret(previous.secret, SECRET_PURPOSE.endpointSecret) })),
+    signingKey: row.signing_key === null ? null : openSecret(row.signing_key, SECRET_PURPOSE.endpointSigningKey),
+    previousSigningKeys: row.previous_signing_keys.map((previous) => ({ ...previous, signingKey: openSecret(previous.signingKey, SECRET_PURPOSE.endpointSigningKey) })),
   };
 }
 
-/** The endpoint without its secrets, for API answers. */
+/** What is still in its grace period. */
+const unexpired = <T extends { expiresAt: string }>(entries: T[], now: Date): T[] => entries.filter((entry) => new Date(entry.expiresAt) > now);
+
 /**
  * The endpoint as the API shows it: no secrets, and its custom headers by name only, since their
- * values are often the receiver's credentials (write-only, like the secret).
+ * values are often the receiver's credentials (write-only, like the secret). The v1a key shows its
+ * public half only.
  */
-export function publicEndpoint(endpoint: EndpointWithSecrets): Endpoint {
-  const { secret: _secret, previousSecrets: _previous, ...rest } = endpoint;
-  return { ...rest, headers: Object.fromEntries(Object.keys(rest.headers).map((name) => [name, REDACTED])) };
+export function publicEndpoint(endpoint: EndpointWithSecrets, now = new Date()): PublicEndpoint {
+  const { secret: _secret, previousSecrets: _previous, signingKey, previousSigningKeys, ...rest } = endpoint;
+  return {
+    ...rest,
+    headers: Object.fromEntries(Object.keys(rest.headers).map((name) => [name, REDACTED])),
+    publicKey: signingKey === null ? null : publicKeyOf(signingKey),
+    previousPublicKeys: unexpired(previousSigningKeys, now).map((previous) => ({ publicKey: publicKeyOf(previous.signingKey), expiresAt: previous.expiresAt })),
+  };
 }
 
 /** What the endpoint's entity workflow needs to know of it: settings and status, no secrets. */
@@ -132,9 +156,16 @@ export function disabledReason(statusReason: string | null): string {
   return `the endpoint is disabled${statusReason ? ` (${statusReason})` : ''}`;
 }
 
-/** Secrets that sign right now: the current one, then rotated-out ones still in their grace period. */
-export function signingSecrets(endpoint: EndpointWithSecrets, now = new Date()): string[] {
-  return [endpoint.secret, ...endpoint.previousSecrets.filter((p) => new Date(p.expiresAt) > now).map((p) => p.secret)];
+/**
+ * What signs right now, by the endpoint's scheme: of each kind the current one, then rotated-out
+ * ones still in their grace period.
+ */
+export function signingMaterial(endpoint: EndpointWithSecrets, now = new Date()): SigningMaterial {
+  const { v1, v1a } = signsWith(endpoint.signatureScheme);
+  return {
+    secrets: v1 ? [endpoint.secret, ...unexpired(endpoint.previousSecrets, now).map((p) => p.secret)] : [],
+    signingKeys: v1a && endpoint.signingKey !== null ? [endpoint.signingKey, ...unexpired(endpoint.previousSigningKeys, now).map((p) => p.signingKey)] : [],
+  };
 }
 
 /**
@@ -144,8 +175,8 @@ export function signingSecrets(endpoint: EndpointWithSecrets, now = new Date()):
 export async function createEndpoint(db: Db, projectId: string, input: Omit<CreateEndpoint, 'customerId'> & { customerId?: string | null }): Promise<EndpointWithSecrets | undefined> {
   const { rows } = await db.query<Row>(
     `INSERT INTO endpoints (id, project_id, url, description, event_types, filter, headers, timeout_ms, retry_schedule, secret,
-       rate_limit, circuit_breaker, auto_disable_after, customer_id)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 WHERE ${customerAlive(2, 14)} RETURNING ${columns}`,
+       rate_limit, circuit_breaker, auto_disable_after, customer_id, signature_scheme, signing_key)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 WHERE ${customerAlive(2, 14)} RETURNING ${columns}`,
     [
       nextId('ep'),
       projectId,
@@ -161,6 +192,9 @@ export async function createEndpoint(db: Db, projectId: string, input: Omit<Crea
       input.circuitBreaker ?? {},
       input.autoDisableAfter === undefined ? DEFAULT_AUTO_DISABLE_AFTER : input.autoDisableAfter,
       input.customerId ?? null,
+      input.signatureScheme ?? 'v1',
+      // Every endpoint gets a v1a key, so a later switch of scheme has one to show.
+      newSigningKey(),
     ],
   );
   return rows[0] && fromRow(rows[0]);
@@ -261,16 +295,25 @@ const updatable: Record<keyof UpdateEndpoint, string> = {
   rateLimit: 'rate_limit',
   circuitBreaker: 'circuit_breaker',
   autoDisableAfter: 'auto_disable_after',
+  signatureScheme: 'signature_scheme',
 };
+
+const newSigningKey = () => sealSecret(generateSigningKey(), SECRET_PURPOSE.endpointSigningKey);
 
 export async function updateEndpoint(db: Db, projectId: string, id: string, input: UpdateEndpoint): Promise<EndpointWithSecrets | undefined> {
   const entries = (Object.keys(updatable) as (keyof UpdateEndpoint)[]).filter((key) => input[key] !== undefined);
   const sets = entries.map((key, i) => `${updatable[key]} = $${i + 3}`);
+  // A null circuitBreaker means the defaults: stored as no overrides.
+  const values: unknown[] = entries.map((key) => (key === 'circuitBreaker' ? (input.circuitBreaker ?? {}) : key === 'headers' ? sealHeaders(input.headers!) : input[key]));
+  // An endpoint made before v1a keys existed gets one when its scheme first asks for it.
+  if (input.signatureScheme && signsWith(input.signatureScheme).v1a) {
+    values.push(newSigningKey());
+    sets.push(`signing_key = coalesce(signing_key, $${values.length + 2})`);
+  }
   const { rows } = await db.query<Row>(
     `UPDATE endpoints SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
       WHERE project_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING ${columns}`,
-    // A null circuitBreaker means the defaults: stored as no overrides.
-    [projectId, id, ...entries.map((key) => (key === 'circuitBreaker' ? (input.circuitBreaker ?? {}) : key === 'headers' ? sealHeaders(input.headers!) : input[key]))],
+    [projectId, id, ...values],
   );
   return rows[0] && fromRow(rows[0]);
 }
@@ -316,6 +359,22 @@ export async function rotateSecret(
             secret = $3, version = version + 1, updated_at = now()
       WHERE project_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING ${columns}`,
     [projectId, id, sealSecret(secret, SECRET_PURPOSE.endpointSecret), graceMs],
+  );
+  return rows[0] && fromRow(rows[0]);
+}
+
+/** The same for the v1a key: the old key keeps signing beside the new one for `graceMs`. */
+export async function rotateSigningKey(db: Db, projectId: string, id: string, graceMs: number): Promise<EndpointWithSecrets | undefined> {
+  const { rows } = await db.query<Row>(
+    `UPDATE endpoints
+        SET previous_signing_keys = (
+              SELECT coalesce(jsonb_agg(p), '[]'::jsonb) FROM jsonb_array_elements(previous_signing_keys) p
+               WHERE (p->>'expiresAt')::timestamptz > now()
+            ) || CASE WHEN signing_key IS NULL THEN '[]'::jsonb
+                      ELSE jsonb_build_array(jsonb_build_object('signingKey', signing_key, 'expiresAt', now() + make_interval(secs => $4::double precision / 1000))) END,
+            signing_key = $3, version = version + 1, updated_at = now()
+      WHERE project_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING ${columns}`,
+    [projectId, id, newSigningKey(), graceMs],
   );
   return rows[0] && fromRow(rows[0]);
 }

@@ -85,6 +85,14 @@ const circuitBreakerSchema = z
   .partial()
   .strict();
 
+/** Standard Webhooks' two schemes (src/signing/standard-webhooks.ts); `both` sends a signature of each. */
+export const SIGNATURE_SCHEMES = ['v1', 'v1a', 'both'] as const;
+export type SignatureScheme = (typeof SIGNATURE_SCHEMES)[number];
+
+export function signsWith(scheme: SignatureScheme): { v1: boolean; v1a: boolean } {
+  return { v1: scheme !== 'v1a', v1a: scheme !== 'v1' };
+}
+
 const fields = {
   url: endpointUrl,
   description: z.string().max(1000),
@@ -106,6 +114,8 @@ const fields = {
   circuitBreaker: circuitBreakerSchema.nullable(),
   /** No success for this long while attempts keep failing disables the endpoint; null: never. */
   autoDisableAfter: durationUpTo(MAX_AUTO_DISABLE_AFTER).nullable(),
+  /** v1: HMAC with the whsec_ secret; v1a: ed25519, verified with the endpoint's public key; both. */
+  signatureScheme: z.enum(SIGNATURE_SCHEMES),
   /**
    * The customer it belongs to, by id or uid; null: one of the provider's own endpoints. Set at
    * creation only: what it was sent stays that customer's to see.
@@ -125,6 +135,7 @@ export const createEndpointSchema = z
     rateLimit: fields.rateLimit.optional(),
     circuitBreaker: fields.circuitBreaker.optional(),
     autoDisableAfter: fields.autoDisableAfter.optional(),
+    signatureScheme: fields.signatureScheme.optional(),
     customerId: fields.customerId.optional(),
     secret: z.string().refine(isValidSecret, 'must be a whsec_ secret of 24 to 64 base64 bytes').optional(),
   })
@@ -142,6 +153,7 @@ export const updateEndpointSchema = z
     rateLimit: fields.rateLimit,
     circuitBreaker: fields.circuitBreaker,
     autoDisableAfter: fields.autoDisableAfter,
+    signatureScheme: fields.signatureScheme,
   })
   .partial()
   .strict();

@@ -13,7 +13,7 @@ import { urlEgressProblem, type EgressPolicy } from '../egress/address-policy';
 import type { Command } from '../endpoint-health/commands';
 import { CommandRefused, type EndpointControl } from '../endpoint-health/entity-client';
 import { entityRef, refreshEntity } from '../endpoints/entity';
-import { createEndpoint, deleteEndpoint, endpointById, listEndpoints, rotateSecret, updateEndpoint, type EndpointWithSecrets } from '../endpoints/repository';
+import { createEndpoint, deleteEndpoint, endpointById, listEndpoints, publicEndpoint, rotateSecret, updateEndpoint, type EndpointWithSecrets } from '../endpoints/repository';
 import { createEndpointSchema, updateEndpointSchema } from '../endpoints/schema';
 import { acceptEvents } from '../events/ingest';
 import { errorMessage, log } from '../log';
@@ -60,7 +60,7 @@ export function endpointPages(deps: { db: Db; starter: DeliveryStarter; endpoint
     ]);
     const recover = recoverSince instanceof Date ? { since: recoverSince, count: recoverCount ?? 0 } : undefined;
     const notice = extra.notice ?? (recoverSince === 'invalid' ? 'That time could not be read.' : doneNotice(req));
-    send(res, endpointDetail(contextOf(req), { endpoint, health, buckets, hours: CHART_HOURS, catalogue, recover, secret: extra.secret, notice }));
+    send(res, endpointDetail(contextOf(req), { endpoint: publicEndpoint(endpoint), health, buckets, hours: CHART_HOURS, catalogue, recover, secret: extra.secret, notice }));
   }
 
   /** A command to the endpoint's entity; one it refuses (e.g. for a disabled endpoint) is said on a page. */

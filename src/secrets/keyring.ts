@@ -10,6 +10,7 @@ import { createSealer, type EncryptionKey, type Sealer } from './sealing';
 export const SECRET_PURPOSE = {
   endpointSecret: 'endpoints.secret',
   endpointHeader: 'endpoints.headers',
+  endpointSigningKey: 'endpoints.signing_key',
   sourceSecret: 'sources.secrets',
   noticeWebhookSecret: 'projects.operational_webhook_secret',
 } as const;

@@ -31,12 +31,16 @@ interface Table {
 const tables: Table[] = [
   {
     name: 'endpoints',
-    columns: ['secret', 'previous_secrets', 'headers'],
+    columns: ['secret', 'previous_secrets', 'headers', 'signing_key', 'previous_signing_keys'],
     reseal: (row, value) => ({
       secret: value(row.secret as string, SECRET_PURPOSE.endpointSecret),
       // As JSON text: pg would send a JavaScript array as a PostgreSQL array, not as jsonb.
       previous_secrets: JSON.stringify((row.previous_secrets as { secret: string }[]).map((previous) => ({ ...previous, secret: value(previous.secret, SECRET_PURPOSE.endpointSecret) }))),
       headers: Object.fromEntries(Object.entries(row.headers as Record<string, string>).map(([name, stored]) => [name, value(stored, SECRET_PURPOSE.endpointHeader)])),
+      signing_key: row.signing_key === null ? null : value(row.signing_key as string, SECRET_PURPOSE.endpointSigningKey),
+      previous_signing_keys: JSON.stringify(
+        (row.previous_signing_keys as { signingKey: string }[]).map((previous) => ({ ...previous, signingKey: value(previous.signingKey, SECRET_PURPOSE.endpointSigningKey) })),
+      ),
     }),
   },
   {

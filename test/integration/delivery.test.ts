@@ -4,6 +4,7 @@
  * official `standardwebhooks` package.
  */
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Client } from '@temporalio/client';
 import { Webhook } from 'standardwebhooks';
@@ -13,9 +14,21 @@ import { ingestEvents } from '../../src/events/ingest';
 import { cancelSignal, retryNowSignal } from '../../src/deliveries/workflow-contract';
 import { client, newProject, startTestApi, type TestApi } from '../support/api';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
-import { eventually, type Receiver } from '../support/receiver';
+import { eventually, type Received, type Receiver } from '../support/receiver';
 import { request } from '../support/http';
 import { uniqueName } from '../support/services';
+
+/** What a receiver holding only the whpk_ key does: Node's crypto over `{id}.{timestamp}.{body}`. */
+function verifiesWithPublicKey(publicKey: string, request: Received): boolean {
+  const key = crypto.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey.slice('whpk_'.length), 'base64').toString('base64url') }, format: 'jwk' });
+  const signed = Buffer.from(`${request.headers['webhook-id']}.${request.headers['webhook-timestamp']}.${request.body}`);
+  return String(request.headers['webhook-signature'])
+    .split(' ')
+    .filter((entry) => entry.startsWith('v1a,'))
+    .some((entry) => crypto.verify(null, signed, key, Buffer.from(entry.slice('v1a,'.length), 'base64')));
+}
+
+const signatureVersions = (request: Received) => String(request.headers['webhook-signature']).split(' ').map((entry) => entry.split(',')[0]);
 
 describe('outbound delivery', () => {
   let stack: DeliveryStack;
@@ -71,6 +84,39 @@ describe('outbound delivery', () => {
     process.stdout.write(`# first-attempt success: ${history.events} history events, ${history.workflowTasks} workflow task(s)\n`);
     assert.equal(receiver.received.filter((r) => r.path === '/users' || r.path === '/big').length, 0);
     void users;
+  });
+
+  it('signs with v1a (ed25519) when the endpoint asks: the receiver verifies with the public key alone; after a rotation both keys sign through the grace period', async () => {
+    const created = await endpoint('/v1a', { eventTypes: ['keyed.*'], signatureScheme: 'v1a' });
+    const { publicKey } = created as unknown as { publicKey: string };
+    assert.match(publicKey, /^whpk_/);
+    assert.ok(!JSON.stringify(created).includes('whsk_'), 'the private key is never handed out');
+
+    const first = await project.http.post('/v1/events', { eventType: 'keyed.one', payload: { n: 1 } });
+    const [one] = await receiver.waitFor('/v1a', 1);
+    assert.deepEqual(signatureVersions(one!), ['v1a'], 'v1a only: no HMAC signature');
+    assert.ok(verifiesWithPublicKey(publicKey, one!));
+    assert.throws(() => new Webhook(created.secret).verify(one!.body, one!.headers as Record<string, string>));
+    const delivery = await settled(first.body.deliveries[0].id);
+    assert.match(delivery.attempts[0].requestHeaders['webhook-signature'], /^v1a,/);
+
+    const switched = await project.http.patch(`/v1/endpoints/${created.id}`, { signatureScheme: 'both' });
+    assert.equal(switched.body.publicKey, publicKey, 'switching scheme keeps the key');
+    const rotated = await project.http.post(`/v1/endpoints/${created.id}/rotate-signing-key`, { gracePeriod: '1h' });
+    assert.equal(rotated.status, 200, JSON.stringify(rotated.body));
+    assert.notEqual(rotated.body.publicKey, publicKey);
+    assert.deepEqual(rotated.body.previousPublicKeys.map((p: { publicKey: string }) => p.publicKey), [publicKey]);
+    const shown = await project.http.get(`/v1/endpoints/${created.id}`);
+    assert.equal(shown.body.publicKey, rotated.body.publicKey);
+    assert.deepEqual(shown.body.previousPublicKeys, rotated.body.previousPublicKeys);
+
+    await project.http.post('/v1/events', { eventType: 'keyed.two', payload: { n: 2 } });
+    const [, two] = await receiver.waitFor('/v1a', 2);
+    assert.deepEqual(signatureVersions(two!), ['v1', 'v1a', 'v1a']);
+    assert.ok(new Webhook(created.secret).verify(two!.body, two!.headers as Record<string, string>), 'the v1 signature verifies with the secret');
+    assert.ok(verifiesWithPublicKey(rotated.body.publicKey, two!), 'receivers on the new key verify');
+    assert.ok(verifiesWithPublicKey(publicKey, two!), 'receivers still on the old key verify');
+    assert.ok(!verifiesWithPublicKey(publicKey, { ...two!, body: two!.body.replace('2', '3') }), 'a changed body does not');
   });
 
   it('starts deliveries eagerly from the worker\'s process: the first task comes back with the start, and a success still costs 6 events', async () => {

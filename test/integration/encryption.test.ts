@@ -1,5 +1,5 @@
 /**
- * Secrets at rest, against real PostgreSQL: what the API stores is sealed (endpoint secrets,
+ * Secrets at rest, against real PostgreSQL: what the API stores is sealed (endpoint secrets and v1a keys,
  * rotated ones, custom header values, source secrets, the operational webhook's secret); rows
  * written in the clear before encryption are sealed by `switchyard migrate`; `switchyard
  * rotate-keys` re-seals everything under a new key, after which the old key can go. The commands
@@ -40,12 +40,13 @@ describe('secrets at rest', () => {
     });
     assert.equal(created.status, 201);
     const rotated = await project.http.post(`/v1/endpoints/${created.body.id}/rotate-secret`, {});
+    await project.http.post(`/v1/endpoints/${created.body.id}/rotate-signing-key`, {});
     const source = await project.http.post('/v1/sources', { name: 'stripe', provider: 'stripe', secrets: ['whsec_stripe_plain_456'] });
     assert.equal(source.status, 201, JSON.stringify(source.body));
     const ops = await project.http.patch('/v1/project', { operationalWebhookUrl: 'https://ops.example.com/hook' });
     const plaintexts = [created.body.secret, rotated.body.secret, 'receiver-token-123', 'whsec_stripe_plain_456', ops.body.operationalWebhookSecret];
 
-    const endpoint = (await test.db.query('SELECT secret, previous_secrets, headers FROM endpoints WHERE id = $1', [created.body.id])).rows[0];
+    const endpoint = (await test.db.query('SELECT secret, previous_secrets, headers, signing_key, previous_signing_keys FROM endpoints WHERE id = $1', [created.body.id])).rows[0];
     const sourceRow = (await test.db.query('SELECT secrets FROM sources WHERE id = $1', [source.body.id])).rows[0];
     const projectRow = (await test.db.query('SELECT operational_webhook_secret FROM projects WHERE id = $1', [project.id])).rows[0];
     for (const plaintext of plaintexts) {
@@ -54,6 +55,9 @@ describe('secrets at rest', () => {
     assert.match(endpoint.secret, /^enc:v1:test:/);
     assert.match(endpoint.previous_secrets[0].secret, /^enc:v1:test:/);
     assert.match(endpoint.headers.Authorization, /^enc:v1:test:/);
+    assert.match(endpoint.signing_key, /^enc:v1:test:/);
+    assert.match(endpoint.previous_signing_keys[0].signingKey, /^enc:v1:test:/);
+    assert.ok(!rowText(endpoint).includes('whsk_'), 'no v1a key in the clear');
     assert.match(sourceRow.secrets[0], /^enc:v1:test:/);
     assert.match(projectRow.operational_webhook_secret, /^enc:v1:test:/);
 
@@ -83,15 +87,25 @@ describe('switchyard migrate and rotate-keys', () => {
 
   /** The stored values of the one project, endpoint and source, opened with `sealer`. */
   const opened = async (sealer: Sealer) => {
-    const endpoint = (await db.query('SELECT secret, previous_secrets, headers FROM endpoints')).rows[0];
+    const endpoint = (await db.query('SELECT secret, previous_secrets, headers, signing_key, previous_signing_keys FROM endpoints')).rows[0];
     const source = (await db.query('SELECT secrets FROM sources')).rows[0];
     const project = (await db.query('SELECT operational_webhook_secret FROM projects')).rows[0];
     return {
-      stored: [endpoint.secret, endpoint.previous_secrets[0].secret, endpoint.headers['X-Api-Key'], ...source.secrets, project.operational_webhook_secret] as string[],
+      stored: [
+        endpoint.secret,
+        endpoint.previous_secrets[0].secret,
+        endpoint.headers['X-Api-Key'],
+        endpoint.signing_key,
+        endpoint.previous_signing_keys[0].signingKey,
+        ...source.secrets,
+        project.operational_webhook_secret,
+      ] as string[],
       plain: {
         secret: sealer.open(endpoint.secret, SECRET_PURPOSE.endpointSecret),
         previous: sealer.open(endpoint.previous_secrets[0].secret, SECRET_PURPOSE.endpointSecret),
         header: sealer.open(endpoint.headers['X-Api-Key'], SECRET_PURPOSE.endpointHeader),
+        signingKey: sealer.open(endpoint.signing_key, SECRET_PURPOSE.endpointSigningKey),
+        previousSigningKey: sealer.open(endpoint.previous_signing_keys[0].signingKey, SECRET_PURPOSE.endpointSigningKey),
         sources: source.secrets.map((s: string) => sealer.open(s, SECRET_PURPOSE.sourceSecret)),
         notice: sealer.open(project.operational_webhook_secret, SECRET_PURPOSE.noticeWebhookSecret),
       },
@@ -101,6 +115,8 @@ describe('switchyard migrate and rotate-keys', () => {
     secret: 'whsec_current_plain',
     previous: 'whsec_previous_plain',
     header: 'key-in-the-clear',
+    signingKey: 'whsk_current_plain',
+    previousSigningKey: 'whsk_previous_plain',
     sources: ['src-secret-a', 'src-secret-b'],
     notice: 'whsec_notice_plain',
   };
@@ -112,9 +128,15 @@ describe('switchyard migrate and rotate-keys', () => {
     // Rows as a version before encryption at rest wrote them: in the clear.
     await db.query(`INSERT INTO projects (id, name, operational_webhook_url, operational_webhook_secret) VALUES ('prj_old', 'old', 'https://ops.example.com', $1)`, [expected.notice]);
     await db.query(
-      `INSERT INTO endpoints (id, project_id, url, secret, previous_secrets, headers)
-       VALUES ('ep_old', 'prj_old', 'https://hooks.example.com', $1, $2, $3)`,
-      [expected.secret, JSON.stringify([{ secret: expected.previous, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }]), { 'X-Api-Key': expected.header }],
+      `INSERT INTO endpoints (id, project_id, url, secret, previous_secrets, headers, signing_key, previous_signing_keys)
+       VALUES ('ep_old', 'prj_old', 'https://hooks.example.com', $1, $2, $3, $4, $5)`,
+      [
+        expected.secret,
+        JSON.stringify([{ secret: expected.previous, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }]),
+        { 'X-Api-Key': expected.header },
+        expected.signingKey,
+        JSON.stringify([{ signingKey: expected.previousSigningKey, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }]),
+      ],
     );
     await db.query(`INSERT INTO sources (id, project_id, name, provider, secrets) VALUES ('src_old', 'prj_old', 'old', 'stripe', $1)`, [JSON.stringify(expected.sources)]);
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Webhook } from 'standardwebhooks';
-import { findEndpoint, signingSecrets } from '../../src/endpoints/repository';
+import { findEndpoint, signingMaterial } from '../../src/endpoints/repository';
 import { signedHeaders } from '../../src/signing/standard-webhooks';
 import { client, newProject, startTestApi, type TestApi } from '../support/api';
 import { request } from '../support/http';
@@ -100,13 +100,13 @@ describe('projects and endpoints API', () => {
     assert.equal(rotated.status, 200);
     assert.notEqual(rotated.body.secret, created.body.secret);
     const endpoint = (await findEndpoint(test.db, project.id, created.body.id))!;
-    const secrets = signingSecrets(endpoint);
-    assert.deepEqual(secrets, [rotated.body.secret, created.body.secret]);
+    const material = signingMaterial(endpoint);
+    assert.deepEqual(material, { secrets: [rotated.body.secret, created.body.secret], signingKeys: [] });
     const body = '{"a":1}';
-    const headers = signedHeaders(secrets, 'msg_rot', Math.floor(Date.now() / 1000), body);
+    const headers = signedHeaders(material, 'msg_rot', Math.floor(Date.now() / 1000), body);
     assert.ok(new Webhook(created.body.secret).verify(body, { ...headers }), 'receivers still on the old secret verify');
     assert.ok(new Webhook(rotated.body.secret).verify(body, { ...headers }), 'receivers on the new secret verify');
-    assert.deepEqual(signingSecrets(endpoint, new Date(Date.now() + 2 * 3600_000)), [rotated.body.secret], 'the old one expires');
+    assert.deepEqual(signingMaterial(endpoint, new Date(Date.now() + 2 * 3600_000)).secrets, [rotated.body.secret], 'the old one expires');
   });
 
   it('answers every bad input with a 4xx and a machine-readable error, writing nothing', async () => {
@@ -126,6 +126,7 @@ describe('projects and endpoints API', () => {
       [{ url: 'https://example.com', circuitBreaker: { maxCoolDown: '8d' } }, 'circuitBreaker.maxCoolDown'],
       [{ url: 'https://example.com', autoDisableAfter: '31d' }, 'autoDisableAfter'],
       [{ url: 'https://example.com', secret: 'hunter2' }, 'secret'],
+      [{ url: 'https://example.com', signatureScheme: 'v2' }, 'signatureScheme'],
       [{ url: 'https://example.com', headers: { 'x-a': 'one\r\nx-b: two' } }, 'headers.x-a'],
       // Headers that govern the connection or the framing made every attempt fail; so did control characters.
       [{ url: 'https://example.com', headers: { Expect: '100-continue' } }, 'headers.Expect'],

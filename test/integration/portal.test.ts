@@ -107,7 +107,7 @@ describe('portal', () => {
   it("shows a customer its own endpoints and deliveries only: another customer's ids answer 404 on every route", async () => {
     const mine = await customer('mine');
     await customer('theirs');
-    const ownEndpoint = await stack.endpoint('/portal/mine', { customerId: mine.id, eventTypes: ['order.*'] });
+    const ownEndpoint = await stack.endpoint('/portal/mine', { customerId: mine.id, eventTypes: ['order.*'], signatureScheme: 'both' });
     const theirEndpoint = await stack.endpoint('/portal/theirs', { customerId: 'theirs', eventTypes: ['order.*'] });
     const providerEndpoint = await stack.endpoint('/portal/provider', { eventTypes: ['order.*'] });
     const theirEvent = await api.post('/v1/events', { eventType: 'order.created', payload: { n: 1 }, customerId: 'theirs' });
@@ -120,7 +120,10 @@ describe('portal', () => {
     const list = await portal.get('/portal/endpoints');
     assert.ok(list.text.includes('/portal/mine'), 'its own endpoint is listed');
     assert.ok(!list.text.includes('/portal/theirs') && !list.text.includes('/portal/provider'), "nobody else's is");
-    assert.equal((await portal.get(`/portal/endpoints/${ownEndpoint.id}`)).status, 200);
+    const own = await portal.get(`/portal/endpoints/${ownEndpoint.id}`);
+    assert.equal(own.status, 200);
+    const { publicKey } = (await api.get(`/v1/endpoints/${ownEndpoint.id}`)).body;
+    assert.ok(own.text.includes(publicKey), 'a v1a endpoint shows the public key its receiver verifies with');
 
     for (const id of [theirEndpoint.id, providerEndpoint.id]) {
       for (const path of [`/portal/endpoints/${id}`, `/portal/endpoints/${id}/edit`, `/portal/endpoints/${id}?recoverSince=2020-01-01T00:00`, `/portal/messages?endpointId=${id}`]) {

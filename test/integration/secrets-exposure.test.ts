@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config';
+import { findEndpoint } from '../../src/endpoints/repository';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
 import { eventually } from '../support/receiver';
 
@@ -75,9 +76,15 @@ describe('secrets stay secret', () => {
     keep('endpoint secret', `whsec_${endpointKey}`, endpointKey);
     const headerValue = `hdr-${crypto.randomBytes(16).toString('hex')}`;
     keep('endpoint header value', headerValue);
-    const ok = await stack.endpoint('/secrets/ok', { secret: `whsec_${endpointKey}`, headers: { 'X-Token': headerValue }, eventTypes: ['s.*'] });
+    const ok = await stack.endpoint('/secrets/ok', { secret: `whsec_${endpointKey}`, headers: { 'X-Token': headerValue }, eventTypes: ['s.*'], signatureScheme: 'both' });
     const rotated = await http.post(`/v1/endpoints/${ok.id}/rotate-secret`, {});
     keep('rotated endpoint secret', rotated.body.secret, rotated.body.secret.replace(/^whsec_/, ''));
+    // The v1a keys are never handed out, not even at creation: only the database holds them.
+    const { signingKey: firstSigningKey } = (await findEndpoint(stack.test.db, stack.project.id, ok.id))!;
+    await http.post(`/v1/endpoints/${ok.id}/rotate-signing-key`, {});
+    const { signingKey } = (await findEndpoint(stack.test.db, stack.project.id, ok.id))!;
+    keep('v1a signing key', firstSigningKey!, firstSigningKey!.replace(/^whsk_/, ''));
+    keep('rotated v1a signing key', signingKey!, signingKey!.replace(/^whsk_/, ''));
     const failing = await stack.endpoint('/secrets/fail', { retrySchedule: ['1s'], headers: { 'X-Token': headerValue }, eventTypes: ['s.*'] });
     keep('second endpoint secret', failing.secret, failing.secret.replace(/^whsec_/, ''));
     stack.receiver.script('/secrets/fail', [{ status: 500, body: 'no' }]);

@@ -16,6 +16,7 @@ import {
   listEndpoints,
   publicEndpoint,
   rotateSecret,
+  rotateSigningKey,
   updateEndpoint,
   type EndpointWithSecrets,
 } from '../../endpoints/repository';
@@ -64,7 +65,7 @@ export function endpointRoutes(db: Db, control: EndpointControl, egress: EgressP
     const { limit, cursor, customerId } = parseQuery(z.object({ ...pageQuery, customerId: customerRef.optional() }), req.query);
     const rows = await listEndpoints(db, projectOf(req).id, limit + 1, cursor, customerId);
     const page = pageOf(rows, limit);
-    res.json({ data: page.data.map(publicEndpoint), nextCursor: page.nextCursor });
+    res.json({ data: page.data.map((endpoint) => publicEndpoint(endpoint)), nextCursor: page.nextCursor });
   });
 
   router.get('/:id', async (req, res) => {
@@ -134,6 +135,14 @@ export function endpointRoutes(db: Db, control: EndpointControl, egress: EgressP
     const graceMs = parseDuration(gracePeriod ?? DEFAULT_ROTATION_GRACE)!;
     const endpoint = found(await rotateSecret(db, projectOf(req).id, req.params.id, graceMs), ENDPOINT, req.params.id);
     res.json({ secret: endpoint.secret, previousSecretsExpireAt: endpoint.previousSecrets.map((p) => p.expiresAt) });
+  });
+
+  // The v1a key itself never leaves the gateway: the answer is its public half, for receivers.
+  router.post('/:id/rotate-signing-key', async (req, res) => {
+    const { gracePeriod } = parseBody(rotateSchema, req.body ?? {});
+    const graceMs = parseDuration(gracePeriod ?? DEFAULT_ROTATION_GRACE)!;
+    const endpoint = publicEndpoint(found(await rotateSigningKey(db, projectOf(req).id, req.params.id, graceMs), ENDPOINT, req.params.id));
+    res.json({ publicKey: endpoint.publicKey!, previousPublicKeys: endpoint.previousPublicKeys });
   });
 
   return router;

@@ -1,7 +1,7 @@
 /** The endpoints pages: the list, the form that makes or edits one, and one endpoint's page. */
 import type { AttemptBucket } from '../../deliveries/repository';
 import type { EndpointHealth } from '../../endpoint-health/health-view';
-import type { Endpoint } from '../../endpoints/repository';
+import type { Endpoint, PublicEndpoint } from '../../endpoints/repository';
 import type { EventType } from '../../event-types/repository';
 import { html, type Html } from '../html';
 import type { PortalContext } from '../session';
@@ -106,7 +106,7 @@ export function healthChart(buckets: AttemptBucket[], hours: number, now = Date.
 }
 
 export interface EndpointPage {
-  endpoint: Endpoint;
+  endpoint: PublicEndpoint;
   health: EndpointHealth | null;
   buckets: AttemptBucket[];
   hours: number;
@@ -165,6 +165,13 @@ export function endpointDetail(context: PortalContext, view: EndpointPage): Html
             : html`<p class="muted">whsec_••••••••••••••••</p>`
         }
         ${canManage(context) ? html`<div class="toolbar">${post('secret', 'Reveal')}${post('rotate-secret', 'Rotate', 'button secondary confirm')}</div>` : ''}
+        ${
+          endpoint.signatureScheme !== 'v1' && endpoint.publicKey
+            ? html`<h2>Public key (v1a)</h2>
+        <p><code class="secret">${endpoint.publicKey}</code></p>
+        <p class="muted small">Webhooks also carry an ed25519 signature (v1a), which this public key verifies: nothing secret needs to be kept on your side.</p>`
+            : ''
+        }
       </div>
     </section>
     ${

@@ -8,6 +8,7 @@ import type { Operation } from '../operation';
 import { noFields, pageOf, rateLimit, timestamp } from '../shapes';
 
 const status = z.enum(['active', 'paused', 'disabled']);
+const previousPublicKey = z.object({ publicKey: z.string(), expiresAt: timestamp }).strict();
 
 export const endpoint = z
   .object({
@@ -24,6 +25,9 @@ export const endpoint = z
     rateLimit: rateLimit.nullable(),
     circuitBreaker: z.record(z.string(), z.union([z.number(), z.string()])).meta({ description: "Overrides of the circuit breaker's defaults." }),
     autoDisableAfter: z.string().nullable(),
+    signatureScheme: z.enum(['v1', 'v1a', 'both']).meta({ description: 'v1: HMAC-SHA256 with the whsec_ secret; v1a: ed25519, verified with publicKey; both: a signature of each.' }),
+    publicKey: z.string().nullable().meta({ description: 'The whpk_ key that verifies v1a signatures; null on an endpoint made before v1a until its scheme asks for it.' }),
+    previousPublicKeys: z.array(previousPublicKey).meta({ description: 'Rotated-out keys that still sign, until their grace period ends.' }),
     status,
     statusReason: z.string().nullable(),
     version: z.number().int(),
@@ -204,6 +208,21 @@ export const endpointOperations: Operation[] = [
     body: rotateSchema,
     bodyOptional: true,
     answers: { 200: { description: 'The new secret, and when each old one stops signing.', schema: z.object({ secret: z.string(), previousSecretsExpireAt: z.array(timestamp) }).strict() } },
+    errors: ['endpoint_not_found'],
+  },
+  {
+    method: 'post',
+    path: '/v1/endpoints/{id}/rotate-signing-key',
+    id: 'rotateEndpointSigningKey',
+    summary: "Rotate an endpoint's v1a signing key",
+    description:
+      'A new ed25519 key signs the v1a signatures; the old one keeps signing too for the grace period, 24 hours unless given. The private key never leaves Switchyard: the answer is the public keys receivers verify with.',
+    tag,
+    auth: 'apiKey',
+    pathParams: id,
+    body: rotateSchema,
+    bodyOptional: true,
+    answers: { 200: { description: 'The new public key, and the old ones still signing.', schema: z.object({ publicKey: z.string(), previousPublicKeys: z.array(previousPublicKey) }).strict() } },
     errors: ['endpoint_not_found'],
   },
 ];
