@@ -6,13 +6,20 @@
  * Every connection passes the egress policy first (src/egress/address-policy.ts): a literal
  * address before the socket is made, a name on the addresses it resolves to, inside the socket's
  * own lookup, so the address checked is the address connected to (a DNS answer that changes
- * between a check and the connect cannot slip past).
+ * between a check and the connect cannot slip past). Through an egress proxy, the gateway
+ * resolves and judges the destination itself and asks the proxy for a tunnel to that address.
+ *
+ * A request may name a route of its own (a proxy, a client certificate): each route gets its own
+ * pool of connections, so a certificate never rides a connection opened for another endpoint.
  */
 import dns from 'node:dns';
 import net, { type LookupFunction } from 'node:net';
+import { LRUCache } from 'lru-cache';
 import { Agent, buildConnector, request } from 'undici';
 import type { SendErrorClass, SendResult } from '../src/deliveries/send-result';
 import type { EgressPolicy } from '../src/egress/address-policy';
+import type { EgressProxy } from '../src/egress/proxy';
+import { openTunnel } from './proxy-tunnel';
 import { SpanKind, SpanStatusCode, traceHeaders, traced } from '../src/tracing/tracing';
 
 export const MAX_RESPONSE_BODY_BYTES = 64 * 1024;
@@ -26,6 +33,23 @@ export interface SendRequest {
   body: Buffer;
   /** Total deadline: connect, send, response headers and the body we read. */
   timeoutMs: number;
+  /** How to reach the endpoint when not as every other request does. */
+  route?: SendRoute;
+}
+
+/** PEM text: a client certificate (chain) and its key, and the CAs to trust instead of the system's. */
+export interface ClientTls {
+  cert?: string;
+  key?: string;
+  ca?: string;
+}
+
+export interface SendRoute {
+  /** Names the route's connection pool: the same key must mean the same proxy and TLS settings. */
+  key: string;
+  /** Through this proxy instead of the sender's own; null: straight to the endpoint. */
+  proxy?: EgressProxy | null;
+  tls?: ClientTls;
 }
 
 
@@ -65,12 +89,39 @@ function guardedLookup(policy: EgressPolicy, resolve: Resolve): LookupFunction {
   };
 }
 
+/** The address a connection to `hostname` may use: the first the policy allows, or EgressBlocked. */
+async function allowedAddress(hostname: string, policy: EgressPolicy, resolve: Resolve): Promise<string> {
+  if (net.isIP(hostname)) {
+    const range = policy.blockedRange(hostname);
+    if (range !== undefined) throw new EgressBlocked(`${hostname} is an address`, range);
+    return hostname;
+  }
+  const addresses = await resolve(hostname, 0);
+  const allowed = addresses.find((entry) => policy.blockedRange(entry.address) === undefined);
+  if (allowed) return allowed.address;
+  const range = addresses[0] ? policy.blockedRange(addresses[0].address) : undefined;
+  throw new EgressBlocked(`${hostname} resolves only to blocked addresses, the first`, range ?? 'unresolved');
+}
+
 /**
  * undici's connector with the policy in front: literal addresses are judged here (net skips the
- * lookup for them), names in the lookup above.
+ * lookup for them), names in the lookup above. Through a proxy, the destination is resolved and
+ * judged here, and the proxy tunnels to the address allowed; TLS then runs inside the tunnel,
+ * checking the certificate against the endpoint's name.
  */
-function guardedConnector(policy: EgressPolicy, resolve: Resolve): buildConnector.connector {
-  const connect = buildConnector({ timeout: CONNECT_TIMEOUT_MS, lookup: guardedLookup(policy, resolve) });
+function guardedConnector(policy: EgressPolicy, resolve: Resolve, proxy: EgressProxy | undefined, tls: ClientTls = {}): buildConnector.connector {
+  const connect = buildConnector({ timeout: CONNECT_TIMEOUT_MS, lookup: guardedLookup(policy, resolve), ...tls });
+  if (proxy) {
+    return (options, callback) => {
+      const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
+      allowedAddress(options.hostname, policy, resolve)
+        .then((address) => openTunnel(proxy, address, port, CONNECT_TIMEOUT_MS))
+        .then(
+          (tunnel) => (options.protocol === 'https:' ? connect({ ...options, httpSocket: tunnel }, callback) : callback(null, tunnel)),
+          (error: Error) => callback(error, null),
+        );
+    };
+  }
   return (options, callback) => {
     const range = net.isIP(options.hostname) ? policy.blockedRange(options.hostname) : undefined;
     if (range !== undefined) {
@@ -89,10 +140,12 @@ export function classifySendError(error: unknown): { errorClass: SendErrorClass;
   const message = String(err?.message ?? error);
   const describe = (errorClass: SendErrorClass) => ({ errorClass, error: code ? `${code}: ${message}` : message });
   if (code === 'EGRESS_BLOCKED') return { errorClass: 'egress_blocked', error: message };
+  if (code === 'PROXY_REFUSED') return { errorClass: 'proxy', error: message };
   if (name === 'TimeoutError' || name === 'AbortError' || /TIMEOUT/.test(code)) return describe('timeout');
   if (code === 'ECONNREFUSED') return describe('connect_refused');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return describe('dns');
-  if (/CERT|TLS|SSL/.test(code)) return describe('tls');
+  // OpenSSL's verification codes (UNABLE_TO_VERIFY_LEAF_SIGNATURE, SELF_SIGNED_CERT_IN_CHAIN...) and Node's own TLS ones.
+  if (/CERT|TLS|SSL|UNABLE_TO_|SELF_SIGNED|SIGNATURE_FAILURE|INVALID_CA|INVALID_PURPOSE|PATH_LENGTH|UNTRUSTED/.test(code)) return describe('tls');
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return describe('connection_reset');
   return describe('other');
 }
@@ -105,13 +158,39 @@ function flatHeaders(headers: Record<string, string | string[] | undefined>): Re
 
 export type Send = (request: SendRequest) => Promise<SendResult>;
 
+export interface SenderOptions {
+  /** How names are resolved before the policy judges them; the system's resolver unless a test answers. */
+  resolve?: Resolve;
+  /** Every request leaves through this proxy unless its route says otherwise (SWITCHYARD_EGRESS_PROXY). */
+  proxy?: EgressProxy;
+}
+
+/** Routes with pools of their own, at most; the least recently used one is closed beyond it. */
+const ROUTE_POOLS = 500;
+const KEEP_ALIVE_MS = 30_000;
+
 /**
  * The send every outbound request goes through (deliveries and notices), with one pool of
- * keep-alive connections per origin shared by every delivery in this worker.
+ * keep-alive connections per origin shared by every delivery in this worker, and one per route.
  */
-export function createHttpSender(policy: EgressPolicy, resolve: Resolve = systemResolve): Send {
-  const agent = new Agent({ connect: guardedConnector(policy, resolve), keepAliveTimeout: 30_000 });
-  return (req) => sendWith(agent, req);
+export function createHttpSender(policy: EgressPolicy, options: SenderOptions = {}): Send {
+  const { resolve = systemResolve, proxy } = options;
+  const shared = new Agent({ connect: guardedConnector(policy, resolve, proxy), keepAliveTimeout: KEEP_ALIVE_MS });
+  const routes = new LRUCache<string, Agent>({
+    max: ROUTE_POOLS,
+    dispose: (agent) => void agent.close().catch(() => undefined),
+  });
+  const agentFor = (route: SendRoute | undefined): Agent => {
+    if (!route) return shared;
+    let agent = routes.get(route.key);
+    if (!agent) {
+      const routeProxy = route.proxy === undefined ? proxy : (route.proxy ?? undefined);
+      agent = new Agent({ connect: guardedConnector(policy, resolve, routeProxy, route.tls), keepAliveTimeout: KEEP_ALIVE_MS });
+      routes.set(route.key, agent);
+    }
+    return agent;
+  };
+  return (req) => sendWith(agentFor(req.route), req);
 }
 
 /** A span of the current trace (with tracing on), whose context the receiver gets as `traceparent`. */

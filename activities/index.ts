@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../src/db/pool';
 import type { DeliveryStarter } from '../src/deliveries/starter';
 import type { EgressPolicy } from '../src/egress/address-policy';
+import type { EgressProxy } from '../src/egress/proxy';
 import { createDeliveryActivities } from './delivery';
 import { createEndpointHealthActivities } from './endpoint-health';
 import { createHttpSender, type Resolve } from './http-send';
@@ -22,10 +23,12 @@ export interface ActivityDependencies {
   egress: EgressPolicy;
   /** How names are resolved before the policy judges them; the system's resolver unless a test answers. */
   resolve?: Resolve;
+  /** What every request leaves through, unless a route of its own says otherwise (SWITCHYARD_EGRESS_PROXY). */
+  proxy?: EgressProxy;
 }
 
 export function createActivities(deps: ActivityDependencies) {
-  const send = createHttpSender(deps.egress, deps.resolve);
+  const send = createHttpSender(deps.egress, { resolve: deps.resolve, proxy: deps.proxy });
   return {
     ...createSelfCheckActivities(deps.db),
     ...createDeliveryActivities({ db: deps.db, gate: deps.gate, send }),

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseCidr } from './cidrs';
 import { LOOPBACK_CIDRS } from './egress/address-policy';
+import { parseProxyUrl, type EgressProxy } from './egress/proxy';
 import { withIngestBurst, type IngestRateLimit } from './projects/ingest-rate';
 import { parseEncryptionKeys, type EncryptionKey } from './secrets/sealing';
 import type { TracingSettings } from './tracing/tracing';
@@ -99,6 +100,16 @@ export const envSchema = z.object({
   // CIDRs (or single addresses) that deliveries and notices may reach although they are not public:
   // loopback, private ranges... Unset: only public addresses. `dev` and `npm test` open loopback.
   SWITCHYARD_EGRESS_ALLOW: cidrList,
+  // A forward proxy every delivery and notice leaves through (a static egress IP): http://[user:pass@]host:port.
+  SWITCHYARD_EGRESS_PROXY: optionalString.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const parsed = parseProxyUrl(value);
+    if ('error' in parsed) {
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
   // Proxies in front of the API whose X-Forwarded-For is believed (CIDRs): inbound sources'
   // allowedIps then judge the client's address, not the proxy's. Unset: none.
   SWITCHYARD_TRUSTED_PROXIES: cidrList,
@@ -191,6 +202,8 @@ export interface Config {
    * Unset: none, except that `dev` opens loopback.
    */
   egressAllow: string[] | undefined;
+  /** The forward proxy outbound requests leave through (src/egress/proxy.ts); unset: straight out. */
+  egressProxy: EgressProxy | undefined;
   /**
    * Keys for secrets at rest (src/secrets/sealing.ts), the first one current. Required by the API,
    * the worker and migrations; `dev` makes one when unset.
@@ -261,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consumersInWorker: e.CONSUMERS_IN_WORKER === 'true',
     deliveryPacing: { window: e.DELIVERY_START_WINDOW, queueLimit: e.DELIVERY_QUEUE_LIMIT },
     egressAllow: e.SWITCHYARD_EGRESS_ALLOW,
+    egressProxy: e.SWITCHYARD_EGRESS_PROXY,
     encryptionKeys: e.SWITCHYARD_ENCRYPTION_KEYS,
     trustedProxies: e.SWITCHYARD_TRUSTED_PROXIES ?? [],
     ingestRateLimit: withIngestBurst({ perSecond: e.SWITCHYARD_INGEST_PER_SECOND }),

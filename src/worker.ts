@@ -90,7 +90,7 @@ export async function startWorker(config: Config, db: Db, options: { taskQueue?:
   const gate = createPermitGate({ client, taskQueue: endpointTaskQueue(taskQueue) });
   const starter = createDeliveryStarter(db, client, taskQueue, { pacing: config.deliveryPacing, eager: config.temporal.eagerStart });
   try {
-    const activities = createActivities({ db, smtp: config.smtp, client, gate, starter, egress: createEgressPolicy(config.egressAllow ?? []) });
+    const activities = createActivities({ db, smtp: config.smtp, client, gate, starter, egress: createEgressPolicy(config.egressAllow ?? []), proxy: config.egressProxy });
     const { code } = await workflowBundle(path.join(config.paths.home, 'cache'), { traced: tracing !== undefined });
     const common = { connection, namespace: config.temporal.namespace, workflowBundle: { code }, activities, ...workerTracing(tracing) };
     const worker = await Worker.create({ ...common, taskQueue, ...DELIVERY_WORKER_TUNING });

@@ -127,6 +127,7 @@ export async function runDev(baseConfig: Config, options: DevOptions): Promise<R
       `  Logs         ${path.join(config.paths.data, 'logs')}`,
       `  Secrets      sealed under key ${encryptionKeys[0]?.id}   (${baseConfig.encryptionKeys ? 'SWITCHYARD_ENCRYPTION_KEYS' : path.join(config.paths.data, 'encryption-keys')})`,
       `  Egress       public addresses${egress.length > 0 ? ` and ${egress.join(', ')}` : ' only'}   (SWITCHYARD_EGRESS_ALLOW${baseConfig.egressAllow ? '' : '; dev opens loopback'})`,
+      ...(config.egressProxy ? [`  Egress proxy ${config.egressProxy.display}   (SWITCHYARD_EGRESS_PROXY)`] : []),
       `  Dev API key  ${apiKey}   (project "dev")`,
       `  Admin key    ${config.adminKey}   (/v1/projects: make projects, set their limits)`,
       '',

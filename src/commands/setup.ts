@@ -8,11 +8,13 @@ import { ensureChromiumInstalled } from '../stack/chromium';
 import { ensureKafkaJars } from '../stack/kafka';
 import { ensureElasticMqJars } from '../stack/elasticmq';
 import { ensureNatsInstalled } from '../stack/nats';
+import { ensureOpensslInstalled } from '../stack/openssl';
 import { findPubsubEmulator, PUBSUB_EMULATOR_MISSING } from '../stack/pubsub';
 import { ensureRabbitmqInstalled } from '../stack/rabbitmq';
 import type { LocalBrokers } from '../stack/stack';
 import { ensurePostgresInstalled } from '../stack/postgres';
 import { ensureRedisInstalled } from '../stack/redis';
+import { ensureTinyproxyInstalled } from '../stack/tinyproxy';
 import { findOrBuildTemporalCli } from '../stack/temporal';
 import { findOrBuildTemporalServer } from '../stack/temporal-server';
 
@@ -31,7 +33,7 @@ async function buildTemporal(config: Config): Promise<{ cli: string; server?: st
 
 export async function runSetup(config: Config, options: LocalBrokers): Promise<void> {
   const notAsked = Promise.resolve('(not asked for)');
-  const [temporal, postgres, kafka, redis, nats, elasticmq, rabbitmq, pubsub, chromium] = await Promise.all([
+  const [temporal, postgres, kafka, redis, nats, elasticmq, rabbitmq, pubsub, chromium, tinyproxy, openssl] = await Promise.all([
     buildTemporal(config),
     config.databaseUrl ? Promise.resolve('(DATABASE_URL is set)') : ensurePostgresInstalled(),
     options.kafka ? ensureKafkaJars(config.paths.tools) : notAsked,
@@ -42,6 +44,9 @@ export async function runSetup(config: Config, options: LocalBrokers): Promise<v
     // Not installable from here: only found.
     options.pubsub ? Promise.resolve(findPubsubEmulator() ?? PUBSUB_EMULATOR_MISSING) : notAsked,
     ensureChromiumInstalled(config),
+    // What the egress tests run: a forward proxy, and certificates for TLS receivers.
+    ensureTinyproxyInstalled(),
+    ensureOpensslInstalled(),
   ]);
-  log.info('local stack installed', { temporal, postgres, kafka, redis, nats, elasticmq, rabbitmq, pubsub, chromium });
+  log.info('local stack installed', { temporal, postgres, kafka, redis, nats, elasticmq, rabbitmq, pubsub, chromium, tinyproxy, openssl });
 }

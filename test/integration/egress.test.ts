@@ -100,7 +100,7 @@ describe('the egress guard in the HTTP send', () => {
       'loopback.test': ['127.0.0.1', '::1'],
     };
     const resolver = fixedResolver(answers);
-    const send = createHttpSender(createEgressPolicy([]), resolver);
+    const send = createHttpSender(createEgressPolicy([]), { resolve: resolver });
     for (const host of Object.keys(answers)) {
       const watched = await watchingSockets(() => send(post(`http://${host}:8080/hook`)));
       assert.equal(!watched.result.ok && watched.result.errorClass, 'egress_blocked', `${host}: ${JSON.stringify(watched.result)}`);
@@ -117,7 +117,7 @@ describe('the egress guard in the HTTP send', () => {
     try {
       // 127.0.0.1 opened, 127.0.0.2 (also loopback, so nothing can leave the machine) left blocked.
       const resolver = fixedResolver({ 'mixed.test': ['127.0.0.2', '127.0.0.1'] });
-      const send = createHttpSender(createEgressPolicy(['127.0.0.1/32']), resolver);
+      const send = createHttpSender(createEgressPolicy(['127.0.0.1/32']), { resolve: resolver });
       const watched = await watchingSockets(() => send(post(`http://mixed.test:${server.port}/hook`)));
       assert.equal(watched.result.ok && watched.result.statusCode, 200, JSON.stringify(watched.result));
       assert.deepEqual(watched.lookups, ['127.0.0.1']);
@@ -132,7 +132,7 @@ describe('the egress guard in the HTTP send', () => {
     try {
       let answer = '127.0.0.1';
       const resolve: Resolve = async () => [{ address: answer, family: 4 }];
-      const send = createHttpSender(createEgressPolicy(['127.0.0.1/32']), resolve);
+      const send = createHttpSender(createEgressPolicy(['127.0.0.1/32']), { resolve });
       const first = await send({ ...post(`http://rebind.test:${server.port}/hook`), headers: { connection: 'close' } });
       assert.equal(first.ok && first.statusCode, 200);
       answer = '127.0.0.2'; // the rebinding: same name, now an address the policy blocks

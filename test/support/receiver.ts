@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface Received {
   path: string;
+  /** The address the request came from: the proxy's, when it came through one. */
+  peer: string;
   headers: http.IncomingHttpHeaders;
   body: string;
   at: number;
@@ -39,7 +41,7 @@ export async function startReceiver(): Promise<Receiver> {
     req.on('data', (chunk) => chunks.push(chunk));
     req.on('end', () => {
       const path = req.url ?? '/';
-      received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+      received.push({ path, peer: req.socket.remoteAddress ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
       waiters.forEach((wake) => wake());
       const replies = scripts.get(path) ?? [{ status: 200 }];
       const reply = replies.length > 1 ? replies.shift()! : replies[0]!;
