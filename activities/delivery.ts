@@ -5,11 +5,13 @@
  * statement. The endpoint's answer, good or bad, is a result; only our own failures (database
  * down) throw, and the workflow's activity retries take those.
  */
+import crypto from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../src/db/pool';
 import { decideAttempt, recordedOutcome, sentFacts, type AttemptResult } from '../src/deliveries/attempt-decision';
 import { parseRetryAfter } from '../src/deliveries/response';
+import type { SendResult } from '../src/deliveries/send-result';
 import { DEFAULT_RETRY_SCHEDULE, parseSchedule } from '../src/deliveries/retry-schedule';
 import { attemptContext, cancelDelivery as cancelRecorded, holdDelivery, recordAttempt } from '../src/deliveries/repository';
 import { healthOutcomeOf } from '../src/endpoint-health/outcomes';
@@ -24,7 +26,8 @@ import { noticeSettingsOf } from '../src/projects/repository';
 import { REDACTED } from '../src/redaction';
 import { signedHeaders } from '../src/signing/standard-webhooks';
 import type { HoldReason, PermitDecision, PermitGate } from './endpoint-permits';
-import { USER_AGENT, type Send } from './http-send';
+import { createAuthorizer, type Authorizer } from './endpoint-auth';
+import { USER_AGENT, type Send, type SendRoute } from './http-send';
 
 /**
  * What an attempt comes to: one of the decision's results, or `held` when the endpoint's state
@@ -51,6 +54,8 @@ export interface DeliveryActivityDependencies {
   gate?: PermitGate;
   /** The HTTP send, behind the egress policy (createHttpSender). */
   send: Send;
+  /** Endpoints' own authentication; by default one built on `send`, holding OAuth 2.0 tokens in memory. */
+  authorizer?: Authorizer;
   now?: () => Date;
   random?: () => number;
 }
@@ -97,14 +102,46 @@ function callingWorkflowId(): string | undefined {
   }
 }
 
-/** Custom header values may be credentials for the receiver: the attempt log names them only. */
+/**
+ * Custom header values may be credentials for the receiver, and Authorization is one: the attempt
+ * log names them only.
+ */
 function loggedHeaders(headers: Record<string, string>, custom: Record<string, string>): Record<string, string> {
-  const customNames = new Set(Object.keys(custom).map((name) => name.toLowerCase()));
+  const customNames = new Set([...Object.keys(custom).map((name) => name.toLowerCase()), 'authorization']);
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, customNames.has(name.toLowerCase()) ? REDACTED : value]));
+}
+
+/**
+ * An endpoint with a client certificate gets a pool of connections of its own (http-send.ts), named
+ * by its certificate so a new one opens new connections.
+ */
+function routeOf(endpoint: EndpointWithSecrets): SendRoute | undefined {
+  if (!endpoint.tls) return undefined;
+  const { certificate, key, ca } = endpoint.tls;
+  const fingerprint = crypto.createHash('sha256').update(JSON.stringify(endpoint.tls)).digest('base64url');
+  return { key: `${endpoint.id}:${fingerprint}`, tls: { cert: certificate, key, ca } };
 }
 
 export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
   const { db, gate = openGate, send, now = () => new Date(), random = Math.random } = deps;
+  const authorizer = deps.authorizer ?? createAuthorizer(send);
+
+  /**
+   * The POST, with the endpoint's authentication. An OAuth 2.0 token the endpoint refuses with 401
+   * may have been revoked before its time: one more try, with a fresh token.
+   */
+  async function sendAuthorized(endpoint: EndpointWithSecrets, headers: Record<string, string>, body: Buffer): Promise<SendResult> {
+    const request = { url: endpoint.url, body, timeoutMs: endpoint.timeoutMs, route: routeOf(endpoint) };
+    const attempt = async (): Promise<SendResult> => {
+      const started = performance.now();
+      const authorization = await authorizer.authorization(endpoint.id, endpoint.auth, endpoint.timeoutMs);
+      if ('error' in authorization) return { ok: false, errorClass: 'auth', error: authorization.error, durationMs: Math.round(performance.now() - started) };
+      return send({ ...request, headers: authorization.header ? { ...headers, authorization: authorization.header } : headers });
+    };
+    const result = await attempt();
+    if (result.ok && result.statusCode === 401 && authorizer.forget(endpoint.id, endpoint.auth)) return attempt();
+    return result;
+  }
   // With the snapshot its entity is told about, derived once per version rather than per attempt.
   const { endpoints, payloads } = createAttemptCaches();
 
@@ -191,7 +228,7 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
         // webhook-id is the event's id: the same on every attempt, so receivers can deduplicate.
         ...signedHeaders(signingMaterial(endpoint, startedAt), context.eventId, Math.floor(startedAt.getTime() / 1000), event.body),
       };
-      const result = await send({ url: endpoint.url, headers, body: event.body, timeoutMs: endpoint.timeoutMs });
+      const result = await sendAuthorized(endpoint, headers, event.body);
       const statusCode = result.ok ? result.statusCode : null;
       const retryAfterMs = result.ok ? parseRetryAfter(result.headers['retry-after'], startedAt.getTime()) : undefined;
       gate.report(endpoint.id, healthOutcomeOf(statusCode, retryAfterMs), permit.probe);

@@ -110,7 +110,12 @@ async function allowedAddress(hostname: string, policy: EgressPolicy, resolve: R
  * checking the certificate against the endpoint's name.
  */
 function guardedConnector(policy: EgressPolicy, resolve: Resolve, proxy: EgressProxy | undefined, tls: ClientTls = {}): buildConnector.connector {
-  const connect = buildConnector({ timeout: CONNECT_TIMEOUT_MS, lookup: guardedLookup(policy, resolve), ...tls });
+  const connectTls = buildConnector({ timeout: CONNECT_TIMEOUT_MS, lookup: guardedLookup(policy, resolve), ...tls });
+  const connect: buildConnector.connector = (options, callback) =>
+    connectTls(options, (...[error, socket]: Parameters<buildConnector.Callback>) => {
+      if (socket && options.protocol === 'https:') watchTlsAlerts(socket);
+      (callback as (error: Error | null, socket: net.Socket | null) => void)(error, socket);
+    });
   if (proxy) {
     return (options, callback) => {
       const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
@@ -130,6 +135,27 @@ function guardedConnector(policy: EgressPolicy, resolve: Resolve, proxy: EgressP
     }
     connect(options, callback);
   };
+}
+
+/**
+ * A TLS alert that arrives after the handshake (TLS 1.3 servers refuse a client certificate that
+ * way: certificate_required, unknown_ca) reaches undici's socket as an error, but undici reports
+ * the close that follows ("other side closed"). The alert is kept here, by the connection's local
+ * port, for a minute, so the failure is named for what it was.
+ */
+const tlsAlerts = new LRUCache<number, { code: string; message: string }>({ max: 10_000, ttl: 60_000 });
+
+function watchTlsAlerts(socket: net.Socket): void {
+  socket.on('error', (error: NodeJS.ErrnoException) => {
+    if (socket.localPort !== undefined && /^ERR_SSL_/.test(error.code ?? '')) tlsAlerts.set(socket.localPort, { code: error.code!, message: error.message });
+  });
+}
+
+/** The TLS alert behind a socket error undici reported as a plain close, if one came. */
+function tlsAlertBehind(error: unknown): unknown {
+  const socket = (error as { code?: string; socket?: { localPort?: number } })?.code === 'UND_ERR_SOCKET' ? (error as { socket?: { localPort?: number } }).socket : undefined;
+  const alert = socket?.localPort === undefined ? undefined : tlsAlerts.get(socket.localPort);
+  return alert ? Object.assign(new Error(alert.message), { code: alert.code }) : error;
 }
 
 /** Names a failed send for the attempt log and the operator; the message never holds secrets. */
@@ -240,6 +266,6 @@ async function sendOnce(agent: Agent, req: SendRequest): Promise<SendResult> {
       durationMs: Math.round(performance.now() - started),
     };
   } catch (error) {
-    return { ok: false, ...classifySendError(signal.aborted ? signal.reason : error), durationMs: Math.round(performance.now() - started) };
+    return { ok: false, ...classifySendError(signal.aborted ? signal.reason : tlsAlertBehind(error)), durationMs: Math.round(performance.now() - started) };
   }
 }

@@ -911,6 +911,22 @@ export interface components {
             workflowId: string;
         };
         Endpoint: {
+            /** @description The endpoint's authentication, without its password, token or client secret; null: none. */
+            auth: ({
+                /** @constant */
+                type: "basic";
+                username: string;
+            } | {
+                /** @constant */
+                type: "bearer";
+            } | {
+                audience: string | null;
+                clientId: string;
+                scope: string | null;
+                tokenUrl: string;
+                /** @constant */
+                type: "oauth2";
+            }) | null;
             autoDisableAfter: string | null;
             /** @description Overrides of the circuit breaker's defaults. */
             circuitBreaker: {
@@ -950,6 +966,18 @@ export interface components {
             status: "active" | "paused" | "disabled";
             statusReason: string | null;
             timeoutMs: number;
+            /** @description Mutual TLS: the client certificate presented (its key is never shown); null: none. */
+            tls: {
+                certificate: {
+                    fingerprint256: string;
+                    issuer: string;
+                    subject: string;
+                    /** Format: date-time */
+                    validTo: string;
+                } | null;
+                /** @description Whether the endpoint's server certificate is checked against CAs of its own rather than the system's. */
+                customCa: boolean;
+            } | null;
             /** Format: date-time */
             updatedAt: string;
             url: string;
@@ -4119,6 +4147,25 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    auth?: ({
+                        password: string;
+                        /** @constant */
+                        type: "basic";
+                        username: string;
+                    } | {
+                        token: string;
+                        /** @constant */
+                        type: "bearer";
+                    } | {
+                        audience?: string;
+                        clientId: string;
+                        clientSecret: string;
+                        scope?: string;
+                        /** Format: uri */
+                        tokenUrl: string;
+                        /** @constant */
+                        type: "oauth2";
+                    }) | null;
                     autoDisableAfter?: string | null;
                     circuitBreaker?: {
                         consecutiveFailures?: number;
@@ -4144,6 +4191,11 @@ export interface operations {
                     /** @enum {string} */
                     signatureScheme?: "v1" | "v1a" | "both";
                     timeoutMs?: number;
+                    tls?: {
+                        ca?: string;
+                        certificate?: string;
+                        key?: string;
+                    } | null;
                     /** Format: uri */
                     url: string;
                 };
@@ -4157,6 +4209,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description The endpoint's authentication, without its password, token or client secret; null: none. */
+                        auth: ({
+                            /** @constant */
+                            type: "basic";
+                            username: string;
+                        } | {
+                            /** @constant */
+                            type: "bearer";
+                        } | {
+                            audience: string | null;
+                            clientId: string;
+                            scope: string | null;
+                            tokenUrl: string;
+                            /** @constant */
+                            type: "oauth2";
+                        }) | null;
                         autoDisableAfter: string | null;
                         /** @description Overrides of the circuit breaker's defaults. */
                         circuitBreaker: {
@@ -4198,6 +4266,18 @@ export interface operations {
                         status: "active" | "paused" | "disabled";
                         statusReason: string | null;
                         timeoutMs: number;
+                        /** @description Mutual TLS: the client certificate presented (its key is never shown); null: none. */
+                        tls: {
+                            certificate: {
+                                fingerprint256: string;
+                                issuer: string;
+                                subject: string;
+                                /** Format: date-time */
+                                validTo: string;
+                            } | null;
+                            /** @description Whether the endpoint's server certificate is checked against CAs of its own rather than the system's. */
+                            customCa: boolean;
+                        } | null;
                         /** Format: date-time */
                         updatedAt: string;
                         url: string;
@@ -4505,6 +4585,25 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    auth?: ({
+                        password: string;
+                        /** @constant */
+                        type: "basic";
+                        username: string;
+                    } | {
+                        token: string;
+                        /** @constant */
+                        type: "bearer";
+                    } | {
+                        audience?: string;
+                        clientId: string;
+                        clientSecret: string;
+                        scope?: string;
+                        /** Format: uri */
+                        tokenUrl: string;
+                        /** @constant */
+                        type: "oauth2";
+                    }) | null;
                     autoDisableAfter?: string | null;
                     circuitBreaker?: {
                         consecutiveFailures?: number;
@@ -4528,6 +4627,11 @@ export interface operations {
                     /** @enum {string} */
                     signatureScheme?: "v1" | "v1a" | "both";
                     timeoutMs?: number;
+                    tls?: {
+                        ca?: string;
+                        certificate?: string;
+                        key?: string;
+                    } | null;
                     /** Format: uri */
                     url?: string;
                 };

@@ -6,5 +6,7 @@ export type SendResult =
 /**
  * `egress_blocked`: the egress policy refused the address, and no connection was made.
  * `proxy`: the egress proxy refused or failed the tunnel (its answer is in the error).
+ * `auth`: the endpoint's authentication could not be had (its OAuth 2.0 token request failed);
+ * nothing was sent to the endpoint.
  */
-export type SendErrorClass = 'timeout' | 'connect_refused' | 'dns' | 'tls' | 'connection_reset' | 'egress_blocked' | 'proxy' | 'other';
+export type SendErrorClass = 'timeout' | 'connect_refused' | 'dns' | 'tls' | 'connection_reset' | 'egress_blocked' | 'proxy' | 'auth' | 'other';

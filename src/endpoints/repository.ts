@@ -11,6 +11,7 @@ import { generateSecret, generateSigningKey, publicKeyOf, type SigningMaterial }
 import type { CircuitState } from '../endpoint-health/circuit';
 import type { EndpointSnapshot } from '../endpoint-health/snapshot';
 import { DEFAULT_AUTO_DISABLE_AFTER, resolveSettings, type CircuitBreakerOverrides, type RateLimit } from '../endpoint-health/settings';
+import { shownAuth, shownTls, type ClientTlsInput, type EndpointAuth, type ShownAuth, type ShownTls } from './credentials';
 import { signsWith, type CreateEndpoint, type SignatureScheme, type UpdateEndpoint } from './schema';
 
 export type EndpointStatus = 'active' | 'paused' | 'disabled';
@@ -47,12 +48,20 @@ export interface EndpointWithSecrets extends Endpoint {
   /** The v1a (ed25519) `whsk_` key; null until the endpoint's scheme first asked for one. Never shown. */
   signingKey: string | null;
   previousSigningKeys: { signingKey: string; expiresAt: string }[];
+  /** Mutual TLS: the client certificate and key, and the CAs trusted for this endpoint. */
+  tls: ClientTlsInput | null;
+  auth: EndpointAuth | null;
 }
 
-/** The endpoint as the API shows it: with the public half of its v1a key, which receivers verify with. */
+/**
+ * The endpoint as the API shows it: with the public half of its v1a key, which receivers verify
+ * with, and what its certificate and authentication are, without their secrets.
+ */
 export interface PublicEndpoint extends Endpoint {
   publicKey: string | null;
   previousPublicKeys: { publicKey: string; expiresAt: string }[];
+  tls: ShownTls | null;
+  auth: ShownAuth | null;
 }
 
 /** An endpoint as fan-out sees it: what it subscribes to and its state, nothing sealed. */
@@ -60,7 +69,7 @@ export type Subscriber = Omit<Endpoint, 'headers'>;
 
 const subscriberColumns = `id, project_id, customer_id, url, description, event_types, filter, timeout_ms, retry_schedule,
   rate_limit, circuit_breaker, auto_disable_after, signature_scheme, status, status_reason, version, created_at, updated_at`;
-const columns = `${subscriberColumns}, headers, secret, previous_secrets, signing_key, previous_signing_keys`;
+const columns = `${subscriberColumns}, headers, secret, previous_secrets, signing_key, previous_signing_keys, client_tls, auth`;
 
 interface Row {
   id: string;
@@ -86,9 +95,13 @@ interface Row {
   previous_secrets: { secret: string; expiresAt: string }[];
   signing_key: string | null;
   previous_signing_keys: { signingKey: string; expiresAt: string }[];
+  client_tls: string | null;
+  auth: string | null;
 }
 
-function subscriberFromRow(row: Omit<Row, 'headers' | 'secret' | 'previous_secrets' | 'signing_key' | 'previous_signing_keys'>): Subscriber {
+type SealedColumns = 'headers' | 'secret' | 'previous_secrets' | 'signing_key' | 'previous_signing_keys' | 'client_tls' | 'auth';
+
+function subscriberFromRow(row: Omit<Row, SealedColumns>): Subscriber {
   return {
     id: row.id,
     projectId: row.project_id,
@@ -119,8 +132,13 @@ function fromRow(row: Row): EndpointWithSecrets {
     previousSecrets: row.previous_secrets.map((previous) => ({ ...previous, secret: openSecret(previous.secret, SECRET_PURPOSE.endpointSecret) })),
     signingKey: row.signing_key === null ? null : openSecret(row.signing_key, SECRET_PURPOSE.endpointSigningKey),
     previousSigningKeys: row.previous_signing_keys.map((previous) => ({ ...previous, signingKey: openSecret(previous.signingKey, SECRET_PURPOSE.endpointSigningKey) })),
+    tls: row.client_tls === null ? null : (JSON.parse(openSecret(row.client_tls, SECRET_PURPOSE.endpointTls)) as ClientTlsInput),
+    auth: row.auth === null ? null : (JSON.parse(openSecret(row.auth, SECRET_PURPOSE.endpointAuth)) as EndpointAuth),
   };
 }
+
+const sealedTls = (tls: ClientTlsInput | null | undefined) => (tls ? sealSecret(JSON.stringify(tls), SECRET_PURPOSE.endpointTls) : null);
+const sealedAuth = (auth: EndpointAuth | null | undefined) => (auth ? sealSecret(JSON.stringify(auth), SECRET_PURPOSE.endpointAuth) : null);
 
 /** What is still in its grace period. */
 const unexpired = <T extends { expiresAt: string }>(entries: T[], now: Date): T[] => entries.filter((entry) => new Date(entry.expiresAt) > now);
@@ -131,9 +149,11 @@ const unexpired = <T extends { expiresAt: string }>(entries: T[], now: Date): T[
  * public half only.
  */
 export function publicEndpoint(endpoint: EndpointWithSecrets, now = new Date()): PublicEndpoint {
-  const { secret: _secret, previousSecrets: _previous, signingKey, previousSigningKeys, ...rest } = endpoint;
+  const { secret: _secret, previousSecrets: _previous, signingKey, previousSigningKeys, tls, auth, ...rest } = endpoint;
   return {
     ...rest,
+    tls: tls && shownTls(tls),
+    auth: auth && shownAuth(auth),
     headers: Object.fromEntries(Object.keys(rest.headers).map((name) => [name, REDACTED])),
     publicKey: signingKey === null ? null : publicKeyOf(signingKey),
     previousPublicKeys: unexpired(previousSigningKeys, now).map((previous) => ({ publicKey: publicKeyOf(previous.signingKey), expiresAt: previous.expiresAt })),
@@ -175,8 +195,8 @@ export function signingMaterial(endpoint: EndpointWithSecrets, now = new Date())
 export async function createEndpoint(db: Db, projectId: string, input: Omit<CreateEndpoint, 'customerId'> & { customerId?: string | null }): Promise<EndpointWithSecrets | undefined> {
   const { rows } = await db.query<Row>(
     `INSERT INTO endpoints (id, project_id, url, description, event_types, filter, headers, timeout_ms, retry_schedule, secret,
-       rate_limit, circuit_breaker, auto_disable_after, customer_id, signature_scheme, signing_key)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 WHERE ${customerAlive(2, 14)} RETURNING ${columns}`,
+       rate_limit, circuit_breaker, auto_disable_after, customer_id, signature_scheme, signing_key, client_tls, auth)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18 WHERE ${customerAlive(2, 14)} RETURNING ${columns}`,
     [
       nextId('ep'),
       projectId,
@@ -195,6 +215,8 @@ export async function createEndpoint(db: Db, projectId: string, input: Omit<Crea
       input.signatureScheme ?? 'v1',
       // Every endpoint gets a v1a key, so a later switch of scheme has one to show.
       newSigningKey(),
+      sealedTls(input.tls),
+      sealedAuth(input.auth),
     ],
   );
   return rows[0] && fromRow(rows[0]);
@@ -296,6 +318,8 @@ const updatable: Record<keyof UpdateEndpoint, string> = {
   circuitBreaker: 'circuit_breaker',
   autoDisableAfter: 'auto_disable_after',
   signatureScheme: 'signature_scheme',
+  tls: 'client_tls',
+  auth: 'auth',
 };
 
 const newSigningKey = () => sealSecret(generateSigningKey(), SECRET_PURPOSE.endpointSigningKey);
@@ -304,7 +328,20 @@ export async function updateEndpoint(db: Db, projectId: string, id: string, inpu
   const entries = (Object.keys(updatable) as (keyof UpdateEndpoint)[]).filter((key) => input[key] !== undefined);
   const sets = entries.map((key, i) => `${updatable[key]} = $${i + 3}`);
   // A null circuitBreaker means the defaults: stored as no overrides.
-  const values: unknown[] = entries.map((key) => (key === 'circuitBreaker' ? (input.circuitBreaker ?? {}) : key === 'headers' ? sealHeaders(input.headers!) : input[key]));
+  const values: unknown[] = entries.map((key) => {
+    switch (key) {
+      case 'circuitBreaker':
+        return input.circuitBreaker ?? {};
+      case 'headers':
+        return sealHeaders(input.headers!);
+      case 'tls':
+        return sealedTls(input.tls);
+      case 'auth':
+        return sealedAuth(input.auth);
+      default:
+        return input[key];
+    }
+  });
   // An endpoint made before v1a keys existed gets one when its scheme first asks for it.
   if (input.signatureScheme && signsWith(input.signatureScheme).v1a) {
     values.push(newSigningKey());

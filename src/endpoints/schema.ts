@@ -10,6 +10,7 @@ import { REDACTED } from '../redaction';
 import { eventTypePatternProblem } from '../routing/event-types';
 import { filterProblems } from '../routing/payload-filter';
 import { isValidSecret } from '../signing/standard-webhooks';
+import { clientTlsSchema, endpointAuthSchema } from './credentials';
 
 /**
  * Headers Switchyard sets itself, and the ones that govern the connection or the message's
@@ -116,6 +117,10 @@ const fields = {
   autoDisableAfter: durationUpTo(MAX_AUTO_DISABLE_AFTER).nullable(),
   /** v1: HMAC with the whsec_ secret; v1a: ed25519, verified with the endpoint's public key; both. */
   signatureScheme: z.enum(SIGNATURE_SCHEMES),
+  /** A client certificate for mutual TLS (write-only); null: none. */
+  tls: clientTlsSchema.nullable(),
+  /** The endpoint's own authentication, besides the signature (write-only); null: none. */
+  auth: endpointAuthSchema.nullable(),
   /**
    * The customer it belongs to, by id or uid; null: one of the provider's own endpoints. Set at
    * creation only: what it was sent stays that customer's to see.
@@ -136,6 +141,8 @@ export const createEndpointSchema = z
     circuitBreaker: fields.circuitBreaker.optional(),
     autoDisableAfter: fields.autoDisableAfter.optional(),
     signatureScheme: fields.signatureScheme.optional(),
+    tls: fields.tls.optional(),
+    auth: fields.auth.optional(),
     customerId: fields.customerId.optional(),
     secret: z.string().refine(isValidSecret, 'must be a whsec_ secret of 24 to 64 base64 bytes').optional(),
   })
@@ -154,6 +161,8 @@ export const updateEndpointSchema = z
     circuitBreaker: fields.circuitBreaker,
     autoDisableAfter: fields.autoDisableAfter,
     signatureScheme: fields.signatureScheme,
+    tls: fields.tls,
+    auth: fields.auth,
   })
   .partial()
   .strict();

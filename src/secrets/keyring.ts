@@ -11,6 +11,8 @@ export const SECRET_PURPOSE = {
   endpointSecret: 'endpoints.secret',
   endpointHeader: 'endpoints.headers',
   endpointSigningKey: 'endpoints.signing_key',
+  endpointTls: 'endpoints.client_tls',
+  endpointAuth: 'endpoints.auth',
   sourceSecret: 'sources.secrets',
   noticeWebhookSecret: 'projects.operational_webhook_secret',
 } as const;

@@ -31,7 +31,7 @@ interface Table {
 const tables: Table[] = [
   {
     name: 'endpoints',
-    columns: ['secret', 'previous_secrets', 'headers', 'signing_key', 'previous_signing_keys'],
+    columns: ['secret', 'previous_secrets', 'headers', 'signing_key', 'previous_signing_keys', 'client_tls', 'auth'],
     reseal: (row, value) => ({
       secret: value(row.secret as string, SECRET_PURPOSE.endpointSecret),
       // As JSON text: pg would send a JavaScript array as a PostgreSQL array, not as jsonb.
@@ -41,6 +41,8 @@ const tables: Table[] = [
       previous_signing_keys: JSON.stringify(
         (row.previous_signing_keys as { signingKey: string }[]).map((previous) => ({ ...previous, signingKey: value(previous.signingKey, SECRET_PURPOSE.endpointSigningKey) })),
       ),
+      client_tls: row.client_tls === null ? null : value(row.client_tls as string, SECRET_PURPOSE.endpointTls),
+      auth: row.auth === null ? null : value(row.auth as string, SECRET_PURPOSE.endpointAuth),
     }),
   },
   {

@@ -37,6 +37,7 @@ describe('secrets at rest', () => {
     const created = await project.http.post('/v1/endpoints', {
       url: 'https://hooks.example.com/in',
       headers: { Authorization: 'Bearer receiver-token-123' },
+      auth: { type: 'bearer', token: 'receiver-bearer-77' },
     });
     assert.equal(created.status, 201);
     const rotated = await project.http.post(`/v1/endpoints/${created.body.id}/rotate-secret`, {});
@@ -44,9 +45,9 @@ describe('secrets at rest', () => {
     const source = await project.http.post('/v1/sources', { name: 'stripe', provider: 'stripe', secrets: ['whsec_stripe_plain_456'] });
     assert.equal(source.status, 201, JSON.stringify(source.body));
     const ops = await project.http.patch('/v1/project', { operationalWebhookUrl: 'https://ops.example.com/hook' });
-    const plaintexts = [created.body.secret, rotated.body.secret, 'receiver-token-123', 'whsec_stripe_plain_456', ops.body.operationalWebhookSecret];
+    const plaintexts = [created.body.secret, rotated.body.secret, 'receiver-token-123', 'whsec_stripe_plain_456', ops.body.operationalWebhookSecret, 'receiver-bearer-77'];
 
-    const endpoint = (await test.db.query('SELECT secret, previous_secrets, headers, signing_key, previous_signing_keys FROM endpoints WHERE id = $1', [created.body.id])).rows[0];
+    const endpoint = (await test.db.query('SELECT secret, previous_secrets, headers, signing_key, previous_signing_keys, auth FROM endpoints WHERE id = $1', [created.body.id])).rows[0];
     const sourceRow = (await test.db.query('SELECT secrets FROM sources WHERE id = $1', [source.body.id])).rows[0];
     const projectRow = (await test.db.query('SELECT operational_webhook_secret FROM projects WHERE id = $1', [project.id])).rows[0];
     for (const plaintext of plaintexts) {
@@ -56,6 +57,7 @@ describe('secrets at rest', () => {
     assert.match(endpoint.previous_secrets[0].secret, /^enc:v1:test:/);
     assert.match(endpoint.headers.Authorization, /^enc:v1:test:/);
     assert.match(endpoint.signing_key, /^enc:v1:test:/);
+    assert.match(endpoint.auth, /^enc:v1:test:/);
     assert.match(endpoint.previous_signing_keys[0].signingKey, /^enc:v1:test:/);
     assert.ok(!rowText(endpoint).includes('whsk_'), 'no v1a key in the clear');
     assert.match(sourceRow.secrets[0], /^enc:v1:test:/);

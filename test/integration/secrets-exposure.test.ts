@@ -76,7 +76,15 @@ describe('secrets stay secret', () => {
     keep('endpoint secret', `whsec_${endpointKey}`, endpointKey);
     const headerValue = `hdr-${crypto.randomBytes(16).toString('hex')}`;
     keep('endpoint header value', headerValue);
-    const ok = await stack.endpoint('/secrets/ok', { secret: `whsec_${endpointKey}`, headers: { 'X-Token': headerValue }, eventTypes: ['s.*'], signatureScheme: 'both' });
+    const basicPassword = `pw-${crypto.randomBytes(16).toString('hex')}`;
+    keep('endpoint basic password', basicPassword, Buffer.from(`hooks:${basicPassword}`).toString('base64'));
+    const ok = await stack.endpoint('/secrets/ok', {
+      secret: `whsec_${endpointKey}`,
+      headers: { 'X-Token': headerValue },
+      eventTypes: ['s.*'],
+      signatureScheme: 'both',
+      auth: { type: 'basic', username: 'hooks', password: basicPassword },
+    });
     const rotated = await http.post(`/v1/endpoints/${ok.id}/rotate-secret`, {});
     keep('rotated endpoint secret', rotated.body.secret, rotated.body.secret.replace(/^whsec_/, ''));
     // The v1a keys are never handed out, not even at creation: only the database holds them.
@@ -164,5 +172,6 @@ describe('secrets stay secret', () => {
     // The header value did reach its receiver: the check looks for something that exists.
     const [received] = await stack.receiver.waitFor('/secrets/ok', 1);
     assert.equal(received!.headers['x-token'], headerValue);
+    assert.equal(received!.headers.authorization, `Basic ${Buffer.from(`hooks:${basicPassword}`).toString('base64')}`);
   });
 });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureOpensslInstalled } from '../../src/stack/openssl';
-import { run } from '../../src/stack/processes';
+import { isPortOpen, readyOrStopped, run, startService } from '../../src/stack/processes';
 
 export interface Pem {
   cert: string;
@@ -41,4 +41,21 @@ export async function newCertificateAuthority(name: string): Promise<Certificate
       return { cert: read(`${base}.crt`), key: read(`${base}.key`) };
     },
   };
+}
+
+/**
+ * OpenSSL's own test server, demanding a client certificate from `clientCa` and refusing the
+ * handshake (with a TLS alert, as OpenSSL-based receivers such as nginx do) when there is none or
+ * it is not vouched for. It answers no POST: it is for the refusals only.
+ */
+export async function startOpensslServer(identity: Pem, clientCa: Pem, port: number): Promise<{ stop(): Promise<void> }> {
+  const openssl = await ensureOpensslInstalled();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-s-server-'));
+  const file = (base: string, text: string) => (fs.writeFileSync(path.join(dir, base), text), path.join(dir, base));
+  const args = ['s_server', '-accept', `127.0.0.1:${port}`, '-cert', file('server.crt', identity.cert), '-key', file('server.key', identity.key)];
+  const service = startService('openssl-s-server', openssl, [...args, '-CAfile', file('client-ca.crt', clientCa.cert), '-Verify', '1', '-verify_return_error', '-www'], {
+    logFile: path.join(dir, 's_server.log'),
+  });
+  await readyOrStopped(service, 'openssl s_server', () => isPortOpen('127.0.0.1', port), 15_000);
+  return { stop: () => service.stop(2_000) };
 }

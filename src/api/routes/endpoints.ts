@@ -56,6 +56,7 @@ export function endpointRoutes(db: Db, control: EndpointControl, egress: EgressP
   router.post('/', async (req, res) => {
     const input = parseBody(createEndpointSchema, req.body);
     refuseBlockedUrl(egress, 'url', input.url);
+    if (input.auth?.type === 'oauth2') refuseBlockedUrl(egress, 'auth.tokenUrl', input.auth.tokenUrl);
     const customerId = await customerIdOf(db, projectOf(req).id, input.customerId);
     const endpoint = found(await createEndpoint(db, projectOf(req).id, { ...input, customerId }), CUSTOMER, input.customerId!);
     res.status(201).json({ ...publicEndpoint(endpoint), secret: endpoint.secret });
@@ -77,6 +78,7 @@ export function endpointRoutes(db: Db, control: EndpointControl, egress: EgressP
   router.patch('/:id', async (req, res) => {
     const input = parseBody(updateEndpointSchema, req.body ?? {});
     refuseBlockedUrl(egress, 'url', input.url);
+    if (input.auth?.type === 'oauth2') refuseBlockedUrl(egress, 'auth.tokenUrl', input.auth.tokenUrl);
     const endpoint = found(await updateEndpoint(db, projectOf(req).id, req.params.id, input), ENDPOINT, req.params.id);
     await refresh(endpoint);
     res.json(publicEndpoint(endpoint));

@@ -28,6 +28,22 @@ export const endpoint = z
     signatureScheme: z.enum(['v1', 'v1a', 'both']).meta({ description: 'v1: HMAC-SHA256 with the whsec_ secret; v1a: ed25519, verified with publicKey; both: a signature of each.' }),
     publicKey: z.string().nullable().meta({ description: 'The whpk_ key that verifies v1a signatures; null on an endpoint made before v1a until its scheme asks for it.' }),
     previousPublicKeys: z.array(previousPublicKey).meta({ description: 'Rotated-out keys that still sign, until their grace period ends.' }),
+    tls: z
+      .object({
+        certificate: z.object({ subject: z.string(), issuer: z.string(), validTo: timestamp, fingerprint256: z.string() }).strict().nullable(),
+        customCa: z.boolean().meta({ description: "Whether the endpoint's server certificate is checked against CAs of its own rather than the system's." }),
+      })
+      .strict()
+      .nullable()
+      .meta({ description: 'Mutual TLS: the client certificate presented (its key is never shown); null: none.' }),
+    auth: z
+      .discriminatedUnion('type', [
+        z.object({ type: z.literal('basic'), username: z.string() }).strict(),
+        z.object({ type: z.literal('bearer') }).strict(),
+        z.object({ type: z.literal('oauth2'), tokenUrl: z.string(), clientId: z.string(), scope: z.string().nullable(), audience: z.string().nullable() }).strict(),
+      ])
+      .nullable()
+      .meta({ description: "The endpoint's authentication, without its password, token or client secret; null: none." }),
     status,
     statusReason: z.string().nullable(),
     version: z.number().int(),
