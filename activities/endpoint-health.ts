@@ -91,7 +91,7 @@ export function createEndpointHealthActivities({ db, client, starter }: Endpoint
       const context = Context.current();
       let { after, matched } = (context.info.heartbeatDetails as { after: string | null; matched: number } | undefined) ?? { after: null, matched: 0 };
       for (;;) {
-        const page = await replayPage(db, scope, endpoint.url, after, PAGE);
+        const page = await replayPage(db, scope, endpoint, after, PAGE);
         if (page.lastEventId === null) return { matched };
         const failed = await starter.start(page.toStart);
         if (failed.length > 0) throw new Error(`${failed.length} replayed deliveries could not be started yet`);

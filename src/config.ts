@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { parseCidr } from './cidrs';
 import { LOOPBACK_CIDRS } from './egress/address-policy';
 import { parseProxyUrl, type EgressProxy } from './egress/proxy';
+import { regionName } from './deliveries/regions';
 import { withIngestBurst, type IngestRateLimit } from './projects/ingest-rate';
 import { parseEncryptionKeys, type EncryptionKey } from './secrets/sealing';
 import type { TracingSettings } from './tracing/tracing';
@@ -48,6 +49,8 @@ export const envSchema = z.object({
   TEMPORAL_SERVER: z.enum(['dev', 'sqlite', 'postgres'], { error: 'must be dev, sqlite or postgres' }).default('dev'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('switchyard'),
+  // A worker of one region: it polls <TEMPORAL_TASK_QUEUE>-<region> and delivers only to endpoints of that region.
+  SWITCHYARD_REGION: optionalString.pipe(regionName.optional()),
   TEMPORAL_UI_PORT: port.default(8233),
   TEMPORAL_CLI: optionalString,
   // Off only to measure what eager starts save (npm run bench); see src/deliveries/starter.ts.
@@ -204,6 +207,8 @@ export interface Config {
   egressAllow: string[] | undefined;
   /** The forward proxy outbound requests leave through (src/egress/proxy.ts); unset: straight out. */
   egressProxy: EgressProxy | undefined;
+  /** The region this worker delivers for (src/deliveries/regions.ts); unset: the default queue. */
+  region: string | undefined;
   /**
    * Keys for secrets at rest (src/secrets/sealing.ts), the first one current. Required by the API,
    * the worker and migrations; `dev` makes one when unset.
@@ -275,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryPacing: { window: e.DELIVERY_START_WINDOW, queueLimit: e.DELIVERY_QUEUE_LIMIT },
     egressAllow: e.SWITCHYARD_EGRESS_ALLOW,
     egressProxy: e.SWITCHYARD_EGRESS_PROXY,
+    region: e.SWITCHYARD_REGION,
     encryptionKeys: e.SWITCHYARD_ENCRYPTION_KEYS,
     trustedProxies: e.SWITCHYARD_TRUSTED_PROXIES ?? [],
     ingestRateLimit: withIngestBurst({ perSecond: e.SWITCHYARD_INGEST_PER_SECOND }),

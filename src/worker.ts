@@ -6,6 +6,7 @@ import { createActivities } from '../activities';
 import { createPermitGate } from '../activities/endpoint-permits';
 import { createDeliveryStarter, type DeliveryStarter } from './deliveries/starter';
 import { endpointTaskQueue } from './endpoint-health/workflow-contract';
+import { regionTaskQueue } from './deliveries/regions';
 import { createEgressPolicy } from './egress/address-policy';
 import { installEncryptionKeys } from './secrets/keyring';
 import { workflowBundle } from './temporal/workflow-bundle';
@@ -66,8 +67,8 @@ export const DELIVERY_WORKER_TUNING = {
 export interface RunningWorker {
   /** Delivery workflows, and the rest of Switchyard's work. */
   worker: Worker;
-  /** Endpoint entity workflows. */
-  endpointsWorker: Worker;
+  /** Endpoint entity workflows; none in a region's worker (the default workers run them). */
+  endpointsWorker: Worker | undefined;
   /**
    * Starts deliveries on this worker's connection: eagerly (config.temporal.eagerStart), so their
    * first task comes straight to this worker. Whatever in this process starts deliveries (the
@@ -79,7 +80,11 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-export async function startWorker(config: Config, db: Db, options: { taskQueue?: string } = {}): Promise<RunningWorker> {
+/**
+ * `taskQueue`: the deployment's queue (TEMPORAL_TASK_QUEUE unless given). With a region
+ * (SWITCHYARD_REGION unless given), the worker polls that region's delivery queue only.
+ */
+export async function startWorker(config: Config, db: Db, options: { taskQueue?: string; region?: string } = {}): Promise<RunningWorker> {
   await installRuntime(config);
   installEncryptionKeys(config.encryptionKeys);
   watchDatabase(installMetrics(config.metrics), db);
@@ -88,15 +93,17 @@ export async function startWorker(config: Config, db: Db, options: { taskQueue?:
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const client = new Client({ connection, namespace: config.temporal.namespace, interceptors: clientInterceptors(tracing) });
   const gate = createPermitGate({ client, taskQueue: endpointTaskQueue(taskQueue) });
-  const starter = createDeliveryStarter(db, client, taskQueue, { pacing: config.deliveryPacing, eager: config.temporal.eagerStart });
+  const region = options.region ?? config.region;
+  const starter = createDeliveryStarter(db, client, taskQueue, { pacing: config.deliveryPacing, eager: config.temporal.eagerStart, eagerRegion: region });
   try {
     const activities = createActivities({ db, smtp: config.smtp, client, gate, starter, egress: createEgressPolicy(config.egressAllow ?? []), proxy: config.egressProxy });
     const { code } = await workflowBundle(path.join(config.paths.home, 'cache'), { traced: tracing !== undefined });
     const common = { connection, namespace: config.temporal.namespace, workflowBundle: { code }, activities, ...workerTracing(tracing) };
-    const worker = await Worker.create({ ...common, taskQueue, ...DELIVERY_WORKER_TUNING });
-    const endpointsWorker = await Worker.create({ ...common, taskQueue: endpointTaskQueue(taskQueue) });
+    const worker = await Worker.create({ ...common, taskQueue: regionTaskQueue(taskQueue, region), ...DELIVERY_WORKER_TUNING });
+    const endpointsWorker = region ? undefined : await Worker.create({ ...common, taskQueue: endpointTaskQueue(taskQueue) });
     const deliveries = worker.run();
-    const entities = endpointsWorker.run();
+    // A region's worker has no entities: its deliveries alone say when it is done.
+    const entities = endpointsWorker?.run() ?? deliveries;
     // Stopping goes in order: deliveries first (their last attempts may still need permits),
     // then the outcomes they reported go to the entities, then the entities' worker stops.
     // A failing worker stops the other the same way: half a worker would strand deliveries.
@@ -107,7 +114,7 @@ export async function startWorker(config: Config, db: Db, options: { taskQueue?:
         if (worker.getState() === 'RUNNING') worker.shutdown();
         await deliveries.catch(() => undefined);
         await gate.close();
-        if (endpointsWorker.getState() === 'RUNNING') endpointsWorker.shutdown();
+        if (endpointsWorker?.getState() === 'RUNNING') endpointsWorker.shutdown();
         await entities.catch(() => undefined);
       })());
     void deliveries.catch(() => undefined).then(stop);

@@ -956,6 +956,8 @@ export interface components {
             /** @description The whpk_ key that verifies v1a signatures; null on an endpoint made before v1a until its scheme asks for it. */
             publicKey: string | null;
             rateLimit: components["schemas"]["RateLimit"] | null;
+            /** @description Where its deliveries leave from: workers started with SWITCHYARD_REGION set to it; null: the default workers. */
+            region: string | null;
             retrySchedule: string[] | null;
             /**
              * @description v1: HMAC-SHA256 with the whsec_ secret; v1a: ed25519, verified with publicKey; both: a signature of each.
@@ -4186,6 +4188,7 @@ export interface operations {
                         [key: string]: string;
                     };
                     rateLimit?: unknown | null;
+                    region?: string | null;
                     retrySchedule?: string[] | null;
                     secret?: string;
                     /** @enum {string} */
@@ -4254,6 +4257,8 @@ export interface operations {
                         /** @description The whpk_ key that verifies v1a signatures; null on an endpoint made before v1a until its scheme asks for it. */
                         publicKey: string | null;
                         rateLimit: components["schemas"]["RateLimit"] | null;
+                        /** @description Where its deliveries leave from: workers started with SWITCHYARD_REGION set to it; null: the default workers. */
+                        region: string | null;
                         retrySchedule: string[] | null;
                         /** @description The signing secret (whsec_…); shown only here and at rotation. */
                         secret: string;
@@ -4623,6 +4628,7 @@ export interface operations {
                         [key: string]: string;
                     };
                     rateLimit?: unknown | null;
+                    region?: string | null;
                     retrySchedule?: string[] | null;
                     /** @enum {string} */
                     signatureScheme?: "v1" | "v1a" | "both";
@@ -5008,7 +5014,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EndpointHealth"];
+                    "application/json": {
+                        circuit: {
+                            consecutiveFailures: number;
+                            halfOpensAt: string | null;
+                            openedAt: string | null;
+                            /** @enum {string} */
+                            state: "closed" | "open" | "half_open";
+                            trips: number;
+                        };
+                        endpointId: string;
+                        rate: {
+                            burst: number | null;
+                            effectivePerSecond: number | null;
+                            perSecond: number | null;
+                            retryAfterUntil: string | null;
+                            slowDowns: {
+                                count: number;
+                                lastAt: string | null;
+                                lowestPerSecond: number | null;
+                            };
+                        };
+                        recent: {
+                            attempts: number;
+                            failingSince: string | null;
+                            failureRatio: number;
+                            failures: number;
+                            lastFailureAt: string | null;
+                            lastSuccessAt: string | null;
+                            successes: number;
+                            throttled: number;
+                            windowSeconds: number;
+                        };
+                        /** @description The endpoint's region; null: the default workers deliver to it. */
+                        region: {
+                            name: string;
+                            /** @description Workers polling the region's queue now; 0: its deliveries wait until one starts. */
+                            workers: number;
+                        } | null;
+                        replays: components["schemas"]["Replay"][];
+                        runs: number;
+                        /** @enum {string} */
+                        status: "active" | "paused" | "disabled";
+                        statusReason: string | null;
+                        totals: {
+                            exchanges: number;
+                            failures: number;
+                            successes: number;
+                            throttled: number;
+                        };
+                        workers: number;
+                    };
                 };
             };
             /**

@@ -9,7 +9,6 @@ import { log } from '../log';
 import { installMetrics } from '../metrics/metrics';
 import { createDeliveryStarter, type DeliveryStarter } from '../deliveries/starter';
 import { createEndpointControl } from '../endpoint-health/entity-client';
-import { endpointTaskQueue } from '../endpoint-health/workflow-contract';
 import { createBrokerBacklogs } from '../brokers/backlog';
 import { createTemporalClient } from '../temporal/client';
 import type { Running } from './running';
@@ -37,7 +36,7 @@ export async function startApi(config: Config, shared: { db?: Db; starter?: Deli
     brokerBacklogs,
     db,
     starter,
-    endpoints: createEndpointControl(temporal.client, endpointTaskQueue(config.temporal.taskQueue)),
+    endpoints: createEndpointControl(temporal.client, config.temporal.taskQueue),
     adminKey: config.adminKey,
     ingestRateLimit: config.ingestRateLimit,
     trustedProxies: config.trustedProxies,

@@ -44,7 +44,7 @@ export async function countReplayMatches(db: Db, endpointId: string, since: Date
 export async function replayPage(
   db: Db,
   scope: ReplayScope,
-  endpointUrl: string,
+  endpoint: { url: string; region: string | null },
   after: string | null,
   limit: number,
 ): Promise<{ matched: number; lastEventId: string | null; toStart: DeliveryToStart[] }> {
@@ -76,7 +76,8 @@ export async function replayPage(
       projectId: scope.projectId,
       workflowId: row.workflow_id,
       eventType: typeOf.get(row.event_id)!,
-      endpointUrl,
+      endpointUrl: endpoint.url,
+      region: endpoint.region,
     })),
   };
 }

@@ -316,7 +316,7 @@ export async function attemptsByHour(db: Db, endpointId: string, hours: number, 
 }
 
 /** What a start needs of a delivery `d`, its event and its endpoint. */
-const toStartColumns = 'd.id, d.project_id, d.event_id, d.endpoint_id, d.workflow_id, ev.event_type, ep.url';
+const toStartColumns = 'd.id, d.project_id, d.event_id, d.endpoint_id, d.workflow_id, ev.event_type, ep.url, ep.region';
 const withEventAndEndpoint = 'JOIN events ev ON ev.id = d.event_id JOIN endpoints ep ON ep.id = d.endpoint_id';
 
 /** Deliveries committed long enough ago whose workflow start was never confirmed. */
@@ -331,6 +331,7 @@ interface UnstartedRow {
   workflow_id: string;
   event_type: string;
   url: string;
+  region: string | null;
 }
 
 function toStart(row: UnstartedRow): DeliveryToStart {
@@ -342,6 +343,7 @@ function toStart(row: UnstartedRow): DeliveryToStart {
     workflowId: row.workflow_id,
     eventType: row.event_type,
     endpointUrl: row.url,
+    region: row.region,
   };
 }
 

@@ -35,7 +35,7 @@ export async function resendDelivery(db: Db, starter: DeliveryStarter, projectId
     workflowId,
   ]);
   await starter.start([
-    { deliveryId: id, projectId, eventId: original.eventId, endpointId: original.endpointId, workflowId, eventType: event.eventType, endpointUrl: endpoint.url },
+    { deliveryId: id, projectId, eventId: original.eventId, endpointId: original.endpointId, workflowId, eventType: event.eventType, endpointUrl: endpoint.url, region: endpoint.region },
   ]);
   return findDelivery(db, projectId, id);
 }

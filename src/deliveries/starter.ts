@@ -7,6 +7,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { Db } from '../db/pool';
 import { urlOrigin } from '../http';
 import { createBatcher } from '../batcher';
+import { regionTaskQueue } from './regions';
 import { createQueueGauge } from './start-window';
 import { log } from '../log';
 import { DELIVERY_WORKFLOW_TYPE, type DeliveryInput, type DeliveryWorkflow } from './workflow-contract';
@@ -16,6 +17,8 @@ export interface DeliveryToStart extends DeliveryInput {
   workflowId: string;
   eventType: string;
   endpointUrl: string;
+  /** The endpoint's region: its workflow runs on that region's task queue (regions.ts). */
+  region: string | null;
 }
 
 const START_CONCURRENCY = 32;
@@ -45,22 +48,25 @@ export interface StarterOptions {
    * a worker of this process, instead of queueing it for a poller. That saves the server a write,
    * the task queue's round trip and several internal calls per delivery. Only for a client on
    * the NativeConnection of a worker polling `taskQueue` in this process (the SDK refuses
-   * otherwise); with no free task slot it quietly becomes an ordinary start.
+   * otherwise); with no free task slot it quietly becomes an ordinary start. Deliveries of
+   * another region than `eagerRegion` (the one this process's worker serves) start as usual.
    */
   eager?: boolean;
+  eagerRegion?: string | null;
 }
 
 export function createDeliveryStarter(db: Db, client: Client, taskQueue: string, options: StarterOptions = {}): DeliveryStarter {
   const pacing = options.pacing ?? { window: 200, queueLimit: 10_000 };
-  const requestEagerStart = options.eager ?? false;
+  const eagerQueue = options.eager ? regionTaskQueue(taskQueue, options.eagerRegion) : undefined;
   const queue = createQueueGauge(db, pacing.queueLimit);
   const counts = { started: 0, eager: 0 };
   const marks = createBatcher<string>((ids) => db.query('UPDATE deliveries SET workflow_started_at = now() WHERE id = ANY($1) AND workflow_started_at IS NULL', [ids]));
   async function startOne(delivery: DeliveryToStart): Promise<boolean> {
     try {
+      const queue = regionTaskQueue(taskQueue, delivery.region);
       const handle = await client.workflow.start<DeliveryWorkflow>(DELIVERY_WORKFLOW_TYPE, {
         workflowId: delivery.workflowId,
-        taskQueue,
+        taskQueue: queue,
         args: [{ deliveryId: delivery.deliveryId, eventId: delivery.eventId, endpointId: delivery.endpointId, projectId: delivery.projectId }],
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
@@ -73,7 +79,7 @@ export function createDeliveryStarter(db: Db, client: Client, taskQueue: string,
         ],
         // The endpoint's origin only, for the Web UI: history must hold no token from its path.
         memo: { url: urlOrigin(delivery.endpointUrl), eventType: delivery.eventType },
-        requestEagerStart,
+        requestEagerStart: queue === eagerQueue,
       });
       counts.started++;
       if (handle.eagerlyStarted) counts.eager++;

@@ -4,11 +4,14 @@
  * the first caller creates it and everyone else joins it).
  */
 import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { tsToDate } from '@temporalio/common/lib/time';
+import { temporal } from '@temporalio/proto';
+import { livePollers, regionTaskQueue } from '../deliveries/regions';
 import type { Command } from './commands';
 import { initialState } from './entity-state';
 import { healthView, type EndpointHealth } from './health-view';
 import type { EndpointSnapshot } from './snapshot';
-import { commandUpdate, ENDPOINT_WORKFLOW_TYPE, endpointWorkflowId, refreshSignal, stateQuery, type EndpointWorkflow } from './workflow-contract';
+import { commandUpdate, ENDPOINT_WORKFLOW_TYPE, endpointTaskQueue, endpointWorkflowId, refreshSignal, stateQuery, type EndpointWorkflow } from './workflow-contract';
 import { EndpointId, ProjectId } from '../temporal/search-attributes';
 
 export interface EntityRef {
@@ -42,10 +45,22 @@ export interface EndpointControl {
   health(endpoint: EntityRef): Promise<EndpointHealth>;
   /** The endpoint changed in the database: its entity, if it has one, takes the new copy. */
   refresh(endpoint: EntityRef): Promise<void>;
+  /** How many workers poll the region's delivery queue now (src/deliveries/regions.ts). */
+  regionWorkers(region: string): Promise<number>;
 }
 
-export function createEndpointControl(client: Client, taskQueue: string): EndpointControl {
+/** `deliveryQueue`: the deployment's task queue (TEMPORAL_TASK_QUEUE); entities and regions have theirs beside it. */
+export function createEndpointControl(client: Client, deliveryQueue: string): EndpointControl {
+  const taskQueue = endpointTaskQueue(deliveryQueue);
   return {
+    async regionWorkers(region) {
+      const { pollers } = await client.workflowService.describeTaskQueue({
+        namespace: client.options.namespace,
+        taskQueue: { name: regionTaskQueue(deliveryQueue, region), kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+        taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      });
+      return livePollers((pollers ?? []).map((poller) => (poller.lastAccessTime ? tsToDate(poller.lastAccessTime) : undefined)), Date.now());
+    },
     async command(endpoint, command) {
       try {
         return await client.workflow.executeUpdateWithStart(commandUpdate, {

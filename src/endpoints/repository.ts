@@ -34,6 +34,8 @@ export interface Endpoint {
   circuitBreaker: CircuitBreakerOverrides;
   autoDisableAfter: string | null;
   signatureScheme: SignatureScheme;
+  /** The region whose workers deliver to it; null: the default ones. */
+  region: string | null;
   status: EndpointStatus;
   statusReason: string | null;
   version: number;
@@ -68,7 +70,7 @@ export interface PublicEndpoint extends Endpoint {
 export type Subscriber = Omit<Endpoint, 'headers'>;
 
 const subscriberColumns = `id, project_id, customer_id, url, description, event_types, filter, timeout_ms, retry_schedule,
-  rate_limit, circuit_breaker, auto_disable_after, signature_scheme, status, status_reason, version, created_at, updated_at`;
+  rate_limit, circuit_breaker, auto_disable_after, signature_scheme, region, status, status_reason, version, created_at, updated_at`;
 const columns = `${subscriberColumns}, headers, secret, previous_secrets, signing_key, previous_signing_keys, client_tls, auth`;
 
 interface Row {
@@ -86,6 +88,7 @@ interface Row {
   circuit_breaker: CircuitBreakerOverrides;
   auto_disable_after: string | null;
   signature_scheme: SignatureScheme;
+  region: string | null;
   status: EndpointStatus;
   status_reason: string | null;
   version: number;
@@ -116,6 +119,7 @@ function subscriberFromRow(row: Omit<Row, SealedColumns>): Subscriber {
     circuitBreaker: row.circuit_breaker,
     autoDisableAfter: row.auto_disable_after,
     signatureScheme: row.signature_scheme,
+    region: row.region,
     status: row.status,
     statusReason: row.status_reason,
     version: row.version,
@@ -195,8 +199,8 @@ export function signingMaterial(endpoint: EndpointWithSecrets, now = new Date())
 export async function createEndpoint(db: Db, projectId: string, input: Omit<CreateEndpoint, 'customerId'> & { customerId?: string | null }): Promise<EndpointWithSecrets | undefined> {
   const { rows } = await db.query<Row>(
     `INSERT INTO endpoints (id, project_id, url, description, event_types, filter, headers, timeout_ms, retry_schedule, secret,
-       rate_limit, circuit_breaker, auto_disable_after, customer_id, signature_scheme, signing_key, client_tls, auth)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18 WHERE ${customerAlive(2, 14)} RETURNING ${columns}`,
+       rate_limit, circuit_breaker, auto_disable_after, customer_id, signature_scheme, signing_key, client_tls, auth, region)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19 WHERE ${customerAlive(2, 14)} RETURNING ${columns}`,
     [
       nextId('ep'),
       projectId,
@@ -217,6 +221,7 @@ export async function createEndpoint(db: Db, projectId: string, input: Omit<Crea
       newSigningKey(),
       sealedTls(input.tls),
       sealedAuth(input.auth),
+      input.region ?? null,
     ],
   );
   return rows[0] && fromRow(rows[0]);
@@ -320,6 +325,7 @@ const updatable: Record<keyof UpdateEndpoint, string> = {
   signatureScheme: 'signature_scheme',
   tls: 'client_tls',
   auth: 'auth',
+  region: 'region',
 };
 
 const newSigningKey = () => sealSecret(generateSigningKey(), SECRET_PURPOSE.endpointSigningKey);

@@ -11,6 +11,7 @@ import { eventTypePatternProblem } from '../routing/event-types';
 import { filterProblems } from '../routing/payload-filter';
 import { isValidSecret } from '../signing/standard-webhooks';
 import { clientTlsSchema, endpointAuthSchema } from './credentials';
+import { regionName } from '../deliveries/regions';
 
 /**
  * Headers Switchyard sets itself, and the ones that govern the connection or the message's
@@ -121,6 +122,8 @@ const fields = {
   tls: clientTlsSchema.nullable(),
   /** The endpoint's own authentication, besides the signature (write-only); null: none. */
   auth: endpointAuthSchema.nullable(),
+  /** Where its deliveries leave from (src/deliveries/regions.ts); null: the default workers. */
+  region: regionName.nullable(),
   /**
    * The customer it belongs to, by id or uid; null: one of the provider's own endpoints. Set at
    * creation only: what it was sent stays that customer's to see.
@@ -143,6 +146,7 @@ export const createEndpointSchema = z
     signatureScheme: fields.signatureScheme.optional(),
     tls: fields.tls.optional(),
     auth: fields.auth.optional(),
+    region: fields.region.optional(),
     customerId: fields.customerId.optional(),
     secret: z.string().refine(isValidSecret, 'must be a whsec_ secret of 24 to 64 base64 bytes').optional(),
   })
@@ -163,6 +167,7 @@ export const updateEndpointSchema = z
     signatureScheme: fields.signatureScheme,
     tls: fields.tls,
     auth: fields.auth,
+    region: fields.region,
   })
   .partial()
   .strict();

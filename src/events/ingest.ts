@@ -228,7 +228,7 @@ export function planDeliveries(projectId: string, eventId: string, eventType: st
     const disabled = endpoint.status === 'disabled';
     const reason = disabled ? disabledReason(endpoint.statusReason) : null;
     rows.push([deliveryId, projectId, eventId, endpoint.id, workflowId, disabled ? 'cancelled' : 'pending', reason]);
-    if (!disabled) toStart.push({ deliveryId, eventId, endpointId: endpoint.id, projectId, workflowId, eventType, endpointUrl: endpoint.url });
+    if (!disabled) toStart.push({ deliveryId, eventId, endpointId: endpoint.id, projectId, workflowId, eventType, endpointUrl: endpoint.url, region: endpoint.region });
     return { id: deliveryId, endpointId: endpoint.id };
   });
   return { rows, toStart, deliveries };

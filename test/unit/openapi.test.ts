@@ -75,7 +75,7 @@ describe('the answer check', () => {
   const checker = contractChecker(apiDocument());
   const endpoint = {
     id: 'ep_1', projectId: 'prj_1', customerId: null, url: 'https://example.com/hook', description: '', eventTypes: ['*'], filter: null,
-    headers: {}, timeoutMs: 10000, retrySchedule: null, rateLimit: null, circuitBreaker: {}, autoDisableAfter: null, signatureScheme: 'v1', publicKey: null, previousPublicKeys: [], tls: null, auth: null, status: 'active',
+    headers: {}, timeoutMs: 10000, retrySchedule: null, rateLimit: null, circuitBreaker: {}, autoDisableAfter: null, signatureScheme: 'v1', publicKey: null, previousPublicKeys: [], tls: null, auth: null, region: null, status: 'active',
     statusReason: null, version: 1, createdAt: '2026-12-03T10:00:00.000Z', updatedAt: '2026-12-03T10:00:00.000Z',
   };
   const answer = (method: string, p: string, status: number, body: unknown) => ({

@@ -104,9 +104,14 @@ export function endpointRoutes(db: Db, control: EndpointControl, egress: EgressP
     }
   };
 
+  // With the endpoint's region, whether any worker serves it: without one its deliveries wait.
   router.get('/:id/health', async (req, res) => {
-    const entity = await entityOf(req);
-    res.json(await control.health(entity).catch((error) => Promise.reject(entityUnavailable(error))));
+    const endpoint = found(await findEndpoint(db, projectOf(req).id, req.params.id), ENDPOINT, req.params.id);
+    const [health, workers] = await Promise.all([
+      control.health(entityRef(endpoint)),
+      endpoint.region === null ? undefined : control.regionWorkers(endpoint.region),
+    ]).catch((error) => Promise.reject(entityUnavailable(error)));
+    res.json({ ...health, region: endpoint.region === null ? null : { name: endpoint.region, workers: workers! } });
   });
 
   const simple: [path: string, type: Command['type']][] = [

@@ -44,6 +44,7 @@ export const endpoint = z
       ])
       .nullable()
       .meta({ description: "The endpoint's authentication, without its password, token or client secret; null: none." }),
+    region: z.string().nullable().meta({ description: "Where its deliveries leave from: workers started with SWITCHYARD_REGION set to it; null: the default workers." }),
     status,
     statusReason: z.string().nullable(),
     version: z.number().int(),
@@ -191,7 +192,20 @@ export const endpointOperations: Operation[] = [
     tag,
     auth: 'apiKey',
     pathParams: id,
-    answers: { 200: { description: 'The health.', schema: health } },
+    answers: {
+      200: {
+        description: 'The health.',
+        schema: health
+          .extend({
+            region: z
+              .object({ name: z.string(), workers: z.number().int().meta({ description: "Workers polling the region's queue now; 0: its deliveries wait until one starts." }) })
+              .strict()
+              .nullable()
+              .meta({ description: "The endpoint's region; null: the default workers deliver to it." }),
+          })
+          .strict(),
+      },
+    },
     errors: ['endpoint_not_found', 'temporal_unavailable'],
   },
   command('pause', 'pauseEndpoint', 'Pause deliveries (they wait, nothing is dropped)', reason),
