@@ -26,6 +26,7 @@ import { noticeSettingsOf } from '../src/projects/repository';
 import { REDACTED } from '../src/redaction';
 import { signedHeaders } from '../src/signing/standard-webhooks';
 import type { HoldReason, PermitDecision, PermitGate } from './endpoint-permits';
+import type { EgressProxy } from '../src/egress/proxy';
 import { createAuthorizer, type Authorizer } from './endpoint-auth';
 import { USER_AGENT, type Send, type SendRoute } from './http-send';
 
@@ -70,7 +71,7 @@ export const ENDPOINT_CACHE_BYTES = 32 * 1024 * 1024;
 
 export function createAttemptCaches() {
   return {
-    endpoints: new LRUCache<string, EndpointWithSecrets & { deleted: boolean; snapshot: EndpointSnapshot }>({
+    endpoints: new LRUCache<string, RoutedEndpoint & { deleted: boolean; snapshot: EndpointSnapshot }>({
       maxSize: ENDPOINT_CACHE_BYTES,
       sizeCalculation: (endpoint) => JSON.stringify(endpoint).length,
     }),
@@ -111,15 +112,21 @@ function loggedHeaders(headers: Record<string, string>, custom: Record<string, s
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, customNames.has(name.toLowerCase()) ? REDACTED : value]));
 }
 
+/** An endpoint as the worker reads it: with its project's egress proxy, if the operator set one. */
+type RoutedEndpoint = EndpointWithSecrets & { egressProxy: EgressProxy | null };
+
 /**
  * An endpoint with a client certificate gets a pool of connections of its own (http-send.ts), named
- * by its certificate so a new one opens new connections.
+ * by its certificate so a new one opens new connections; so does one whose project has a proxy.
+ * The proxy's route, without the certificate, carries the OAuth 2.0 token requests.
  */
-function routeOf(endpoint: EndpointWithSecrets): SendRoute | undefined {
-  if (!endpoint.tls) return undefined;
+function routesOf(endpoint: RoutedEndpoint): { endpoint?: SendRoute; token?: SendRoute } {
+  const proxy = endpoint.egressProxy ?? undefined;
+  const digest = (value: unknown) => crypto.createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+  const token = proxy && { key: `proxy:${digest(proxy)}`, proxy };
+  if (!endpoint.tls) return { endpoint: token, token };
   const { certificate, key, ca } = endpoint.tls;
-  const fingerprint = crypto.createHash('sha256').update(JSON.stringify(endpoint.tls)).digest('base64url');
-  return { key: `${endpoint.id}:${fingerprint}`, tls: { cert: certificate, key, ca } };
+  return { endpoint: { key: `${endpoint.id}:${digest([endpoint.tls, proxy ?? null])}`, proxy, tls: { cert: certificate, key, ca } }, token };
 }
 
 export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
@@ -130,11 +137,12 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
    * The POST, with the endpoint's authentication. An OAuth 2.0 token the endpoint refuses with 401
    * may have been revoked before its time: one more try, with a fresh token.
    */
-  async function sendAuthorized(endpoint: EndpointWithSecrets, headers: Record<string, string>, body: Buffer): Promise<SendResult> {
-    const request = { url: endpoint.url, body, timeoutMs: endpoint.timeoutMs, route: routeOf(endpoint) };
+  async function sendAuthorized(endpoint: RoutedEndpoint, headers: Record<string, string>, body: Buffer): Promise<SendResult> {
+    const routes = routesOf(endpoint);
+    const request = { url: endpoint.url, body, timeoutMs: endpoint.timeoutMs, route: routes.endpoint };
     const attempt = async (): Promise<SendResult> => {
       const started = performance.now();
-      const authorization = await authorizer.authorization(endpoint.id, endpoint.auth, endpoint.timeoutMs);
+      const authorization = await authorizer.authorization(endpoint.id, endpoint.auth, endpoint.timeoutMs, routes.token);
       if ('error' in authorization) return { ok: false, errorClass: 'auth', error: authorization.error, durationMs: Math.round(performance.now() - started) };
       return send({ ...request, headers: authorization.header ? { ...headers, authorization: authorization.header } : headers });
     };

@@ -9,12 +9,13 @@
 import crypto from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { parseTokenAnswer, staticAuthorization, tokenRequest, type CachedToken, type EndpointAuth } from '../src/endpoints/credentials';
-import type { Send } from './http-send';
+import type { Send, SendRoute } from './http-send';
 
 export type Authorization = { header?: string } | { error: string };
 
 export interface Authorizer {
-  authorization(endpointId: string, auth: EndpointAuth | null, timeoutMs: number): Promise<Authorization>;
+  /** `route`: how to reach the token URL (the project's egress proxy), when not as every request does. */
+  authorization(endpointId: string, auth: EndpointAuth | null, timeoutMs: number, route?: SendRoute): Promise<Authorization>;
   /** The endpoint answered 401: drops its OAuth 2.0 token. True when there was one, so a retry with a fresh one may help. */
   forget(endpointId: string, auth: EndpointAuth | null): boolean;
 }
@@ -29,16 +30,16 @@ export function createAuthorizer(send: Send, now: () => number = Date.now): Auth
   const tokens = new LRUCache<string, CachedToken>({ max: TOKENS });
   const fetching = new Map<string, Promise<CachedToken | { error: string }>>();
 
-  async function fetchToken(auth: Extract<EndpointAuth, { type: 'oauth2' }>, timeoutMs: number): Promise<CachedToken | { error: string }> {
+  async function fetchToken(auth: Extract<EndpointAuth, { type: 'oauth2' }>, timeoutMs: number, route: SendRoute | undefined): Promise<CachedToken | { error: string }> {
     const { headers, body } = tokenRequest(auth);
-    const result = await send({ url: auth.tokenUrl, headers, body, timeoutMs });
+    const result = await send({ url: auth.tokenUrl, headers, body, timeoutMs, route });
     if (!result.ok) return { error: `the OAuth 2.0 token request failed (${result.errorClass}): ${result.error}` };
     const answer = parseTokenAnswer(result.statusCode, result.body, now());
     return 'error' in answer ? { error: `the OAuth 2.0 token request failed: ${answer.error}` } : answer;
   }
 
   return {
-    async authorization(endpointId, auth, timeoutMs) {
+    async authorization(endpointId, auth, timeoutMs, route) {
       if (!auth) return {};
       if (auth.type !== 'oauth2') return { header: staticAuthorization(auth) };
       const key = tokenKey(endpointId, auth);
@@ -46,7 +47,7 @@ export function createAuthorizer(send: Send, now: () => number = Date.now): Auth
       if (cached && cached.refreshAt > now()) return { header: `Bearer ${cached.accessToken}` };
       let pending = fetching.get(key);
       if (!pending) {
-        pending = fetchToken(auth, timeoutMs).finally(() => fetching.delete(key));
+        pending = fetchToken(auth, timeoutMs, route).finally(() => fetching.delete(key));
         fetching.set(key, pending);
       }
       const token = await pending;

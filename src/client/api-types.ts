@@ -841,6 +841,8 @@ export interface components {
             };
             /** Format: date-time */
             createdAt: string;
+            /** @description The forward proxy this project's deliveries leave through, over the workers' SWITCHYARD_EGRESS_PROXY, shown without its credentials; null: the workers' own. */
+            egressProxy: string | null;
             id: string;
             /** @description Events a second through POST /v1/events; null: the gateway's default. */
             ingestRateLimit: components["schemas"]["RateLimit"] | null;
@@ -7653,6 +7655,7 @@ export interface operations {
                     brokerPrefixes?: {
                         [key: string]: string[];
                     };
+                    egressProxy?: string | null;
                     ingestRateLimit?: {
                         burst?: number;
                         perSecond: number;

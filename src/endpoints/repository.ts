@@ -3,6 +3,8 @@
  * Secrets and custom header values are stored sealed (src/secrets/keyring.ts) and opened here.
  */
 import type { Db, Queryable } from '../db/pool';
+import type { EgressProxy } from '../egress/proxy';
+import { openEgressProxy } from '../projects/repository';
 import { customerByRef } from '../customers/ref';
 import { nextId } from '../ids';
 import { REDACTED } from '../redaction';
@@ -456,7 +458,12 @@ export async function countEndpointsByState(db: Queryable): Promise<{ status: En
 }
 
 /** Any endpoint by id, deleted ones included (`deleted` says so): for workers, not for API callers. */
-export async function endpointById(db: Db, id: string): Promise<(EndpointWithSecrets & { deleted: boolean }) | undefined> {
-  const { rows } = await db.query<Row & { deleted: boolean }>(`SELECT ${columns}, deleted_at IS NOT NULL AS deleted FROM endpoints WHERE id = $1`, [id]);
-  return rows[0] && { ...fromRow(rows[0]), deleted: rows[0].deleted };
+/** With the forward proxy its project's deliveries leave through, if the operator set one. */
+export async function endpointById(db: Db, id: string): Promise<(EndpointWithSecrets & { deleted: boolean; egressProxy: EgressProxy | null }) | undefined> {
+  const { rows } = await db.query<Row & { deleted: boolean; egress_proxy: string | null }>(
+    `SELECT ${columns}, deleted_at IS NOT NULL AS deleted, (SELECT egress_proxy FROM projects p WHERE p.id = endpoints.project_id) AS egress_proxy
+       FROM endpoints WHERE id = $1`,
+    [id],
+  );
+  return rows[0] && { ...fromRow(rows[0]), deleted: rows[0].deleted, egressProxy: openEgressProxy(rows[0].egress_proxy) };
 }

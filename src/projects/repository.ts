@@ -4,7 +4,8 @@ import { nextId } from '../ids';
 import { SECRET_PURPOSE, openSecret, sealSecret } from '../secrets/keyring';
 import { generateSecret } from '../signing/standard-webhooks';
 import { generateApiKey } from './api-keys';
-import type { OperatorSettings, OperatorSettingsChange } from './operator-settings';
+import { parseProxyUrl, type EgressProxy } from '../egress/proxy';
+import type { OperatorSettings, OperatorSettingsChange, ProjectEgressProxy } from './operator-settings';
 import { applyNoticeSettingsChange, type AppliedChange, type NoticeSettings, type NoticeSettingsChange } from './notice-settings';
 
 export interface Project {
@@ -102,20 +103,31 @@ interface OperatorSettingsRow {
   created_at: Date;
   ingest_rate_limit: OperatorSettings['ingestRateLimit'];
   broker_prefixes: OperatorSettings['brokerPrefixes'];
+  egress_proxy: string | null;
 }
 
-const operatorColumns = 'id, name, created_at, ingest_rate_limit, broker_prefixes';
+const operatorColumns = 'id, name, created_at, ingest_rate_limit, broker_prefixes, egress_proxy';
 
-const withOperatorSettings = (row: OperatorSettingsRow): Project & OperatorSettings => ({
+export type AdminProject = Project & OperatorSettings & ProjectEgressProxy;
+
+/** The project's proxy, opened; null when it has none. */
+export function openEgressProxy(stored: string | null): EgressProxy | null {
+  if (stored === null) return null;
+  const parsed = parseProxyUrl(openSecret(stored, SECRET_PURPOSE.projectEgressProxy));
+  return 'error' in parsed ? null : parsed;
+}
+
+const withOperatorSettings = (row: OperatorSettingsRow): AdminProject => ({
   id: row.id,
   name: row.name,
   createdAt: row.created_at,
   ingestRateLimit: row.ingest_rate_limit,
   brokerPrefixes: row.broker_prefixes,
+  egressProxy: openEgressProxy(row.egress_proxy)?.display ?? null,
 });
 
 /** Every project, newest first, with what the operator set for it; `after` is the last id of the previous page. */
-export async function listProjects(db: Db, limit: number, after?: string): Promise<(Project & OperatorSettings)[]> {
+export async function listProjects(db: Db, limit: number, after?: string): Promise<AdminProject[]> {
   const { rows } = await db.query<OperatorSettingsRow>(
     `SELECT ${operatorColumns} FROM projects WHERE ($1::text IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
     [after ?? null, limit],
@@ -123,24 +135,35 @@ export async function listProjects(db: Db, limit: number, after?: string): Promi
   return rows.map(withOperatorSettings);
 }
 
-export async function findProject(db: Queryable, projectId: string): Promise<(Project & OperatorSettings) | undefined> {
+export async function findProject(db: Queryable, projectId: string): Promise<AdminProject | undefined> {
   const { rows } = await db.query<OperatorSettingsRow>(`SELECT ${operatorColumns} FROM projects WHERE id = $1`, [projectId]);
   return rows[0] && withOperatorSettings(rows[0]);
 }
 
-/** Applies the operator's change; undefined when the project does not exist. */
-export async function updateOperatorSettings(db: Db, projectId: string, change: OperatorSettingsChange): Promise<(Project & OperatorSettings) | undefined> {
-  const { rows } = await db.query<OperatorSettingsRow>(
-    `UPDATE projects SET
-        ingest_rate_limit = CASE WHEN $2 THEN $3::jsonb ELSE ingest_rate_limit END,
-        broker_prefixes = COALESCE($4::jsonb, broker_prefixes)
-      WHERE id = $1 RETURNING ${operatorColumns}`,
-    [
-      projectId,
-      change.ingestRateLimit !== undefined,
-      change.ingestRateLimit === undefined ? null : JSON.stringify(change.ingestRateLimit),
-      change.brokerPrefixes === undefined ? null : JSON.stringify(change.brokerPrefixes),
-    ],
-  );
-  return rows[0] && withOperatorSettings(rows[0]);
+/**
+ * Applies the operator's change; undefined when the project does not exist. A new egress proxy
+ * gives the project's endpoints a new version, so workers drop their copies and pick it up.
+ */
+export async function updateOperatorSettings(db: Db, projectId: string, change: OperatorSettingsChange): Promise<AdminProject | undefined> {
+  return withTransaction(db, async (client) => {
+    const { rows } = await client.query<OperatorSettingsRow>(
+      `UPDATE projects SET
+          ingest_rate_limit = CASE WHEN $2 THEN $3::jsonb ELSE ingest_rate_limit END,
+          broker_prefixes = COALESCE($4::jsonb, broker_prefixes),
+          egress_proxy = CASE WHEN $5 THEN $6 ELSE egress_proxy END
+        WHERE id = $1 RETURNING ${operatorColumns}`,
+      [
+        projectId,
+        change.ingestRateLimit !== undefined,
+        change.ingestRateLimit === undefined ? null : JSON.stringify(change.ingestRateLimit),
+        change.brokerPrefixes === undefined ? null : JSON.stringify(change.brokerPrefixes),
+        change.egressProxy !== undefined,
+        change.egressProxy ? sealSecret(change.egressProxy, SECRET_PURPOSE.projectEgressProxy) : null,
+      ],
+    );
+    if (rows[0] && change.egressProxy !== undefined) {
+      await client.query('UPDATE endpoints SET version = version + 1, updated_at = now() WHERE project_id = $1 AND deleted_at IS NULL', [projectId]);
+    }
+    return rows[0] && withOperatorSettings(rows[0]);
+  });
 }

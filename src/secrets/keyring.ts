@@ -15,6 +15,7 @@ export const SECRET_PURPOSE = {
   endpointAuth: 'endpoints.auth',
   sourceSecret: 'sources.secrets',
   noticeWebhookSecret: 'projects.operational_webhook_secret',
+  projectEgressProxy: 'projects.egress_proxy',
 } as const;
 
 let installed: Sealer | undefined;

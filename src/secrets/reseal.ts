@@ -52,9 +52,12 @@ const tables: Table[] = [
   },
   {
     name: 'projects',
-    columns: ['operational_webhook_secret'],
-    where: 'operational_webhook_secret IS NOT NULL',
-    reseal: (row, value) => ({ operational_webhook_secret: value(row.operational_webhook_secret as string, SECRET_PURPOSE.noticeWebhookSecret) }),
+    columns: ['operational_webhook_secret', 'egress_proxy'],
+    where: '(operational_webhook_secret IS NOT NULL OR egress_proxy IS NOT NULL)',
+    reseal: (row, value) => ({
+      operational_webhook_secret: row.operational_webhook_secret === null ? null : value(row.operational_webhook_secret as string, SECRET_PURPOSE.noticeWebhookSecret),
+      egress_proxy: row.egress_proxy === null ? null : value(row.egress_proxy as string, SECRET_PURPOSE.projectEgressProxy),
+    }),
   },
 ];
 

@@ -19,6 +19,7 @@ import { parseProxyUrl, type EgressProxy } from '../../src/egress/proxy';
 import { startLocalProxy, type LocalProxy } from '../../src/stack/tinyproxy';
 import { newCertificateAuthority, type CertificateAuthority } from '../support/certificates';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
+import { client } from '../support/api';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { freePort } from '../support/services';
 
@@ -157,6 +158,41 @@ describe('the egress proxy', () => {
       assert.equal(delivery.attempts[0].statusCode, 200);
       assert.equal(delivery.endpointId, endpoint.id);
       assert.ok(tunnels(proxy).some((line) => line.includes(`CONNECT 127.0.0.1:${new URL(stack.receiver.url).port} `)));
+    });
+  });
+
+  describe("a project's own proxy, set by the operator", () => {
+    let stack: DeliveryStack;
+    before(async () => {
+      stack = await startDeliveryStack();
+    });
+    after(() => stack?.stop());
+
+    it("sends that project's deliveries through it from the next attempt on, shows it without credentials, and goes back to direct when unset", async () => {
+      const admin = client(stack.test.api.url, stack.test.adminKey);
+      await stack.endpoint('/per-project', { eventTypes: ['own.*'] });
+      const deliver = async (n: number) => {
+        assert.equal((await stack.project.http.post('/v1/events', { eventType: 'own.sent', payload: { n } })).status, 202);
+        return (await stack.receiver.waitFor('/per-project', n))[n - 1]!;
+      };
+      assert.equal((await deliver(1)).peer, '127.0.0.1', 'straight out before');
+
+      const set = await admin.patch(`/v1/projects/${stack.project.id}`, { egressProxy: proxy.url });
+      assert.equal(set.status, 200, JSON.stringify(set.body));
+      assert.equal(set.body.egressProxy, `http://127.0.0.1:${new URL(proxy.url).port} (with credentials)`);
+      assert.ok(!JSON.stringify((await admin.get(`/v1/projects/${stack.project.id}`)).body).includes('proxy-pass-1'), 'the password is never shown');
+      const sealed = (await stack.test.db.query('SELECT egress_proxy FROM projects WHERE id = $1', [stack.project.id])).rows[0].egress_proxy;
+      assert.match(sealed, /^enc:v1:/, 'stored sealed: the URL holds the credentials');
+      assert.equal((await deliver(2)).peer, PROXY_PEER, 'through the project proxy');
+
+      assert.equal((await admin.patch(`/v1/projects/${stack.project.id}`, { egressProxy: null })).body.egressProxy, null);
+      assert.equal((await deliver(3)).peer, '127.0.0.1', 'straight out again');
+
+      const refused = await admin.patch(`/v1/projects/${stack.project.id}`, { egressProxy: 'socks5://u:hunter2@proxy:1080' });
+      assert.equal(refused.status, 400);
+      assert.ok(!JSON.stringify(refused.body).includes('hunter2'));
+      const stored = (await stack.test.db.query('SELECT egress_proxy FROM projects WHERE id = $1', [stack.project.id])).rows[0];
+      assert.equal(stored.egress_proxy, null);
     });
   });
 });

@@ -6,9 +6,8 @@ import crypto from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
-import type { OperatorSettings } from '../../projects/operator-settings';
 import { updateOperatorSettingsSchema } from '../../projects/operator-settings';
-import { createProject, findProject, listProjects, updateOperatorSettings, type Project } from '../../projects/repository';
+import { createProject, findProject, listProjects, updateOperatorSettings, type AdminProject } from '../../projects/repository';
 import { bearerToken } from '../auth';
 import { ApiError, unauthorized } from '../errors';
 import { pageOf, pageQuery } from '../pagination';
@@ -32,12 +31,13 @@ function requireAdmin(adminKey: string | undefined): RequestHandler {
   };
 }
 
-const view = (project: Project & OperatorSettings) => ({
+const view = (project: AdminProject) => ({
   id: project.id,
   name: project.name,
   createdAt: project.createdAt.toISOString(),
   ingestRateLimit: project.ingestRateLimit,
   brokerPrefixes: project.brokerPrefixes,
+  egressProxy: project.egressProxy,
 });
 
 export function projectRoutes(db: Db, adminKey: string | undefined): { authenticate: RequestHandler; router: Router } {

@@ -27,6 +27,10 @@ const adminProject = z
     createdAt: timestamp,
     ingestRateLimit: rateLimit.nullable().meta({ description: "Events a second through POST /v1/events; null: the gateway's default." }),
     brokerPrefixes: brokerPrefixesSchema.meta({ description: 'Per broker, the name prefixes its broker sources may read and dead-letter to; a broker absent: no sources on it; [""]: every name.' }),
+    egressProxy: z
+      .string()
+      .nullable()
+      .meta({ description: "The forward proxy this project's deliveries leave through, over the workers' SWITCHYARD_EGRESS_PROXY, shown without its credentials; null: the workers' own." }),
   })
   .strict()
   .meta({ id: 'AdminProject' });
