@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { parseCidr } from './cidrs';
 import { LOOPBACK_CIDRS } from './egress/address-policy';
 import { parseProxyUrl, type EgressProxy } from './egress/proxy';
-import { regionName } from './deliveries/regions';
+import { regionName } from './regions';
 import { withIngestBurst, type IngestRateLimit } from './projects/ingest-rate';
 import { parseEncryptionKeys, type EncryptionKey } from './secrets/sealing';
 import type { TracingSettings } from './tracing/tracing';

@@ -6,7 +6,7 @@ import { createActivities } from '../activities';
 import { createPermitGate } from '../activities/endpoint-permits';
 import { createDeliveryStarter, type DeliveryStarter } from './deliveries/starter';
 import { endpointTaskQueue } from './endpoint-health/workflow-contract';
-import { regionTaskQueue } from './deliveries/regions';
+import { regionTaskQueue } from './regions';
 import { createEgressPolicy } from './egress/address-policy';
 import { installEncryptionKeys } from './secrets/keyring';
 import { workflowBundle } from './temporal/workflow-bundle';

@@ -7,7 +7,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { Db } from '../db/pool';
 import { urlOrigin } from '../http';
 import { createBatcher } from '../batcher';
-import { regionTaskQueue } from './regions';
+import { regionTaskQueue } from '../regions';
 import { createQueueGauge } from './start-window';
 import { log } from '../log';
 import { DELIVERY_WORKFLOW_TYPE, type DeliveryInput, type DeliveryWorkflow } from './workflow-contract';

@@ -6,7 +6,7 @@
 import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { tsToDate } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
-import { livePollers, regionTaskQueue } from '../deliveries/regions';
+import { livePollers, regionTaskQueue } from '../regions';
 import type { Command } from './commands';
 import { initialState } from './entity-state';
 import { healthView, type EndpointHealth } from './health-view';

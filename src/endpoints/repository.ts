@@ -3,8 +3,7 @@
  * Secrets and custom header values are stored sealed (src/secrets/keyring.ts) and opened here.
  */
 import type { Db, Queryable } from '../db/pool';
-import type { EgressProxy } from '../egress/proxy';
-import { openEgressProxy } from '../projects/repository';
+import { parseProxyUrl, type EgressProxy } from '../egress/proxy';
 import { customerByRef } from '../customers/ref';
 import { nextId } from '../ids';
 import { REDACTED } from '../redaction';
@@ -458,6 +457,16 @@ export async function countEndpointsByState(db: Queryable): Promise<{ status: En
 }
 
 /** Any endpoint by id, deleted ones included (`deleted` says so): for workers, not for API callers. */
+/**
+ * A project's egress proxy as stored (projects.egress_proxy), opened; null when it has none. Here
+ * because deliveries read it with their endpoint.
+ */
+export function openEgressProxy(stored: string | null): EgressProxy | null {
+  if (stored === null) return null;
+  const parsed = parseProxyUrl(openSecret(stored, SECRET_PURPOSE.projectEgressProxy));
+  return 'error' in parsed ? null : parsed;
+}
+
 /** With the forward proxy its project's deliveries leave through, if the operator set one. */
 export async function endpointById(db: Db, id: string): Promise<(EndpointWithSecrets & { deleted: boolean; egressProxy: EgressProxy | null }) | undefined> {
   const { rows } = await db.query<Row & { deleted: boolean; egress_proxy: string | null }>(

@@ -11,7 +11,7 @@ import { eventTypePatternProblem } from '../routing/event-types';
 import { filterProblems } from '../routing/payload-filter';
 import { isValidSecret } from '../signing/standard-webhooks';
 import { clientTlsSchema, endpointAuthSchema } from './credentials';
-import { regionName } from '../deliveries/regions';
+import { regionName } from '../regions';
 
 /**
  * Headers Switchyard sets itself, and the ones that govern the connection or the message's

@@ -4,7 +4,7 @@ import { nextId } from '../ids';
 import { SECRET_PURPOSE, openSecret, sealSecret } from '../secrets/keyring';
 import { generateSecret } from '../signing/standard-webhooks';
 import { generateApiKey } from './api-keys';
-import { parseProxyUrl, type EgressProxy } from '../egress/proxy';
+import { openEgressProxy } from '../endpoints/repository';
 import type { OperatorSettings, OperatorSettingsChange, ProjectEgressProxy } from './operator-settings';
 import { applyNoticeSettingsChange, type AppliedChange, type NoticeSettings, type NoticeSettingsChange } from './notice-settings';
 
@@ -109,13 +109,6 @@ interface OperatorSettingsRow {
 const operatorColumns = 'id, name, created_at, ingest_rate_limit, broker_prefixes, egress_proxy';
 
 export type AdminProject = Project & OperatorSettings & ProjectEgressProxy;
-
-/** The project's proxy, opened; null when it has none. */
-export function openEgressProxy(stored: string | null): EgressProxy | null {
-  if (stored === null) return null;
-  const parsed = parseProxyUrl(openSecret(stored, SECRET_PURPOSE.projectEgressProxy));
-  return 'error' in parsed ? null : parsed;
-}
 
 const withOperatorSettings = (row: OperatorSettingsRow): AdminProject => ({
   id: row.id,
