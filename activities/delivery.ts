@@ -257,7 +257,8 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
           n: attempt,
           startedAt,
           durationMs: result.durationMs,
-          requestHeaders: loggedHeaders(headers, endpoint.headers),
+          // The endpoint's authentication is added in the send; the log says it was there, not what it was.
+          requestHeaders: loggedHeaders(endpoint.auth ? { ...headers, authorization: REDACTED } : headers, endpoint.headers),
           statusCode: result.ok ? result.statusCode : null,
           responseHeaders: result.ok ? result.headers : null,
           responseBody: result.ok ? result.body : null,

@@ -58,6 +58,8 @@ const HALF_OPEN_WAIT_MS = 30_000;
  */
 const CIRCUIT_RECHECK_MS = 5 * 60_000;
 const CIRCUIT_SPREAD_MS = 60_000;
+/** Within this of the half-open, a held delivery waits only until then (and up to this much more). */
+const HALF_OPEN_SOON_MS = 1_000;
 /** The entity has paused the endpoint but not yet persisted it: look again shortly. */
 const PAUSE_PENDING_WAIT_MS = 5_000;
 /** How long closing waits to send the last reports. */
@@ -95,6 +97,10 @@ export function createPermitGate(options: { client: Client; taskQueue: string; n
    */
   async function exchangeOnce(st: EndpointPermits, wantsProbe: boolean, start: boolean): Promise<void> {
     if (wantsProbe) st.probeAskedAt = now();
+    // The lease's durations run from when the entity wrote them, which is after this: counted from
+    // the asking, the lease ends no later than the entity's own view (an open circuit's lease ends
+    // by the time it half-opens, so a delivery woken to probe asks again instead of sleeping on).
+    const askedAt = now();
     const report = st.report;
     st.report = emptyReport();
     st.failures = 0;
@@ -108,7 +114,7 @@ export function createPermitGate(options: { client: Client; taskQueue: string; n
         : await client.workflow.getHandle(endpointWorkflowId(st.endpointId)).executeUpdate(exchangeUpdate, { args });
       const at = now();
       st.lease = lease;
-      st.leaseAt = at;
+      st.leaseAt = askedAt;
       // Probes granted earlier and not yet used stay this worker's: the entity counts them as out.
       st.probes = lease.circuit === 'half_open' ? st.probes + lease.probes : 0;
       st.mustExchange = false;
@@ -147,6 +153,9 @@ export function createPermitGate(options: { client: Client; taskQueue: string; n
     if (lease.status === 'paused') return { go: false, reason: 'paused', waitMs: PAUSE_PENDING_WAIT_MS, statusReason: lease.statusReason };
     if (lease.circuit === 'open') {
       const halfOpensInMs = Math.max(0, lease.halfOpensInMs! - since);
+      // About to half-open: a delivery here may be one the entity woke to probe, so it looks again
+      // right after, rather than sleeping until the recheck.
+      if (halfOpensInMs < HALF_OPEN_SOON_MS) return { go: false, reason: 'circuit_open', waitMs: halfOpensInMs + Math.floor(random() * HALF_OPEN_SOON_MS) };
       return { go: false, reason: 'circuit_open', waitMs: Math.max(halfOpensInMs, CIRCUIT_RECHECK_MS) + Math.floor(random() * CIRCUIT_SPREAD_MS) };
     }
     if (lease.circuit === 'half_open') {

@@ -137,6 +137,7 @@ describe('endpoint credentials', () => {
       assert.equal(basicRequest!.headers.authorization, `Basic ${Buffer.from('hooks:pa55-word').toString('base64')}`);
       assert.equal(bearerRequest!.headers.authorization, 'Bearer static-token-9');
       assert.ok(!JSON.stringify(basicDelivery).includes('pa55-word') && !JSON.stringify(basicDelivery).includes(Buffer.from('hooks:pa55-word').toString('base64')));
+      assert.equal(basicDelivery.attempts[0].requestHeaders.authorization, '[redacted]', 'the log says the header was sent, not what it was');
 
       assert.deepEqual((await stack.project.http.get(`/v1/endpoints/${basic.id}`)).body.auth, { type: 'basic', username: 'hooks' });
       assert.deepEqual((await stack.project.http.get(`/v1/endpoints/${bearer.id}`)).body.auth, { type: 'bearer' });
