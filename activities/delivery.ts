@@ -17,6 +17,7 @@ import { attemptContext, cancelDelivery as cancelRecorded, holdDelivery, recordA
 import { healthOutcomeOf } from '../src/endpoint-health/outcomes';
 import type { EndpointSnapshot } from '../src/endpoint-health/snapshot';
 import type { Slot } from '../src/endpoint-health/slot-limiter';
+import { busyWaitMs, InFlightLimit } from '../src/endpoint-health/in-flight-limit';
 import { disabledReason, endpointById, endpointSnapshot, signingMaterial, type EndpointWithSecrets } from '../src/endpoints/repository';
 import { sendableHeaders } from '../src/endpoints/schema';
 import type { StoredEventBody } from '../src/events/repository';
@@ -57,6 +58,8 @@ export interface DeliveryActivityDependencies {
   send: Send;
   /** Endpoints' own authentication; by default one built on `send`, holding OAuth 2.0 tokens in memory. */
   authorizer?: Authorizer;
+  /** Attempts in flight per endpoint in this worker, at most (DELIVERY_ENDPOINT_CONCURRENCY); unset: no cap. */
+  inFlightPerEndpoint?: number;
   now?: () => Date;
   random?: () => number;
 }
@@ -131,6 +134,7 @@ function routesOf(endpoint: RoutedEndpoint): { endpoint?: SendRoute; token?: Sen
 
 export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
   const { db, gate = openGate, send, now = () => new Date(), random = Math.random } = deps;
+  const inFlight = new InFlightLimit(deps.inFlightPerEndpoint ?? Number.POSITIVE_INFINITY);
   const authorizer = deps.authorizer ?? createAuthorizer(send);
 
   /**
@@ -210,75 +214,82 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
         return held ?? { outcome: 'held', reason: 'paused', waitMs: 1_000, recorded: false };
       }
 
-      const permit: PermitDecision = await gate.acquire({ id: endpoint.id, projectId: endpoint.projectId, snapshot: endpoint.snapshot }, { slot, forced });
-      if (!permit.go) {
-        switch (permit.reason) {
-          case 'disabled': {
-            const reason = disabledReason(permit.statusReason ?? null);
-            await cancelDelivery(db, deliveryId, reason);
-            return { outcome: 'cancelled', reason };
+      // Before the permit: a delivery turned away here must not have spent a probe or a rate slot.
+      if (!inFlight.claim(endpoint.id)) return { outcome: 'held', reason: 'busy', waitMs: busyWaitMs(endpoint.timeoutMs, random()), slot, recorded: false };
+      try {
+        const permit: PermitDecision = await gate.acquire({ id: endpoint.id, projectId: endpoint.projectId, snapshot: endpoint.snapshot }, { slot, forced });
+        if (!permit.go) {
+          switch (permit.reason) {
+            case 'disabled': {
+              const reason = disabledReason(permit.statusReason ?? null);
+              await cancelDelivery(db, deliveryId, reason);
+              return { outcome: 'cancelled', reason };
+            }
+            case 'circuit_open':
+            case 'half_open':
+              return (await hold(permit.reason, permit.waitMs, permit.reason === 'circuit_open' ? "the endpoint's circuit is open" : "the endpoint's circuit is half-open: probing", true))!;
+            default:
+              // Rate, Retry-After, a pause not yet persisted: short waits, not worth a write.
+              return { outcome: 'held', reason: permit.reason, waitMs: permit.waitMs, slot: permit.slot, recorded: false };
           }
-          case 'circuit_open':
-          case 'half_open':
-            return (await hold(permit.reason, permit.waitMs, permit.reason === 'circuit_open' ? "the endpoint's circuit is open" : "the endpoint's circuit is half-open: probing", true))!;
-          default:
-            // Rate, Retry-After, a pause not yet persisted: short waits, not worth a write.
-            return { outcome: 'held', reason: permit.reason, waitMs: permit.waitMs, slot: permit.slot, recorded: false };
         }
-      }
 
-      const startedAt = now();
-      const headers = {
-        ...event.forwardHeaders,
-        ...sendableHeaders(endpoint.headers),
-        'content-type': event.contentType,
-        'user-agent': USER_AGENT,
-        // webhook-id is the event's id: the same on every attempt, so receivers can deduplicate.
-        ...signedHeaders(signingMaterial(endpoint, startedAt), context.eventId, Math.floor(startedAt.getTime() / 1000), event.body),
-      };
-      const result = await sendAuthorized(endpoint, headers, event.body);
-      const statusCode = result.ok ? result.statusCode : null;
-      const retryAfterMs = result.ok ? parseRetryAfter(result.headers['retry-after'], startedAt.getTime()) : undefined;
-      gate.report(endpoint.id, healthOutcomeOf(statusCode, retryAfterMs), permit.probe);
+        const startedAt = now();
+        const headers = {
+          ...event.forwardHeaders,
+          ...sendableHeaders(endpoint.headers),
+          'content-type': event.contentType,
+          'user-agent': USER_AGENT,
+          // webhook-id is the event's id: the same on every attempt, so receivers can deduplicate.
+          ...signedHeaders(signingMaterial(endpoint, startedAt), context.eventId, Math.floor(startedAt.getTime() / 1000), event.body),
+        };
+        const result = await sendAuthorized(endpoint, headers, event.body);
+        // An answer that broke off counts as no answer for the endpoint's health, as for the delivery.
+        const statusCode = result.ok ? result.statusCode : null;
+        const retryAfterMs = result.ok ? parseRetryAfter(result.headers['retry-after'], startedAt.getTime()) : undefined;
+        gate.report(endpoint.id, healthOutcomeOf(statusCode, retryAfterMs), permit.probe);
 
-      const { update, answer } = decideAttempt({
-        result,
-        attempt,
-        endpoint,
-        scheduleMs: parseSchedule(endpoint.retrySchedule ?? DEFAULT_RETRY_SCHEDULE),
-        random: random(),
-        startedAt,
-      });
-
-      await recordAttempt(
-        db,
-        {
-          deliveryId,
-          n: attempt,
+        const { update, answer } = decideAttempt({
+          result,
+          attempt,
+          endpoint,
+          scheduleMs: parseSchedule(endpoint.retrySchedule ?? DEFAULT_RETRY_SCHEDULE),
+          random: random(),
           startedAt,
-          durationMs: result.durationMs,
-          // The endpoint's authentication is added in the send; the log says it was there, not what it was.
-          requestHeaders: loggedHeaders(endpoint.auth ? { ...headers, authorization: REDACTED } : headers, endpoint.headers),
-          statusCode: result.ok ? result.statusCode : null,
-          responseHeaders: result.ok ? result.headers : null,
-          responseBody: result.ok ? result.body : null,
-          errorClass: result.ok ? null : result.errorClass,
-          error: result.ok ? null : result.error,
-        },
-        update,
-      );
-      if (answer.outcome === 'failed' || log.enabled('debug')) {
-        const fields = { deliveryId, eventId: context.eventId, endpointId: endpoint.id, workflowId: callingWorkflowId(), attempt, ...sentFacts(result) };
-        if (answer.outcome === 'failed') log.info('delivery failed', { ...fields, reason: answer.reason });
-        else log.debug('delivery attempt', { ...fields, outcome: answer.outcome });
+        });
+
+        await recordAttempt(
+          db,
+          {
+            deliveryId,
+            n: attempt,
+            startedAt,
+            durationMs: result.durationMs,
+            // The endpoint's authentication is added in the send; the log says it was there, not what it was.
+            requestHeaders: loggedHeaders(endpoint.auth ? { ...headers, authorization: REDACTED } : headers, endpoint.headers),
+            statusCode: result.statusCode ?? null,
+            responseHeaders: result.headers ?? null,
+            responseBody: result.body ?? null,
+            errorClass: result.ok ? null : result.errorClass,
+            error: result.ok ? null : result.error,
+          },
+          update,
+        );
+        if (answer.outcome === 'failed' || log.enabled('debug')) {
+          const fields = { deliveryId, eventId: context.eventId, endpointId: endpoint.id, workflowId: callingWorkflowId(), attempt, ...sentFacts(result) };
+          if (answer.outcome === 'failed') log.info('delivery failed', { ...fields, reason: answer.reason });
+          else log.debug('delivery attempt', { ...fields, outcome: answer.outcome });
+        }
+        metrics().attempted({
+          ...sentFacts(result),
+          outcome: answer.outcome === 'retrying' || answer.outcome === 'succeeded' ? answer.outcome : 'failed',
+          sinceAcceptedMs: answer.outcome === 'succeeded' ? now().getTime() - context.createdAt.getTime() : undefined,
+          projectId: endpoint.projectId,
+        });
+        return answer;
+      } finally {
+        inFlight.release(endpoint.id);
       }
-      metrics().attempted({
-        ...sentFacts(result),
-        outcome: answer.outcome === 'retrying' || answer.outcome === 'succeeded' ? answer.outcome : 'failed',
-        sinceAcceptedMs: answer.outcome === 'succeeded' ? now().getTime() - context.createdAt.getTime() : undefined,
-        projectId: endpoint.projectId,
-      });
-      return answer;
     },
 
     async cancelDelivery({ deliveryId, reason }: { deliveryId: string; reason: string }): Promise<void> {

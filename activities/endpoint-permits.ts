@@ -17,7 +17,8 @@ import { errorMessage, log } from '../src/log';
 import { entityStartOperation } from '../src/endpoint-health/entity-client';
 import { endpointWorkflowId, exchangeUpdate } from '../src/endpoint-health/workflow-contract';
 
-export type HoldReason = 'rate' | 'retry_after' | 'circuit_open' | 'half_open' | 'paused' | 'disabled';
+/** `busy`: this worker already has as many attempts in flight to the endpoint as it allows (delivery.ts). */
+export type HoldReason = 'rate' | 'retry_after' | 'circuit_open' | 'half_open' | 'paused' | 'disabled' | 'busy';
 
 export type PermitDecision =
   | { go: true; probe: boolean }

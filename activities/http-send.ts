@@ -173,6 +173,8 @@ export function classifySendError(error: unknown): { errorClass: SendErrorClass;
   // OpenSSL's verification codes (UNABLE_TO_VERIFY_LEAF_SIGNATURE, SELF_SIGNED_CERT_IN_CHAIN...) and Node's own TLS ones.
   if (/CERT|TLS|SSL|UNABLE_TO_|SELF_SIGNED|SIGNATURE_FAILURE|INVALID_CA|INVALID_PURPOSE|PATH_LENGTH|UNTRUSTED/.test(code)) return describe('tls');
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return describe('connection_reset');
+  // llhttp's parse errors, and answers undici refuses to read: not HTTP as the receiver sent it.
+  if (name === 'HTTPParserError' || /^HPE_/.test(code) || code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return describe('invalid_response');
   return describe('other');
 }
 
@@ -246,6 +248,7 @@ async function sendOnce(agent: Agent, req: SendRequest): Promise<SendResult> {
     });
     const chunks: Buffer[] = [];
     let kept = 0;
+    let broken: unknown;
     try {
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
         chunks.push(chunk.subarray(0, MAX_RESPONSE_BODY_BYTES - kept));
@@ -253,18 +256,20 @@ async function sendOnce(agent: Agent, req: SendRequest): Promise<SendResult> {
         // Enough for the log: leaving the loop destroys the rest of the stream (and its connection).
         if (kept >= MAX_RESPONSE_BODY_BYTES) break;
       }
-    } catch {
-      // The status line and headers arrived, so the endpoint has answered; a body cut short by the
-      // deadline or a reset leaves what was read.
+    } catch (error) {
+      broken = error;
     }
-    return {
-      ok: true,
+    const answer = {
       statusCode: response.statusCode,
       headers: flatHeaders(response.headers),
       // PostgreSQL text cannot hold NUL; the log is for reading, so it gets the replacement character.
       body: Buffer.concat(chunks).toString('utf8').replace(/\u0000/g, '\uFFFD'),
       durationMs: Math.round(performance.now() - started),
     };
+    // An answer counts only whole: one whose body broke off (a reset, bad chunking, the deadline)
+    // may not be what the receiver meant, so the attempt fails, keeping what did arrive.
+    if (broken !== undefined) return { ok: false, ...classifySendError(signal.aborted ? signal.reason : broken), ...answer };
+    return { ok: true, ...answer };
   } catch (error) {
     return { ok: false, ...classifySendError(signal.aborted ? signal.reason : tlsAlertBehind(error)), durationMs: Math.round(performance.now() - started) };
   }

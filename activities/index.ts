@@ -25,13 +25,15 @@ export interface ActivityDependencies {
   resolve?: Resolve;
   /** What every request leaves through, unless a route of its own says otherwise (SWITCHYARD_EGRESS_PROXY). */
   proxy?: EgressProxy;
+  /** Attempts in flight per endpoint, at most (DELIVERY_ENDPOINT_CONCURRENCY). */
+  inFlightPerEndpoint?: number;
 }
 
 export function createActivities(deps: ActivityDependencies) {
   const send = createHttpSender(deps.egress, { resolve: deps.resolve, proxy: deps.proxy });
   return {
     ...createSelfCheckActivities(deps.db),
-    ...createDeliveryActivities({ db: deps.db, gate: deps.gate, send }),
+    ...createDeliveryActivities({ db: deps.db, gate: deps.gate, send, inFlightPerEndpoint: deps.inFlightPerEndpoint }),
     ...createEndpointHealthActivities({ db: deps.db, client: deps.client, starter: deps.starter }),
     ...createNoticeActivities({ db: deps.db, smtp: deps.smtp, send }),
   };

@@ -84,6 +84,8 @@ export const envSchema = z.object({
   // Deliveries started and not yet begun, at most; see src/deliveries/start-window.ts.
   DELIVERY_START_WINDOW: z.coerce.number().int().min(1).max(100_000).default(200),
   DELIVERY_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(10_000),
+  // Attempts in flight to one endpoint, at most, in each worker; see src/endpoint-health/in-flight-limit.ts.
+  DELIVERY_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(50),
   // Events a second each project may publish through the API, unless the operator set its own.
   SWITCHYARD_INGEST_PER_SECOND: z.coerce.number().gt(0).max(100_000).default(1000),
   SWITCHYARD_ADMIN_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
@@ -197,9 +199,10 @@ export interface Config {
   consumersInWorker: boolean;
   /**
    * window: how many deliveries may be started and not yet begun their first attempt (the rest
-   * queue); queueLimit: how many may queue before ingest refuses new events.
+   * queue); queueLimit: how many may queue before ingest refuses new events; perEndpoint: attempts
+   * in flight to one endpoint in a worker, at most.
    */
-  deliveryPacing: { window: number; queueLimit: number };
+  deliveryPacing: { window: number; queueLimit: number; perEndpoint: number };
   /**
    * CIDRs outbound requests may reach beyond public addresses (src/egress/address-policy.ts).
    * Unset: none, except that `dev` opens loopback.
@@ -277,7 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       claimIdleMs: e.BROKER_CLAIM_IDLE_SECONDS * 1000,
     },
     consumersInWorker: e.CONSUMERS_IN_WORKER === 'true',
-    deliveryPacing: { window: e.DELIVERY_START_WINDOW, queueLimit: e.DELIVERY_QUEUE_LIMIT },
+    deliveryPacing: { window: e.DELIVERY_START_WINDOW, queueLimit: e.DELIVERY_QUEUE_LIMIT, perEndpoint: e.DELIVERY_ENDPOINT_CONCURRENCY },
     egressAllow: e.SWITCHYARD_EGRESS_ALLOW,
     egressProxy: e.SWITCHYARD_EGRESS_PROXY,
     region: e.SWITCHYARD_REGION,

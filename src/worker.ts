@@ -96,7 +96,7 @@ export async function startWorker(config: Config, db: Db, options: { taskQueue?:
   const region = options.region ?? config.region;
   const starter = createDeliveryStarter(db, client, taskQueue, { pacing: config.deliveryPacing, eager: config.temporal.eagerStart, eagerRegion: region });
   try {
-    const activities = createActivities({ db, smtp: config.smtp, client, gate, starter, egress: createEgressPolicy(config.egressAllow ?? []), proxy: config.egressProxy });
+    const activities = createActivities({ db, smtp: config.smtp, client, gate, starter, egress: createEgressPolicy(config.egressAllow ?? []), proxy: config.egressProxy, inFlightPerEndpoint: config.deliveryPacing.perEndpoint });
     const { code } = await workflowBundle(path.join(config.paths.home, 'cache'), { traced: tracing !== undefined });
     const common = { connection, namespace: config.temporal.namespace, workflowBundle: { code }, activities, ...workerTracing(tracing) };
     const worker = await Worker.create({ ...common, taskQueue: regionTaskQueue(taskQueue, region), ...DELIVERY_WORKER_TUNING });

@@ -863,7 +863,7 @@ export interface components {
         Attempt: {
             durationMs: number;
             error: string | null;
-            /** @description Why no answer came: timeout, connect, dns, tls, ... */
+            /** @description Why no answer came, or why the answer that began (statusCode) did not count: timeout, connect_refused, dns, tls, connection_reset, invalid_response, egress_blocked, proxy, auth, other. */
             errorClass: string | null;
             /** @description The attempt number, from 1. */
             n: number;
@@ -877,7 +877,7 @@ export interface components {
             } | null;
             /** Format: date-time */
             startedAt: string;
-            /** @description The endpoint's HTTP status; null: no answer came (see errorClass). */
+            /** @description The endpoint's HTTP status; null: no answer came (see errorClass). A status with an errorClass: the answer broke off, and the attempt failed. */
             statusCode: number | null;
         };
         BrokerSource: components["schemas"]["KafkaSource"] | components["schemas"]["RedisSource"] | components["schemas"]["NatsSource"] | components["schemas"]["SqsSource"] | components["schemas"]["RabbitmqSource"] | components["schemas"]["PubsubSource"];

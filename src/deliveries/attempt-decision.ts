@@ -27,7 +27,7 @@ export type AttemptResult =
 export function sentFacts(result: SendResult): Required<SentFacts> {
   return result.ok
     ? { statusCode: result.statusCode, errorClass: null, durationMs: result.durationMs }
-    : { statusCode: null, errorClass: result.errorClass, durationMs: result.durationMs };
+    : { statusCode: result.statusCode ?? null, errorClass: result.errorClass, durationMs: result.durationMs };
 }
 
 /**
@@ -75,7 +75,7 @@ export function decideAttempt({ result, attempt, endpoint, scheduleMs, random, s
     random,
     retryAfterMs: result.ok ? parseRetryAfter(result.headers['retry-after'], startedAt.getTime()) : undefined,
   });
-  const last = result.ok ? `HTTP ${result.statusCode}` : result.errorClass;
+  const last = result.ok ? `HTTP ${result.statusCode}` : result.statusCode === undefined ? result.errorClass : `HTTP ${result.statusCode} cut short by ${result.errorClass}`;
   if (retryInMs === undefined) {
     const reason = `no success after ${attempt} attempt${attempt === 1 ? '' : 's'}; the last ended in ${last}`;
     return { update: { status: 'failed', reason, nextAttemptAt: null }, answer: { outcome: 'failed', reason, ...sent } };

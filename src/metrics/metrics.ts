@@ -18,10 +18,10 @@ export type IngestOutcome = 'accepted' | 'duplicate' | 'rejected' | 'throttled' 
 export type DeliveryEnd = 'succeeded' | 'failed' | 'cancelled';
 export type NoticeChannel = 'webhook' | 'email';
 
-/** What an attempt got back, as a label: the status code's class, or how the request failed. */
+/** What an attempt got back, as a label: how the request failed (an answer cut short too), or the status code's class. */
 export function statusClass(attempt: { statusCode: number | null; errorClass: string | null }): string {
-  if (attempt.statusCode !== null) return `${Math.floor(attempt.statusCode / 100)}xx`;
-  return attempt.errorClass ?? 'error';
+  if (attempt.errorClass !== null) return attempt.errorClass;
+  return attempt.statusCode !== null ? `${Math.floor(attempt.statusCode / 100)}xx` : 'error';
 }
 
 /** Seconds, for sub-second figures: attempts and ingest. */

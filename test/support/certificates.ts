@@ -1,7 +1,8 @@
 /**
  * Certificates made on the fly with openssl, for the TLS tests: a certificate authority, server
- * certificates for loopback receivers (by name), and client certificates for mutual TLS. Each
- * comes back as PEM text; nothing is kept beyond a temporary folder.
+ * certificates for loopback receivers (by name; expired ones end the day before they begin), and
+ * client certificates for mutual TLS. Each comes back as PEM text; nothing is kept beyond a
+ * temporary folder.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +17,7 @@ export interface Pem {
 
 export interface CertificateAuthority extends Pem {
   /** A certificate signed by this authority, for a server (by its names) or a client. */
-  issue(subject: { commonName: string; dnsNames?: string[]; client?: boolean }): Promise<Pem>;
+  issue(subject: { commonName: string; dnsNames?: string[]; client?: boolean; expired?: boolean }): Promise<Pem>;
 }
 
 export async function newCertificateAuthority(name: string): Promise<CertificateAuthority> {
@@ -29,7 +30,7 @@ export async function newCertificateAuthority(name: string): Promise<Certificate
   return {
     cert: read('ca.crt'),
     key: read('ca.key'),
-    async issue({ commonName, dnsNames = [], client = false }) {
+    async issue({ commonName, dnsNames = [], client = false, expired = false }) {
       const base = `leaf-${++serial}`;
       await run(openssl, ['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', file(`${base}.key`), '-out', file(`${base}.csr`), '-subj', `/CN=${commonName}`]);
       const extensions = [
@@ -37,7 +38,7 @@ export async function newCertificateAuthority(name: string): Promise<Certificate
         ...(dnsNames.length > 0 ? [`subjectAltName=${dnsNames.map((dns) => `DNS:${dns}`).join(',')}`] : []),
       ];
       fs.writeFileSync(file(`${base}.ext`), `${extensions.join('\n')}\n`);
-      await run(openssl, ['x509', '-req', '-in', file(`${base}.csr`), '-CA', file('ca.crt'), '-CAkey', file('ca.key'), '-set_serial', String(1000 + serial), '-extfile', file(`${base}.ext`), '-out', file(`${base}.crt`), '-days', '2']);
+      await run(openssl, ['x509', '-req', '-in', file(`${base}.csr`), '-CA', file('ca.crt'), '-CAkey', file('ca.key'), '-set_serial', String(1000 + serial), '-extfile', file(`${base}.ext`), '-out', file(`${base}.crt`), '-days', expired ? '-1' : '2']);
       return { cert: read(`${base}.crt`), key: read(`${base}.key`) };
     },
   };

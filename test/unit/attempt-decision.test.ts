@@ -68,6 +68,12 @@ describe('what an attempt\'s result means', () => {
     assert.deepEqual(spent.answer, { outcome: 'failed', reason: 'no success after 3 attempts; the last ended in HTTP 302', statusCode: 302, errorClass: null, durationMs: 3 });
   });
 
+  it('a 2xx whose body broke off does not count: the attempt is retried, and says what began and how it ended', () => {
+    const cut = decideAttempt(facts({ ok: false, errorClass: 'connection_reset', error: 'ECONNRESET: reset', durationMs: 9, statusCode: 200, headers: {}, body: 'par' }));
+    assert.deepEqual(cut.answer, { outcome: 'retrying', retryInMs: 5_000, statusCode: 200, errorClass: 'connection_reset', durationMs: 9 });
+    assert.equal(cut.update.reason, 'attempt 1 ended in HTTP 200 cut short by connection_reset');
+  });
+
   it('a Retry-After longer than the schedule wins', () => {
     assert.deepEqual(decideAttempt(facts(answered(429, { 'retry-after': '120' }))).answer, { outcome: 'retrying', retryInMs: 120_000, statusCode: 429, errorClass: null, durationMs: 3 });
   });

@@ -20,6 +20,7 @@ describe('metrics', () => {
     assert.equal(statusClass({ statusCode: 503, errorClass: null }), '5xx');
     assert.equal(statusClass({ statusCode: null, errorClass: 'timeout' }), 'timeout');
     assert.equal(statusClass({ statusCode: null, errorClass: null }), 'error');
+    assert.equal(statusClass({ statusCode: 200, errorClass: 'invalid_response' }), 'invalid_response', 'an answer that broke off is named for the break');
   });
 
   it("reads an ingest request's outcome from its answer", () => {

@@ -72,9 +72,11 @@ function headerTable(headers: Record<string, string> | null): Html {
 
 /** Failed attempts and the latest one start unfolded: they are what a reader came for. */
 function attemptCard(attempt: AttemptView, latest: boolean): Html {
-  const ok = attempt.statusCode !== null && attempt.statusCode >= 200 && attempt.statusCode < 300;
+  // A status with an error class is an answer that broke off: it did not count.
+  const ok = attempt.errorClass === null && attempt.statusCode !== null && attempt.statusCode >= 200 && attempt.statusCode < 300;
+  const label = attempt.statusCode !== null && attempt.errorClass !== null ? `${attempt.statusCode}, ${attempt.errorClass}` : (attempt.statusCode ?? attempt.errorClass ?? 'error');
   return html`<details class="card attempt" ${ok && !latest ? '' : html`open`}>
-    <summary><span class="pill ${ok ? 'succeeded' : 'failed'}">${attempt.statusCode ?? attempt.errorClass ?? 'error'}</span>
+    <summary><span class="pill ${ok ? 'succeeded' : 'failed'}">${label}</span>
       Attempt ${attempt.n} <span class="muted">· ${when(attempt.startedAt)} · ${attempt.durationMs} ms</span></summary>
     ${attempt.error ? html`<p class="error">${attempt.error}</p>` : ''}
     <div class="grid">

@@ -27,10 +27,10 @@ const attempt = z
     startedAt: timestamp,
     durationMs: z.number().int(),
     requestHeaders: z.record(z.string(), z.string()).meta({ description: "The headers sent; the endpoint's custom header values are redacted." }),
-    statusCode: z.number().int().nullable().meta({ description: "The endpoint's HTTP status; null: no answer came (see errorClass)." }),
+    statusCode: z.number().int().nullable().meta({ description: "The endpoint's HTTP status; null: no answer came (see errorClass). A status with an errorClass: the answer broke off, and the attempt failed." }),
     responseHeaders: z.record(z.string(), z.string()).nullable(),
     responseBody: z.string().nullable(),
-    errorClass: z.string().nullable().meta({ description: 'Why no answer came: timeout, connect, dns, tls, ...' }),
+    errorClass: z.string().nullable().meta({ description: "Why no answer came, or why the answer that began (statusCode) did not count: timeout, connect_refused, dns, tls, connection_reset, invalid_response, egress_blocked, proxy, auth, other." }),
     error: z.string().nullable(),
   })
   .strict()
