@@ -36,6 +36,11 @@ export function newId(prefix: string, now = Date.now(), random: Uint8Array = cry
   return `${prefix}_${encodeTime(now)}${encodeRandom(random)}`;
 }
 
+/** The smallest id of type `prefix` made at `ms`: every id below it was made earlier. */
+export function firstIdAt(prefix: string, ms: number): string {
+  return `${prefix}_${encodeTime(Math.max(0, Math.floor(ms)))}${'0'.repeat(16)}`;
+}
+
 let lastTime = -1;
 let lastRandom: Uint8Array = new Uint8Array(10);
 

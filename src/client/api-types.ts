@@ -1147,9 +1147,13 @@ export interface components {
             id: string;
             name: string;
             noticeEmails: string[];
+            /** @description When the oldest event still kept came in; null: there is none. Older than the retention only while a delivery of it has not ended, or an inbound source could still take a retry of it for a duplicate. */
+            oldestEventAt: string | null;
             /** @description Where operational notices are posted; null: nowhere. */
             operationalWebhookUrl: string | null;
             portalFrameAncestors: string[];
+            /** @description How long events, with their deliveries and attempts, are kept: from 1d to 3650d. */
+            retention: string;
             validatePayloads: boolean;
         };
         PubsubSource: {
@@ -7222,6 +7226,8 @@ export interface operations {
                     operationalWebhookSecret?: string;
                     operationalWebhookUrl?: string | null;
                     portalFrameAncestors?: string[];
+                    /** @description How long events, with their deliveries and attempts, are kept: from 1d to 3650d. */
+                    retention?: string;
                     validatePayloads?: boolean;
                 };
             };
@@ -7239,11 +7245,15 @@ export interface operations {
                         id: string;
                         name: string;
                         noticeEmails: string[];
+                        /** @description When the oldest event still kept came in; null: there is none. Older than the retention only while a delivery of it has not ended, or an inbound source could still take a retry of it for a duplicate. */
+                        oldestEventAt: string | null;
                         /** @description Signs the operational webhook (whsec_…); null when no URL is set. */
                         operationalWebhookSecret: string | null;
                         /** @description Where operational notices are posted; null: nowhere. */
                         operationalWebhookUrl: string | null;
                         portalFrameAncestors: string[];
+                        /** @description How long events, with their deliveries and attempts, are kept: from 1d to 3650d. */
+                        retention: string;
                         validatePayloads: boolean;
                     };
                 };

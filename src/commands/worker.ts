@@ -1,8 +1,9 @@
-/** `switchyard worker`: the Temporal worker, the reconciler, and (unless told not to) the Kafka and broker consumers. */
+/** `switchyard worker`: the Temporal worker, the reconciler, the retention sweep, and (unless told not to) the Kafka and broker consumers. */
 import { databaseUrlOf, type Config } from '../config';
 import { createPool, type Db } from '../db/pool';
 import { log } from '../log';
 import { startReconciler } from '../deliveries/reconciler';
+import { startRetentionSweeper } from '../retention/sweeper';
 import type { DeliveryStarter } from '../deliveries/starter';
 import { startBrokerConsumers } from '../brokers/supervisor';
 import { metrics } from '../metrics/metrics';
@@ -32,6 +33,7 @@ export async function runWorker(config: Config, shared: { db?: Db; metricsListen
       : undefined;
   const { starter } = running;
   const reconciler = startReconciler(db, starter);
+  const sweeper = startRetentionSweeper(db);
   const brokers = config.consumersInWorker ? startBrokerConsumers(config.brokers, db, starter) : undefined;
   log.info('worker polling', { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace });
   return {
@@ -41,6 +43,7 @@ export async function runWorker(config: Config, shared: { db?: Db; metricsListen
       // Consumers first: what they have in hand finishes while the worker can still run it.
       await brokers?.stop();
       await reconciler.stop();
+      await sweeper.stop();
       await running.stop().catch(() => undefined);
       await metricsServer?.close();
       if (!shared.db) await db.end();

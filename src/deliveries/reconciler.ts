@@ -9,6 +9,7 @@
  * One reconciler works at a time across all worker processes (a transaction-scoped advisory
  * lock): two would each see the same room and start twice as much.
  */
+import { runInPasses, type BackgroundLoop } from '../background-loop';
 import { withTransaction, type Db } from '../db/pool';
 import { errorMessage, log } from '../log';
 import { lostStarts, queuedDeliveries } from './repository';
@@ -58,35 +59,16 @@ export function startReconciler(
   db: Db,
   starter: DeliveryStarter,
   { everyMs = 250, busyMs = 50, afterMs = RECONCILE_AFTER_MS }: { everyMs?: number; busyMs?: number; afterMs?: number } = {},
-): { stop(): Promise<void> } {
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  const loop = (async () => {
-    while (!stopped) {
-      let delay = everyMs;
-      try {
-        const pass = await reconcileOnce(db, starter, afterMs);
-        if (pass.more) delay = pass.started > 0 ? 0 : busyMs;
-      } catch (error) {
-        log.warn('reconciler pass failed', { error: errorMessage(error) });
-        delay = Math.max(everyMs, 1_000);
-      }
-      if (!stopped && delay > 0) await pause(delay);
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
+): BackgroundLoop {
+  return runInPasses(
+    async () => {
+      const pass = await reconcileOnce(db, starter, afterMs);
+      if (pass.more) return pass.started > 0 ? 0 : busyMs;
+      return everyMs;
     },
-  };
+    (error) => {
+      log.warn('reconciler pass failed', { error: errorMessage(error) });
+      return Math.max(everyMs, 1_000);
+    },
+  );
 }

@@ -63,6 +63,8 @@ export interface ProjectOptionsChange {
   validatePayloads?: boolean;
   /** Sites that may show the customer portal in an iframe. */
   portalFrameAncestors?: string[];
+  /** How long events are kept (src/retention/). */
+  retention?: string;
 }
 
 /**
@@ -83,7 +85,8 @@ export async function updateNoticeSettings(
     const { operationalWebhookUrl, operationalWebhookSecret, noticeEmails } = applied.settings;
     await client.query(
       `UPDATE projects SET operational_webhook_url = $2, operational_webhook_secret = $3, notice_emails = $4,
-         validate_payloads = coalesce($5, validate_payloads), portal_frame_ancestors = coalesce($6, portal_frame_ancestors) WHERE id = $1`,
+         validate_payloads = coalesce($5, validate_payloads), portal_frame_ancestors = coalesce($6, portal_frame_ancestors),
+         retention = coalesce($7, retention) WHERE id = $1`,
       [
         projectId,
         operationalWebhookUrl,
@@ -91,6 +94,7 @@ export async function updateNoticeSettings(
         noticeEmails,
         own.validatePayloads ?? null,
         own.portalFrameAncestors ?? null,
+        own.retention ?? null,
       ],
     );
     return applied;

@@ -225,7 +225,7 @@ describe('project notice settings API', () => {
     assert.equal(empty.status, 200);
     assert.deepEqual(
       { ...empty.body, createdAt: undefined },
-      { id: project.id, name: 'Acme', createdAt: undefined, operationalWebhookUrl: null, noticeEmails: [], validatePayloads: false, portalFrameAncestors: [] },
+      { id: project.id, name: 'Acme', createdAt: undefined, operationalWebhookUrl: null, noticeEmails: [], validatePayloads: false, portalFrameAncestors: [], retention: '30d', oldestEventAt: null },
     );
 
     const patched = await project.http.patch('/v1/project', { operationalWebhookUrl: 'https://ops.acme.test/hooks', noticeEmails: ['a@acme.test', 'b@acme.test'] });

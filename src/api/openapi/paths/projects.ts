@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { brokerPrefixesSchema } from '../../../brokers/source-schema';
 import { updateOperatorSettingsSchema } from '../../../projects/operator-settings';
 import { updateProjectSchema } from '../../routes/project';
+import { retentionSchema } from '../../../retention/policy';
 import { createProjectSchema, listProjectsQuery } from '../../routes/projects';
 import type { Operation } from '../operation';
 import { pageOf, rateLimit, timestamp } from '../shapes';
@@ -16,6 +17,8 @@ export const project = z
     noticeEmails: z.array(z.string()),
     validatePayloads: z.boolean(),
     portalFrameAncestors: z.array(z.string()),
+    retention: retentionSchema,
+    oldestEventAt: timestamp.nullable().meta({ description: 'When the oldest event still kept came in; null: there is none. Older than the retention only while a delivery of it has not ended, or an inbound source could still take a retry of it for a duplicate.' }),
   })
   .strict()
   .meta({ id: 'Project' });
