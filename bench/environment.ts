@@ -136,7 +136,7 @@ export async function startEnvironment(options: LocalBrokers & { setup: Setup })
   const config: Config = { ...base, databaseUrl };
   await recreateDatabase(databaseUrl);
   await runMigrations(config);
-  const db = createPool(databaseUrl, 4);
+  const db = createPool(databaseUrl, { max: 4 });
 
   const receivers = new Set<ChildProcess>();
   const traceCollector = setup.tracing ? await forkReady('trace-collector.ts', 'BENCH_TRACE_COLLECTOR', { port: await freePort() }, receivers) : undefined;

@@ -3,6 +3,7 @@
  * `{"error": {"code", "message", "details"?}}`, a 4xx for anything the caller can fix.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { databaseTrouble } from '../db/availability';
 import { QueueFull } from '../deliveries/start-window';
 import { log } from '../log';
 
@@ -84,10 +85,27 @@ export function clientInputError(error: any): ApiError | undefined {
   return parserError ?? inflateError ?? databaseError ?? pathError;
 }
 
+/**
+ * The 503 for our own temporary trouble: the start queue full (deliveries/start-window.ts), or
+ * PostgreSQL out of reach or out of disk (db/availability.ts). Nothing was recorded; the caller
+ * retries after Retry-After.
+ */
+export function unavailableError(error: unknown): ApiError | undefined {
+  if (error instanceof QueueFull) return new ApiError(503, 'over_capacity', error.message, undefined, { 'retry-after': '1' });
+  const trouble = databaseTrouble(error);
+  if (trouble === 'full') {
+    return new ApiError(503, 'storage_full', 'The gateway cannot store anything right now: its database is out of disk space. Nothing was recorded; try again later.', undefined, { 'retry-after': '60' });
+  }
+  if (trouble === 'unavailable') {
+    return new ApiError(503, 'database_unavailable', 'The gateway cannot reach its database right now. Nothing was recorded; try again shortly.', undefined, { 'retry-after': '5' });
+  }
+  return undefined;
+}
+
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  // The start queue is full (deliveries/start-window.ts): a temporary refusal, with when to retry.
-  const capacityError = error instanceof QueueFull ? new ApiError(503, 'over_capacity', error.message, undefined, { 'retry-after': '1' }) : undefined;
-  const apiError = error instanceof ApiError ? error : (clientInputError(error) ?? capacityError);
+  const unavailable = unavailableError(error);
+  if (unavailable && !(error instanceof QueueFull)) log.warn('API request refused: the database is in trouble', { method: req.method, path: req.path, error: String(error?.message ?? error) });
+  const apiError = error instanceof ApiError ? error : (clientInputError(error) ?? unavailable);
   if (apiError) {
     res.set(apiError.headers);
     res.status(apiError.status).json({

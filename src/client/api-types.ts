@@ -106,8 +106,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Check every dependency answers
-         * @description Readiness: each dependency is checked with a 2-second deadline; a 503 names the ones that did not answer, so a load balancer stops sending.
+         * Check the dependencies answer
+         * @description Readiness: each dependency is checked with a 2-second deadline. Without PostgreSQL the answer is a 503, so a load balancer stops sending; without Temporal it is a 200 that says degraded, since events are still accepted.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -1208,8 +1208,11 @@ export interface components {
                     ok: false;
                 };
             };
-            /** @enum {string} */
-            status: "ready" | "unavailable";
+            /**
+             * @description ready: every dependency answered; degraded: Temporal did not, and events are still accepted (their deliveries start once it is back); unavailable: PostgreSQL did not, and nothing can be accepted.
+             * @enum {string}
+             */
+            status: "ready" | "degraded" | "unavailable";
         };
         RedisSource: {
             /** @constant */
@@ -1507,7 +1510,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `over_capacity`: The start queue is full; Retry-After says when to try again. */
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `over_capacity`: The start queue is full; Retry-After says when to try again.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -1608,7 +1617,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every dependency answered. */
+            /** @description Ready, or degraded: `checks` says which dependency did not answer, and why. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1626,7 +1635,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Some dependency did not answer; `checks` says which, and why. */
+            /** @description PostgreSQL did not answer; `checks` says why. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1728,6 +1737,17 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1847,6 +1867,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     revokeApiKey: {
@@ -1956,6 +1991,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listBrokerSources: {
@@ -2049,6 +2099,17 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2246,6 +2307,21 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2714,6 +2790,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteBrokerSource: {
@@ -2808,6 +2895,21 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2932,6 +3034,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listCustomers: {
@@ -3025,6 +3142,17 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3142,6 +3270,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getCustomer: {
@@ -3244,6 +3387,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteCustomer: {
@@ -3338,6 +3492,21 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3467,6 +3636,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     createPortalSession: {
@@ -3585,6 +3769,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     revokePortalSessions: {
@@ -3683,6 +3882,21 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3796,6 +4010,17 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3916,6 +4141,17 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4043,6 +4279,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listEndpoints: {
@@ -4137,6 +4388,17 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4379,6 +4641,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getEndpoint: {
@@ -4481,6 +4758,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteEndpoint: {
@@ -4575,6 +4863,21 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4742,6 +5045,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     disableEndpoint: {
@@ -4861,7 +5179,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly. */
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -4989,7 +5313,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly. */
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -5152,7 +5482,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly. */
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -5282,7 +5616,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly. */
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -5425,7 +5765,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly. */
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -5553,7 +5899,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly. */
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -5681,7 +6033,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly. */
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -5805,6 +6163,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     rotateEndpointSigningKey: {
@@ -5922,6 +6295,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listEventTypes: {
@@ -6016,6 +6404,17 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6135,6 +6534,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getEventType: {
@@ -6231,6 +6645,17 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6352,6 +6777,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     archiveEventType: {
@@ -6454,6 +6894,21 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6568,6 +7023,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listEvents: {
@@ -6669,6 +7139,17 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6815,7 +7296,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `over_capacity`: The start queue is full; Retry-After says when to try again. */
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `over_capacity`: The start queue is full; Retry-After says when to try again.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -6950,6 +7437,17 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7100,7 +7598,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `over_capacity`: The start queue is full; Retry-After says when to try again. */
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `over_capacity`: The start queue is full; Retry-After says when to try again.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -7204,6 +7708,17 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7341,6 +7856,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listProjects: {
@@ -7434,6 +7964,17 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7545,6 +8086,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     adminGetProject: {
@@ -7641,6 +8197,17 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7764,6 +8331,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listSources: {
@@ -7857,6 +8439,17 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8009,6 +8602,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getSource: {
@@ -8111,6 +8719,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteSource: {
@@ -8205,6 +8824,21 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8364,6 +8998,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listSourceFailures: {
@@ -8466,6 +9115,17 @@ export interface operations {
             /** @description `internal_error`: A fault on the server side; it has been logged. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

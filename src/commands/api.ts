@@ -44,13 +44,19 @@ export async function startApi(config: Config, shared: { db?: Db; starter?: Deli
     egress: createEgressPolicy(config.egressAllow ?? []),
     metricsAllow: config.metrics.enabled ? config.metrics.allow : undefined,
     readiness: {
-      postgres: async () => {
-        await db.query('SELECT 1');
+      postgres: {
+        required: true,
+        async check() {
+          await db.query('SELECT 1');
+        },
       },
-      temporal: async () => {
-        const check = temporal.connection.withDeadline(Date.now() + 1_500, () => temporal.connection.workflowService.getSystemInfo({}));
-        temporalCalls.add(check);
-        await check.finally(() => temporalCalls.delete(check));
+      temporal: {
+        required: false,
+        async check() {
+          const call = temporal.connection.withDeadline(Date.now() + 1_500, () => temporal.connection.workflowService.getSystemInfo({}));
+          temporalCalls.add(call);
+          await call.finally(() => temporalCalls.delete(call));
+        },
       },
     },
   });

@@ -38,7 +38,7 @@ export async function rotateKeys(config: Config): Promise<ResealCounts> {
 }
 
 async function withPool<T>(config: Config, work: (db: ReturnType<typeof createPool>) => Promise<T>): Promise<T> {
-  const db = createPool(databaseUrlOf(config), 2);
+  const db = createPool(databaseUrlOf(config), { max: 2, queryTimeoutMs: 0 });
   try {
     return await work(db);
   } finally {

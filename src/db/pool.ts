@@ -6,8 +6,17 @@ export type Db = pg.Pool;
 /** The pool or one of its clients inside a transaction: what a query function needs. */
 export type Queryable = pg.Pool | pg.PoolClient;
 
-export function createPool(databaseUrl: string, max = 10): Db {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max, connectionTimeoutMillis: 5_000 });
+/**
+ * How long a connection (or a place in the pool) and a query may take. PostgreSQL that accepts
+ * connections but never answers (stopped, or its host gone) would otherwise hold a request, or an
+ * activity, forever: with these, the API answers 503 within seconds (api/errors.ts). Migrations,
+ * which may build indexes for minutes, pass queryTimeoutMs 0 (none).
+ */
+export const CONNECT_TIMEOUT_MS = 5_000;
+export const QUERY_TIMEOUT_MS = 10_000;
+
+export function createPool(databaseUrl: string, { max = 10, queryTimeoutMs = QUERY_TIMEOUT_MS }: { max?: number; queryTimeoutMs?: number } = {}): Db {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...(queryTimeoutMs > 0 && { query_timeout: queryTimeoutMs }) });
   // An idle client losing its server (a Postgres restart) must not crash the process; the pool
   // drops it and the next query gets a fresh connection.
   pool.on('error', (error) => log.warn('idle PostgreSQL connection lost', { error: error.message }));
@@ -21,15 +30,18 @@ export function createPool(databaseUrl: string, max = 10): Db {
 /** Runs `work` in a transaction on one pooled connection: committed if it resolves, rolled back if it throws. */
 export async function withTransaction<T>(db: Db, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await db.connect();
+  let broken = false;
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // A connection that cannot even roll back (lost, or still busy with a query that timed out)
+    // must not go back to the pool for the next caller.
+    await client.query('ROLLBACK').catch(() => (broken = true));
     throw error;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import express, { Router, type Request, type Response } from 'express';
 import { clientInputError } from '../api/errors';
 import type { Db } from '../db/pool';
+import { databaseTrouble } from '../db/availability';
 import { QueueFull } from '../deliveries/start-window';
 import type { DeliveryStarter } from '../deliveries/starter';
 import type { EgressPolicy } from '../egress/address-policy';
@@ -52,6 +53,10 @@ export function portalRoutes(deps: PortalDependencies): Router {
   router.use((error: unknown, req: Request, res: Response, _next: express.NextFunction) => {
     if (error instanceof PortalRefusal) return send(res, refusalPage(error.title, error.message, error.status === 401 ? SIGN_IN : BACK), error.status);
     if (error instanceof QueueFull) return send(res, refusalPage('Busy', 'Too many messages are waiting to be sent right now. Try again in a minute.', BACK), 503);
+    if (databaseTrouble(error)) {
+      res.set('retry-after', '30');
+      return send(res, refusalPage('Unavailable for a moment', 'The service cannot reach its records right now. Nothing was changed; try again in a minute.', BACK), 503);
+    }
     // What the API answers 4xx for (a malformed form or path, a NUL in a field) is the visitor's mistake here too.
     const input = clientInputError(error);
     if (input) return send(res, refusalPage('Not understood', input.message, BACK), input.status);

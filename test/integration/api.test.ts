@@ -34,16 +34,18 @@ describe('API, on real PostgreSQL and Temporal', () => {
     assert.deepEqual(ready.body.checks, { postgres: { ok: true }, temporal: { ok: true } });
   });
 
-  it('says not ready, and why, when Temporal or PostgreSQL cannot be reached', async () => {
+  it('says degraded without Temporal and not ready without PostgreSQL, and why', async () => {
     const noTemporal = await startApi(testConfig({ PORT: '0', TEMPORAL_ADDRESS: `127.0.0.1:${await closedPort()}` }));
     const noPostgres = await startApi(testConfig({ PORT: '0', DATABASE_URL: `postgres://postgres@127.0.0.1:${await closedPort()}/x` }));
     try {
       const a = await request(`${noTemporal.url}/readyz`);
-      assert.equal(a.status, 503);
+      assert.equal(a.status, 200, 'events are still accepted without Temporal');
+      assert.equal(a.body.status, 'degraded');
       assert.equal(a.body.checks.temporal.ok, false);
       assert.equal(a.body.checks.postgres.ok, true);
       const b = await request(`${noPostgres.url}/readyz`);
       assert.equal(b.status, 503);
+      assert.equal(b.body.status, 'unavailable');
       assert.equal(b.body.checks.postgres.ok, false);
       assert.equal(b.body.checks.temporal.ok, true);
       assert.equal((await request(`${noPostgres.url}/healthz`)).status, 200, 'alive even when not ready');

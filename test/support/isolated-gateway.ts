@@ -1,8 +1,9 @@
 /**
  * A gateway (API and worker) on a PostgreSQL cluster of its own, which a test may stop and start
- * again: a database outage for this gateway and its consumers only, while the other tests'
- * database stays up.
+ * again, or freeze and thaw: a database outage for this gateway and its consumers only, while the
+ * other tests' database stays up.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +29,13 @@ export async function startIsolatedGateway(name: string) {
   let worker: RunningWorker | undefined;
   let test: TestApi | undefined;
   let receiver: Receiver | undefined;
+  /** The postmaster and every process it forked (each of which PostgreSQL puts in a session of its own). */
+  const postgresProcesses = () => [postgres.pid!, ...execFileSync('ps', ['-o', 'pid=', '--ppid', String(postgres.pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number)];
+  let frozen: number[] = [];
   const stop = async () => {
+    // The API and worker shut down against a database that answers (a test may end mid-outage).
+    for (const pid of frozen) process.kill(pid, 'SIGCONT');
+    if (!postgres.running()) postgres = await startLocalPostgres(pgOptions);
     await test?.stop();
     await worker?.stop();
     await workerDb.end();
@@ -51,6 +58,15 @@ export async function startIsolatedGateway(name: string) {
     test,
     receiver,
     stopPostgres: () => postgres.stop(),
+    /** Stops every PostgreSQL process where it stands (SIGSTOP): connections open, and no answer. */
+    freezePostgres() {
+      frozen = postgresProcesses();
+      for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+    },
+    thawPostgres() {
+      for (const pid of frozen) process.kill(pid, 'SIGCONT');
+      frozen = [];
+    },
     async startPostgres() {
       postgres = await startLocalPostgres(pgOptions);
     },

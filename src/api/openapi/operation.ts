@@ -57,6 +57,11 @@ export function commonErrors(operation: Operation): ErrorCode[] {
     codes.push('unauthorized', 'invalid_json', 'unreadable_body', 'request_aborted', 'payload_too_large', 'unsupported_media_type', 'unsupported_encoding', 'unsupported_charset', 'invalid_text', 'invalid_path');
     codes.push(operation.auth === 'apiKey' ? 'insufficient_scope' : 'admin_disabled');
   }
+  // Whatever reads or writes PostgreSQL (every /v1 route, and inbound) answers 503 while it cannot.
+  if (operation.auth !== 'none' || operation.path.startsWith('/in/')) {
+    codes.push('database_unavailable');
+    if (operation.method !== 'get') codes.push('storage_full');
+  }
   if (operation.body) codes.push('invalid_request');
   if (operation.query) codes.push('invalid_query');
   return codes;

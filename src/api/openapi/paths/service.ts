@@ -4,7 +4,9 @@ import type { Operation } from '../operation';
 
 const readiness = z
   .object({
-    status: z.enum(['ready', 'unavailable']),
+    status: z.enum(['ready', 'degraded', 'unavailable']).meta({
+      description: 'ready: every dependency answered; degraded: Temporal did not, and events are still accepted (their deliveries start once it is back); unavailable: PostgreSQL did not, and nothing can be accepted.',
+    }),
     checks: z
       .record(z.string(), z.union([z.object({ ok: z.literal(true) }).strict(), z.object({ ok: z.literal(false), error: z.string() }).strict()]))
       .meta({ description: 'Each dependency by name (postgres, temporal): whether it answered within 2 seconds, and if not, why.' }),
@@ -29,13 +31,14 @@ export const serviceOperations: Operation[] = [
     method: 'get',
     path: '/readyz',
     id: 'getReadiness',
-    summary: 'Check every dependency answers',
-    description: 'Readiness: each dependency is checked with a 2-second deadline; a 503 names the ones that did not answer, so a load balancer stops sending.',
+    summary: 'Check the dependencies answer',
+    description:
+      'Readiness: each dependency is checked with a 2-second deadline. Without PostgreSQL the answer is a 503, so a load balancer stops sending; without Temporal it is a 200 that says degraded, since events are still accepted.',
     tag,
     auth: 'none',
     answers: {
-      200: { description: 'Every dependency answered.', schema: readiness },
-      503: { description: 'Some dependency did not answer; `checks` says which, and why.', schema: readiness },
+      200: { description: 'Ready, or degraded: `checks` says which dependency did not answer, and why.', schema: readiness },
+      503: { description: 'PostgreSQL did not answer; `checks` says why.', schema: readiness },
     },
   },
   {
