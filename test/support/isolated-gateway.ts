@@ -3,12 +3,12 @@
  * again, or freeze and thaw: a database outage for this gateway and its consumers only, while the
  * other tests' database stays up.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runMigrations } from '../../src/commands/migrate';
 import { createPool } from '../../src/db/pool';
+import { processTree } from './process-tree';
 import { startLocalPostgres } from '../../src/stack/postgres';
 import { startWorker, type RunningWorker } from '../../src/worker';
 import { startTestApi, type TestApi } from './api';
@@ -30,7 +30,7 @@ export async function startIsolatedGateway(name: string) {
   let test: TestApi | undefined;
   let receiver: Receiver | undefined;
   /** The postmaster and every process it forked (each of which PostgreSQL puts in a session of its own). */
-  const postgresProcesses = () => [postgres.pid!, ...execFileSync('ps', ['-o', 'pid=', '--ppid', String(postgres.pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number)];
+  const postgresProcesses = () => processTree(postgres.pid!);
   let frozen: number[] = [];
   const stop = async () => {
     // The API and worker shut down against a database that answers (a test may end mid-outage).
