@@ -24,6 +24,16 @@ async function main(args: string[]): Promise<number> {
   const config = loadConfig();
   configureLogging(config.logLevel, config.logFormat ?? 'pretty');
   const stack = await startStack(config, { redis: true, nats: true, sqs: true, rabbitmq: true, pubsub: findPubsubEmulator() !== undefined, ephemeral: true });
+  // The brokers' test clients read their settings as the tests do, from the environment.
+  const brokers = {
+    DATABASE_URL: stack.databaseUrl,
+    REDIS_URL: stack.redisUrl,
+    NATS_URL: stack.natsUrl,
+    SQS_ENDPOINT: stack.sqsEndpoint,
+    RABBITMQ_URL: stack.rabbitmqUrl,
+    ...(stack.pubsubEndpoint && { PUBSUB_ENDPOINT: config.brokers.pubsub.endpoint }),
+  };
+  Object.assign(process.env, brokers);
   try {
     const report = await runChaos({
       loadMs: minutes * 60_000,
@@ -31,13 +41,7 @@ async function main(args: string[]): Promise<number> {
       downMs: 5_000,
       drainTimeoutMs: 10 * 60_000,
       rates: { http: 5, inbound: 1, kafka: 3, broker: 1 },
-      env: {
-        REDIS_URL: stack.redisUrl,
-        NATS_URL: stack.natsUrl,
-        SQS_ENDPOINT: stack.sqsEndpoint,
-        RABBITMQ_URL: stack.rabbitmqUrl,
-        ...(stack.pubsubEndpoint && { PUBSUB_ENDPOINT: config.brokers.pubsub.endpoint }),
-      },
+      env: brokers,
       say: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
     });
     process.stdout.write(`\n${describeReport(report).join('\n')}\n`);
