@@ -6,18 +6,26 @@ export interface BackgroundLoop {
   stop(): Promise<void>;
 }
 
+/** A wait that `wake()` ends early: a stopping job does not sit out its pause. */
+export function wakeableWait(): { wait(ms: number): Promise<void>; wake(): void } {
+  let wake: (() => void) | undefined;
+  return {
+    wait: (ms) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      }),
+    wake: () => wake?.(),
+  };
+}
+
 /** `pass` answers the wait before the next pass; `failed` answers it when a pass throws. */
 export function runInPasses(pass: () => Promise<number>, failed: (error: unknown) => number): BackgroundLoop {
   let stopped = false;
-  let wake: (() => void) | undefined;
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+  const { wait: pause, wake } = wakeableWait();
   const loop = (async () => {
     while (!stopped) {
       let delay: number;
@@ -32,7 +40,7 @@ export function runInPasses(pass: () => Promise<number>, failed: (error: unknown
   return {
     async stop() {
       stopped = true;
-      wake?.();
+      wake();
       await loop;
     },
   };

@@ -10,6 +10,7 @@
  * events' idempotency keys come from the messages, so a second try (or a second read, by another
  * consumer after this one died) makes no second event.
  */
+import { wakeableWait } from '../background-loop';
 import type { Db } from '../db/pool';
 import type { DeliveryStarter } from '../deliveries/starter';
 import { errorMessage, log } from '../log';
@@ -79,18 +80,9 @@ export function startBrokerSourceConsumer<R extends Received>(deps: ConsumerDepe
   const throughput = new Throughput(Date.now());
   const totals = { ingested: 0, deadLettered: 0 };
   let paused: string | undefined;
-  let wake: (() => void) | undefined;
   let receiving = false;
-
   /** Waits `ms`, or less if the consumer stops. */
-  const rest = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+  const { wait: rest, wake } = wakeableWait();
 
   async function handle(chunk: R[]): Promise<void> {
     const started = performance.now();
@@ -181,7 +173,7 @@ export function startBrokerSourceConsumer<R extends Received>(deps: ConsumerDepe
     },
     async stop() {
       running = false;
-      wake?.();
+      wake();
       // A receive's long poll ends within a few seconds, with what it got handled and
       // acknowledged; one still waiting after that waits for the broker to come back: cut it
       // (what it would have received stays with the broker).
