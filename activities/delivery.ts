@@ -17,7 +17,7 @@ import { attemptContext, cancelDelivery as cancelRecorded, holdDelivery, recordA
 import { healthOutcomeOf } from '../src/endpoint-health/outcomes';
 import type { EndpointSnapshot } from '../src/endpoint-health/snapshot';
 import type { Slot } from '../src/endpoint-health/slot-limiter';
-import { busyWaitMs, InFlightLimit } from '../src/endpoint-health/in-flight-limit';
+import { InFlightLimit } from '../src/endpoint-health/in-flight-limit';
 import { disabledReason, endpointById, endpointSnapshot, signingMaterial, type EndpointWithSecrets } from '../src/endpoints/repository';
 import { sendableHeaders } from '../src/endpoints/schema';
 import type { StoredEventBody } from '../src/events/repository';
@@ -215,7 +215,10 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
       }
 
       // Before the permit: a delivery turned away here must not have spent a probe or a rate slot.
-      if (!inFlight.claim(endpoint.id)) return { outcome: 'held', reason: 'busy', waitMs: busyWaitMs(endpoint.timeoutMs, random()), slot, recorded: false };
+      const claimedAt = now().getTime();
+      if (!inFlight.claim(endpoint.id, claimedAt)) {
+        return { outcome: 'held', reason: 'busy', waitMs: inFlight.waitMs(endpoint.id, claimedAt, endpoint.timeoutMs, random()), slot, recorded: false };
+      }
       try {
         const permit: PermitDecision = await gate.acquire({ id: endpoint.id, projectId: endpoint.projectId, snapshot: endpoint.snapshot }, { slot, forced });
         if (!permit.go) {
@@ -288,7 +291,7 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
         });
         return answer;
       } finally {
-        inFlight.release(endpoint.id);
+        inFlight.release(endpoint.id, claimedAt, now().getTime());
       }
     },
 
