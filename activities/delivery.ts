@@ -214,29 +214,32 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
         return held ?? { outcome: 'held', reason: 'paused', waitMs: 1_000, recorded: false };
       }
 
-      // Before the permit: a delivery turned away here must not have spent a probe or a rate slot.
+      const permit: PermitDecision = await gate.acquire({ id: endpoint.id, projectId: endpoint.projectId, snapshot: endpoint.snapshot }, { slot, forced });
+      if (!permit.go) {
+        switch (permit.reason) {
+          case 'disabled': {
+            const reason = disabledReason(permit.statusReason ?? null);
+            await cancelDelivery(db, deliveryId, reason);
+            return { outcome: 'cancelled', reason };
+          }
+          case 'circuit_open':
+          case 'half_open':
+            return (await hold(permit.reason, permit.waitMs, permit.reason === 'circuit_open' ? "the endpoint's circuit is open" : "the endpoint's circuit is half-open: probing", true))!;
+          default:
+            // Rate, Retry-After, a pause not yet persisted: short waits, not worth a write.
+            return { outcome: 'held', reason: permit.reason, waitMs: permit.waitMs, slot: permit.slot, recorded: false };
+        }
+      }
+
+      // Counted around the send only: a delivery the permit holds (rate, circuit) costs no place,
+      // and the average learnt is the endpoint's own answer time. Probes pass: there are few, and
+      // the circuit waits on their outcome.
       const claimedAt = now().getTime();
-      if (!inFlight.claim(endpoint.id, claimedAt)) {
-        return { outcome: 'held', reason: 'busy', waitMs: inFlight.waitMs(endpoint.id, claimedAt, endpoint.timeoutMs, random()), slot, recorded: false };
+      const counted = !permit.probe;
+      if (counted && !inFlight.claim(endpoint.id, claimedAt)) {
+        return { outcome: 'held', reason: 'busy', waitMs: inFlight.waitMs(endpoint.id, claimedAt, endpoint.timeoutMs, random()), recorded: false };
       }
       try {
-        const permit: PermitDecision = await gate.acquire({ id: endpoint.id, projectId: endpoint.projectId, snapshot: endpoint.snapshot }, { slot, forced });
-        if (!permit.go) {
-          switch (permit.reason) {
-            case 'disabled': {
-              const reason = disabledReason(permit.statusReason ?? null);
-              await cancelDelivery(db, deliveryId, reason);
-              return { outcome: 'cancelled', reason };
-            }
-            case 'circuit_open':
-            case 'half_open':
-              return (await hold(permit.reason, permit.waitMs, permit.reason === 'circuit_open' ? "the endpoint's circuit is open" : "the endpoint's circuit is half-open: probing", true))!;
-            default:
-              // Rate, Retry-After, a pause not yet persisted: short waits, not worth a write.
-              return { outcome: 'held', reason: permit.reason, waitMs: permit.waitMs, slot: permit.slot, recorded: false };
-          }
-        }
-
         const startedAt = now();
         const headers = {
           ...event.forwardHeaders,
@@ -291,7 +294,7 @@ export function createDeliveryActivities(deps: DeliveryActivityDependencies) {
         });
         return answer;
       } finally {
-        inFlight.release(endpoint.id, claimedAt, now().getTime());
+        if (counted) inFlight.release(endpoint.id, claimedAt, now().getTime());
       }
     },
 
