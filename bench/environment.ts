@@ -38,6 +38,8 @@ export interface BenchEnvironment {
   command(name: string): ChildProcess;
   /** The gateway process's (API and worker) resident memory, in bytes. */
   workerRss(): number;
+  /** The Temporal server's process, when the environment started it. */
+  temporalPid(): number | undefined;
   /**
    * With BENCH_HEAP_SNAPSHOTS=1, has the gateway write a V8 heap snapshot of its main thread
    * (see `command`) and answers its size in bytes: what is live after the full collection a
@@ -211,6 +213,7 @@ export async function startEnvironment(options: LocalBrokers & { setup: Setup })
         size = now;
       }
     },
+    temporalPid: () => stack.pids.temporal,
     workerRss() {
       const status = fs.readFileSync(`/proc/${gateway.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;

@@ -6,7 +6,11 @@
  *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,fairness,history,kafka,redis,nats,sqs,rabbitmq,pubsub,fan-out,waiting]
  *                    [--setups default,plain,...] [--baseline REF] [--rounds 1] [--duration 60] [--endpoints 20] [--payload-bytes 1024]
  *                    [--rate N] [--repeat 3] [--quiet-rate 5] [--kafka-messages 5000] [--broker-messages 5000] [--fan-out-sizes 10,10000,100000]
- *                    [--fan-out-events 1000] [--waiting 10000]
+ *                    [--fan-out-events 1000] [--waiting 10000] [--retention 10m] [--sample-seconds 30]
+ *
+ * `soak` runs only when named (`--scenario soak --duration 1800`): a long run at half of
+ * saturation (the saturation-single scenario's figure from the same run, `--rate`, or else a
+ * 60-s saturation probe of its own), with the project's retention set to `--retention`.
  *
  * Each setup (bench/setups.ts) gets an environment of its own and runs the chosen scenarios; with
  * several, each figure is shown per setup with its ratio to the first setup's. `--baseline REF`
@@ -35,8 +39,11 @@ import { percentile } from './scenarios/common';
 import { isolationModes, steadyLoad, type SteadyLoadResult } from './scenarios/steady-load';
 import { waitingWork } from './scenarios/waiting-work';
 import { fanOutAt, type FanOutRun } from './scenarios/fan-out-scale';
+import { soak } from './scenarios/soak';
 
 const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'fairness', 'history', 'kafka', 'redis', 'nats', 'sqs', 'rabbitmq', 'pubsub', 'fan-out', 'waiting'] as const;
+/** Run only when named: they take half an hour or more. */
+const LONG_SCENARIOS = ['soak'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -62,11 +69,15 @@ const { values } = parseArgs({
     'fan-out-sizes': { type: 'string', default: '10,10000,100000' },
     'fan-out-events': { type: 'string', default: '1000' },
     waiting: { type: 'string', default: '10000' },
+    // The soak's project retention: shorter than the run, so the sweep is part of the steady state.
+    retention: { type: 'string', default: '10m' },
+    'sample-seconds': { type: 'string', default: '30' },
   },
 });
 const chosen = values.scenario!.split(',');
-const unknown = chosen.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
-if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
+const unknown = chosen.filter((name) => !([...SCENARIOS, ...LONG_SCENARIOS] as readonly string[]).includes(name));
+if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${[...SCENARIOS, ...LONG_SCENARIOS].join(', ')}`);
+const everyScenario = SCENARIOS.every((name) => chosen.includes(name));
 const baseline = values.baseline ? baselineSetup(values.baseline) : undefined;
 const setups = values.setups!.split(',').map((name) => (name === 'baseline' && baseline ? baseline : setupNamed(name)));
 const seconds = Number(values.duration);
@@ -76,6 +87,7 @@ const kafkaMessages = Number(values['kafka-messages']);
 const brokerMessages = Number(values['broker-messages']);
 const quietRate = Number(values['quiet-rate']);
 const waiting = Number(values.waiting);
+const sampleSeconds = Number(values['sample-seconds']);
 const fanOutSizes = values['fan-out-sizes']!.split(',').map(Number);
 const fanOutEvents = Number(values['fan-out-events']);
 const repeat = Number(values.repeat);
@@ -231,6 +243,31 @@ async function runScenarios(env: BenchEnvironment, results: Record<string, unkno
     ]);
     rows.push(['fairness: quiet p99 during the flood ÷ alone', `${round(f.duringFlood.p99 / f.alone.p99, 2)}`, '', f.duringFlood.p99 / f.alone.p99]);
   }
+  if (chosen.includes('soak')) {
+    let soakRate = values.rate ? Number(values.rate) : saturated && saturated / 2;
+    if (!soakRate) {
+      const probe = await saturation(env, { seconds: 60, endpoints, payloadBytes, shape: 'single' });
+      results.soakProbe = probe;
+      soakRate = probe.deliveredPerSecondDuringLoad / 2;
+      rows.push([`soak: saturation probe, delivered/s during 60 s of load (${endpoints} endpoints, single events)`, `${round(probe.deliveredPerSecondDuringLoad)}`, '']);
+    }
+    const s = await soak(env, { rate: soakRate, seconds, endpoints, payloadBytes, retention: values.retention!, sampleSeconds });
+    results.soak = s;
+    rows.push([
+      `soak: ${round(s.rate, 1)} events/s${values.rate ? '' : ' (half of saturation)'} for ${seconds} s, retention ${s.retention}: offered, accepted, delivered; refused, undelivered 2 min after, invalid signatures`,
+      `${s.offered}, ${s.accepted}, ${s.delivered}; ${s.refused}, ${s.undelivered}, ${s.invalidSignatures}`,
+      '',
+    ]);
+    rows.push(...cpuRow('soak', s.cpuMsPerDelivery));
+    const figure = (n: number) => (Math.abs(n) >= 100 ? round(n) : round(n, 2));
+    for (const [name, trend] of Object.entries(s.trends)) {
+      rows.push([
+        `soak: ${name}: first → last; slope per hour over the whole run, over its second half`,
+        `${figure(trend.first)} → ${figure(trend.last)}; ${signed(trend.slopePerHour)}, ${signed(trend.secondHalfSlopePerHour)}`,
+        '',
+      ]);
+    }
+  }
   // After the load scenarios: their backlog is drained, so it measures a quiet system.
   if (chosen.includes('history')) {
     const h = await historyCost(env);
@@ -374,6 +411,7 @@ async function main(): Promise<void> {
     BROKERS.some((broker) => broker !== 'kafka' && chosen.includes(broker)) ? ` --broker-messages ${brokerMessages}` : '',
     chosen.includes('fan-out') ? ` --fan-out-sizes ${fanOutSizes.join(',')} --fan-out-events ${fanOutEvents}` : '',
     chosen.includes('waiting') ? ` --waiting ${waiting}` : '',
+    chosen.includes('soak') ? ` --retention ${values.retention} --sample-seconds ${sampleSeconds}` : '',
   ].join('');
   const table = runs.length === 1 ? singleTable(runs[0]!.rows) : comparisonTable(runs);
   process.stdout.write(`\n${machine()}\n${command}\n\n${table}\n`);
@@ -388,10 +426,14 @@ async function main(): Promise<void> {
   const stamp = [`- When: ${at}`, `- Machine: ${machine()}; PostgreSQL, Temporal and the receivers all local`, `- Command: \`${command}\``, ''];
   if (runs.length > 1) {
     // Keyed by the scenarios too: a comparison of some scenarios must not replace one of others.
-    const scenarios = chosen.length === SCENARIOS.length ? '' : ` scenarios ${chosen.join(',')}`;
+    const scenarios = everyScenario ? '' : ` scenarios ${chosen.join(',')}`;
     writeSection(`setups ${setups.map((setup) => setup.name).join(',')}${scenarios}`, [...stamp, table].join('\n'));
     process.stdout.write('\nBENCHMARKS.md: the comparison of setups written.\n');
-  } else if (chosen.length === SCENARIOS.length) {
+  } else if (chosen.includes('soak')) {
+    // Its samples are in the JSON; the section keeps the latest soak's table.
+    writeSection('soak', [...stamp, `Setup \`${setups[0]!.name}\`: ${setups[0]!.what}.`, '', table].join('\n'));
+    process.stdout.write('\nBENCHMARKS.md: the soak written.\n');
+  } else if (everyScenario) {
     writeSection('full', [...stamp, `Setup \`${setups[0]!.name}\`: ${setups[0]!.what}.`, '', table].join('\n'));
     process.stdout.write('\nBENCHMARKS.md: the full run written.\n');
   } else {

@@ -1152,7 +1152,7 @@ export interface components {
             /** @description Where operational notices are posted; null: nowhere. */
             operationalWebhookUrl: string | null;
             portalFrameAncestors: string[];
-            /** @description How long events, with their deliveries and attempts, are kept: from 1d to 3650d. */
+            /** @description How long events, with their deliveries and attempts, are kept: from 10m to 3650d. */
             retention: string;
             validatePayloads: boolean;
         };
@@ -7741,7 +7741,7 @@ export interface operations {
                     operationalWebhookSecret?: string;
                     operationalWebhookUrl?: string | null;
                     portalFrameAncestors?: string[];
-                    /** @description How long events, with their deliveries and attempts, are kept: from 1d to 3650d. */
+                    /** @description How long events, with their deliveries and attempts, are kept: from 10m to 3650d. */
                     retention?: string;
                     validatePayloads?: boolean;
                 };
@@ -7767,7 +7767,7 @@ export interface operations {
                         /** @description Where operational notices are posted; null: nowhere. */
                         operationalWebhookUrl: string | null;
                         portalFrameAncestors: string[];
-                        /** @description How long events, with their deliveries and attempts, are kept: from 1d to 3650d. */
+                        /** @description How long events, with their deliveries and attempts, are kept: from 10m to 3650d. */
                         retention: string;
                         validatePayloads: boolean;
                     };

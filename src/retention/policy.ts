@@ -11,10 +11,12 @@ import { parseDuration, parseDurationUpTo } from '../durations';
 import { firstIdAt } from '../ids';
 
 export const DEFAULT_RETENTION = '30d';
-export const MIN_RETENTION = '1d';
+// Short retentions are for gateways that must not keep payloads long; an idempotency key is
+// honoured only while its event is kept, so they also shorten how long a producer may retry.
+export const MIN_RETENTION = '10m';
 export const MAX_RETENTION = '3650d';
 
-/** A project's `retention`: whole days, hours or minutes from a day to ten years. */
+/** A project's `retention`: whole days, hours or minutes from ten minutes to ten years. */
 export const retentionSchema = z
   .string()
   .refine((text) => {
