@@ -4,8 +4,7 @@
  * past deliveries. Regular activities: they may take a while and must survive worker restarts.
  */
 import { Context } from '@temporalio/activity';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { SignalDefinition } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import type { Db } from '../src/db/pool';
 import { replayPage } from '../src/deliveries/replay';
 import { unfinishedDeliveries } from '../src/deliveries/repository';
@@ -15,6 +14,7 @@ import type { CircuitState } from '../src/endpoint-health/circuit';
 import type { EndpointStatus } from '../src/endpoint-health/snapshot';
 import type { RateLimit } from '../src/endpoint-health/settings';
 import { endpointById, setEndpointCircuitState, setEndpointRateLimit, setEndpointStatus } from '../src/endpoints/repository';
+import { signalAll } from './signal-workflows';
 
 export interface EndpointHealthDependencies {
   db: Db;
@@ -23,27 +23,8 @@ export interface EndpointHealthDependencies {
 }
 
 const PAGE = 500;
-const SIGNAL_CONCURRENCY = 32;
 
 export function createEndpointHealthActivities({ db, client, starter }: EndpointHealthDependencies) {
-  /** Signals each workflow; one that has already closed has nothing left to stop or wake. */
-  async function signalAll<Args extends unknown[]>(workflowIds: string[], signal: SignalDefinition<Args>, ...args: Args): Promise<number> {
-    let signalled = 0;
-    for (let i = 0; i < workflowIds.length; i += SIGNAL_CONCURRENCY) {
-      await Promise.all(
-        workflowIds.slice(i, i + SIGNAL_CONCURRENCY).map(async (id) => {
-          try {
-            await client.workflow.getHandle(id).signal(signal, ...args);
-            signalled++;
-          } catch (error) {
-            if (!(error instanceof WorkflowNotFoundError)) throw error;
-          }
-        }),
-      );
-    }
-    return signalled;
-  }
-
   return {
     async persistEndpointStatus({ endpointId, status, reason }: { endpointId: string; status: EndpointStatus; reason: string | null }) {
       return { version: await setEndpointStatus(db, endpointId, status, reason) };
@@ -64,7 +45,7 @@ export function createEndpointHealthActivities({ db, client, starter }: Endpoint
       for (;;) {
         const page = await unfinishedDeliveries(db, endpointId, ['pending', 'retrying', 'held'], PAGE, after);
         if (page.length === 0) return { cancelled };
-        cancelled += await signalAll(page.map((d) => d.workflowId), cancelSignal, { reason });
+        cancelled += await signalAll(client, page.map((d) => d.workflowId), cancelSignal, { reason });
         after = page.at(-1)!.id;
         Context.current().heartbeat(after);
       }
@@ -77,7 +58,7 @@ export function createEndpointHealthActivities({ db, client, starter }: Endpoint
       for (;;) {
         const page = await unfinishedDeliveries(db, endpointId, ['held'], Math.min(PAGE, limit === null ? PAGE : limit - woken), after);
         if (page.length === 0) return { woken };
-        woken += await signalAll(page.map((d) => d.workflowId), wakeSignal);
+        woken += await signalAll(client, page.map((d) => d.workflowId), wakeSignal);
         if (limit !== null && woken >= limit) return { woken };
         after = page.at(-1)!.id;
         Context.current().heartbeat(after);

@@ -9,13 +9,14 @@ import { createEndpointHealthActivities } from './endpoint-health';
 import { createHttpSender, type Resolve } from './http-send';
 import type { PermitGate } from './endpoint-permits';
 import { createNoticeActivities, type SmtpSettings } from './notices';
+import { createProjectDeletionActivities } from './project-deletion';
 import { createSelfCheckActivities } from './self-check';
 
 export interface ActivityDependencies {
   db: Db;
   /** Unset: notices are not emailed. */
   smtp?: SmtpSettings;
-  /** For signalling and starting workflows (endpoint entities, replays). */
+  /** For signalling and starting workflows (endpoint entities, replays, deliveries to cancel). */
   client: Client;
   gate: PermitGate;
   starter: DeliveryStarter;
@@ -36,5 +37,6 @@ export function createActivities(deps: ActivityDependencies) {
     ...createDeliveryActivities({ db: deps.db, gate: deps.gate, send, inFlightPerEndpoint: deps.inFlightPerEndpoint }),
     ...createEndpointHealthActivities({ db: deps.db, client: deps.client, starter: deps.starter }),
     ...createNoticeActivities({ db: deps.db, smtp: deps.smtp, send }),
+    ...createProjectDeletionActivities({ db: deps.db, client: deps.client }),
   };
 }

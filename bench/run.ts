@@ -6,7 +6,7 @@
  *   npm run bench -- [--scenario ceilings,saturation,saturation-single,latency,isolation,fairness,history,kafka,redis,nats,sqs,rabbitmq,pubsub,fan-out,waiting]
  *                    [--setups default,plain,...] [--baseline REF] [--rounds 1] [--duration 60] [--endpoints 20] [--payload-bytes 1024]
  *                    [--rate N] [--repeat 3] [--quiet-rate 5] [--kafka-messages 5000] [--broker-messages 5000] [--fan-out-sizes 10,10000,100000]
- *                    [--fan-out-events 1000] [--waiting 10000] [--retention 10m] [--sample-seconds 30]
+ *                    [--fan-out-events 1000] [--waiting 10000] [--sweep-events 100000] [--retention 10m] [--sample-seconds 30]
  *
  * `soak` runs only when named (`--scenario soak --duration 1800`): a long run at half of
  * saturation (the saturation-single scenario's figure from the same run, `--rate`, or else a
@@ -40,8 +40,9 @@ import { isolationModes, steadyLoad, type SteadyLoadResult } from './scenarios/s
 import { waitingWork } from './scenarios/waiting-work';
 import { fanOutAt, type FanOutRun } from './scenarios/fan-out-scale';
 import { soak } from './scenarios/soak';
+import { retentionSweep } from './scenarios/retention-sweep';
 
-const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'fairness', 'history', 'kafka', 'redis', 'nats', 'sqs', 'rabbitmq', 'pubsub', 'fan-out', 'waiting'] as const;
+const SCENARIOS = ['ceilings', 'saturation', 'saturation-single', 'latency', 'isolation', 'fairness', 'history', 'kafka', 'redis', 'nats', 'sqs', 'rabbitmq', 'pubsub', 'fan-out', 'waiting', 'sweep'] as const;
 /** Run only when named: they take half an hour or more. */
 const LONG_SCENARIOS = ['soak'] as const;
 
@@ -69,6 +70,8 @@ const { values } = parseArgs({
     'fan-out-sizes': { type: 'string', default: '10,10000,100000' },
     'fan-out-events': { type: 'string', default: '1000' },
     waiting: { type: 'string', default: '10000' },
+    // Events written past their retention for the sweep scenario to delete.
+    'sweep-events': { type: 'string', default: '100000' },
     // The soak's project retention: shorter than the run, so the sweep is part of the steady state.
     retention: { type: 'string', default: '10m' },
     'sample-seconds': { type: 'string', default: '30' },
@@ -88,6 +91,7 @@ const brokerMessages = Number(values['broker-messages']);
 const quietRate = Number(values['quiet-rate']);
 const waiting = Number(values.waiting);
 const sampleSeconds = Number(values['sample-seconds']);
+const sweepEvents = Number(values['sweep-events']);
 const fanOutSizes = values['fan-out-sizes']!.split(',').map(Number);
 const fanOutEvents = Number(values['fan-out-events']);
 const repeat = Number(values.repeat);
@@ -307,6 +311,12 @@ async function runScenarios(env: BenchEnvironment, results: Record<string, unkno
       rows.push(...cpuRow(`fan-out (${run.shape}, ${run.endpoints} endpoints; one delivery per event)`, run.cpuPerEvent));
     }
   }
+  if (chosen.includes('sweep')) {
+    const w = await retentionSweep(env, sweepEvents, payloadBytes);
+    results.sweep = w;
+    rows.push([`sweep: events (each with a delivery and an attempt) deleted per second, ${w.events} past their retention (${round(w.eventsMiBBefore)} MiB of events)`, `${round(w.perSecond)}`, '', w.perSecond]);
+    rows.push(['sweep: PostgreSQL CPU ms per event deleted', `${round(w.postgresCpuMsPerEvent, 3)}`, '', w.postgresCpuMsPerEvent]);
+  }
   // Last: its 10,000 workflows stay waiting until the environment stops.
   if (chosen.includes('waiting')) {
     const w = await waitingWork(env, waiting);
@@ -411,6 +421,7 @@ async function main(): Promise<void> {
     BROKERS.some((broker) => broker !== 'kafka' && chosen.includes(broker)) ? ` --broker-messages ${brokerMessages}` : '',
     chosen.includes('fan-out') ? ` --fan-out-sizes ${fanOutSizes.join(',')} --fan-out-events ${fanOutEvents}` : '',
     chosen.includes('waiting') ? ` --waiting ${waiting}` : '',
+    chosen.includes('sweep') ? ` --sweep-events ${sweepEvents}` : '',
     chosen.includes('soak') ? ` --retention ${values.retention} --sample-seconds ${sampleSeconds}` : '',
   ].join('');
   const table = runs.length === 1 ? singleTable(runs[0]!.rows) : comparisonTable(runs);

@@ -7,3 +7,4 @@ export { endpointWorkflow } from './endpoint';
 export { noticeWorkflow } from './notice';
 export { replayWorkflow } from './replay';
 export { selfCheckWorkflow } from './self-check';
+export { projectDeletionWorkflow } from './project-deletion';

@@ -85,6 +85,18 @@ async function postUntilAccepted(env: BenchEnvironment, api: Pool, path: string,
   }
 }
 
+/** One event through POST /v1/events, sent once whatever the answer (an open-loop sender's): its id when accepted. */
+export async function postOnce(env: BenchEnvironment, api: Pool, event: unknown): Promise<string | undefined> {
+  const answer = await api.request({
+    path: '/v1/events',
+    method: 'POST',
+    headers: { authorization: `Bearer ${env.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(event),
+  });
+  const body = (await answer.body.json()) as { id?: string };
+  return answer.statusCode === 202 ? body.id : undefined;
+}
+
 /** A batch through POST /v1/events/batch: the accepted events, the request's time, the refusals before it. */
 export async function postBatch(env: BenchEnvironment, api: Pool, events: unknown[]) {
   const { answered, ms, refusals } = await postUntilAccepted(env, api, '/v1/events/batch', { events });

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import { endpointWorkflowId } from '../../src/endpoint-health/workflow-contract';
 import { cpuPerDelivery, type CpuSnapshot } from '../cpu';
 import type { BenchEnvironment } from '../environment';
-import { benchEndpoints, percentile, postBatch } from './common';
+import { benchEndpoints, percentile, postBatch, postOnce } from './common';
 import { trendOf, type Trend } from './trend';
 
 export interface SoakOptions {
@@ -240,21 +240,14 @@ export async function soak(env: BenchEnvironment, options: SoakOptions): Promise
       }
       const endpoint = n % options.endpoints;
       const sent = Date.now();
-      const request = api
-        .request({
-          path: '/v1/events',
-          method: 'POST',
-          headers: { authorization: `Bearer ${env.apiKey}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ eventType: endpoints.eventType(endpoint), payload: { n, filler } }),
-        })
-        .then(async (answer) => {
-          const body = (await answer.body.json()) as { id?: string };
-          if (answer.statusCode !== 202 || !body.id) {
+      const request = postOnce(env, api, { eventType: endpoints.eventType(endpoint), payload: { n, filler } })
+        .then((id) => {
+          if (!id) {
             refused++;
             return;
           }
           accepted++;
-          sentAt.set(body.id, sent);
+          sentAt.set(id, sent);
         })
         .catch(() => {
           refused++;

@@ -12,7 +12,7 @@
 import { temporal } from '@temporalio/proto';
 import { cpuPerDelivery, type CpuSnapshot } from '../cpu';
 import type { BenchEnvironment, ReceiverMode } from '../environment';
-import { benchEndpoints, historyPerWorkflow, percentile, postBatch } from './common';
+import { benchEndpoints, historyPerWorkflow, percentile, postBatch, postOnce } from './common';
 
 type BenchEndpoints = Awaited<ReturnType<typeof benchEndpoints>>;
 
@@ -159,23 +159,16 @@ export async function steadyLoad(env: BenchEnvironment, modes: ReceiverMode[], o
       const endpoint = n % modes.length;
       const sent = Date.now();
       const t0 = performance.now();
-      const request = api
-        .request({
-          path: '/v1/events',
-          method: 'POST',
-          headers: { authorization: `Bearer ${env.apiKey}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ eventType: endpoints.eventType(endpoint), payload: { n, filler } }),
-        })
-        .then(async (answer) => {
-          const body = (await answer.body.json()) as { id?: string };
+      const request = postOnce(env, api, { eventType: endpoints.eventType(endpoint), payload: { n, filler } })
+        .then((id) => {
           ingestMs.push(performance.now() - t0);
-          if (answer.statusCode !== 202 || !body.id) {
+          if (!id) {
             refused++;
             return;
           }
-          sentAt.set(body.id, sent);
-          if (modes[endpoint] === 'ok') healthyIds.add(body.id);
-          else sickIds.add(body.id);
+          sentAt.set(id, sent);
+          if (modes[endpoint] === 'ok') healthyIds.add(id);
+          else sickIds.add(id);
         })
         .catch(() => {
           refused++;

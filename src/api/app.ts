@@ -23,6 +23,7 @@ import { sourceRoutes } from './routes/sources';
 import { eventRoutes } from './routes/events';
 import { projectSettingsRoutes } from './routes/project';
 import { projectRoutes } from './routes/projects';
+import type { StartProjectDeletion } from '../projects/deletion';
 import { requireJsonBody } from './validation';
 import { portalRoutes } from '../portal/routes';
 import { portalSessionRoutes } from './routes/portal-sessions';
@@ -42,6 +43,8 @@ export interface ApiDependencies {
   ingestRateLimit: IngestRateLimit;
   /** Proxies whose X-Forwarded-For is believed for the client's address (inbound allow-lists). */
   trustedProxies?: string[];
+  /** Starts the removal of a deleted project's data (DELETE /v1/projects/{id}). */
+  startProjectDeletion: StartProjectDeletion;
   /** Unset: POST /v1/projects answers 403. */
   adminKey: string | undefined;
   /** Where browsers reach the API, for portal links; unset: the origin each request came in at. */
@@ -70,7 +73,7 @@ export function createApp(deps: ApiDependencies): express.Express {
 
   const json = [requireJsonBody, express.json({ limit: deps.bodyLimit ?? 1024 * 1024 })];
   const v1 = express.Router();
-  const projects = projectRoutes(deps.db, deps.adminKey);
+  const projects = projectRoutes(deps.db, deps.adminKey, deps.startProjectDeletion);
   v1.use('/projects', projects.authenticate, ...json, projects.router);
   v1.use(requireProject(deps.db), ...json);
   v1.use('/api-keys', apiKeyRoutes(deps.db));

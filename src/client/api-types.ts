@@ -745,7 +745,11 @@ export interface paths {
         get: operations["adminGetProject"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a project
+         * @description At once, its API keys are revoked, its endpoints and sources deleted and its portal sessions ended: nothing more comes in or goes out. Its waiting deliveries are then cancelled and its events, deliveries and attempts removed in small batches in the background; once that is done the project itself is gone (404). Sending the DELETE again is harmless.
+         */
+        delete: operations["adminDeleteProject"];
         options?: never;
         head?: never;
         /**
@@ -841,6 +845,8 @@ export interface components {
             };
             /** Format: date-time */
             createdAt: string;
+            /** @description When the project was deleted: its data is being removed, and it is gone once that is done. null: not deleted. */
+            deletedAt: string | null;
             /** @description The forward proxy this project's deliveries leave through, over the workers' SWITCHYARD_EGRESS_PROXY, shown without its credentials; null: the workers' own. */
             egressProxy: string | null;
             id: string;
@@ -5184,7 +5190,7 @@ export interface operations {
              *
              *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
              *
-             *     `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly.
+             *     `temporal_unavailable`: A workflow the request needs (the endpoint's, or a project deletion's) could not be reached or started; try again shortly.
              */
             503: {
                 headers: {
@@ -5318,7 +5324,7 @@ export interface operations {
              *
              *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
              *
-             *     `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly.
+             *     `temporal_unavailable`: A workflow the request needs (the endpoint's, or a project deletion's) could not be reached or started; try again shortly.
              */
             503: {
                 headers: {
@@ -5485,7 +5491,7 @@ export interface operations {
             /**
              * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
              *
-             *     `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly.
+             *     `temporal_unavailable`: A workflow the request needs (the endpoint's, or a project deletion's) could not be reached or started; try again shortly.
              */
             503: {
                 headers: {
@@ -5621,7 +5627,7 @@ export interface operations {
              *
              *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
              *
-             *     `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly.
+             *     `temporal_unavailable`: A workflow the request needs (the endpoint's, or a project deletion's) could not be reached or started; try again shortly.
              */
             503: {
                 headers: {
@@ -5770,7 +5776,7 @@ export interface operations {
              *
              *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
              *
-             *     `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly.
+             *     `temporal_unavailable`: A workflow the request needs (the endpoint's, or a project deletion's) could not be reached or started; try again shortly.
              */
             503: {
                 headers: {
@@ -5904,7 +5910,7 @@ export interface operations {
              *
              *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
              *
-             *     `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly.
+             *     `temporal_unavailable`: A workflow the request needs (the endpoint's, or a project deletion's) could not be reached or started; try again shortly.
              */
             503: {
                 headers: {
@@ -6038,7 +6044,7 @@ export interface operations {
              *
              *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
              *
-             *     `temporal_unavailable`: The endpoint's workflow could not be reached; try again shortly.
+             *     `temporal_unavailable`: A workflow the request needs (the endpoint's, or a project deletion's) could not be reached or started; try again shortly.
              */
             503: {
                 headers: {
@@ -8204,6 +8210,125 @@ export interface operations {
                 };
             };
             /** @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminDeleteProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project, now with `deletedAt`; its data is being removed. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProject"];
+                };
+            };
+            /**
+             * @description `invalid_json`: The request body is not valid JSON.
+             *
+             *     `unreadable_body`: The request body could not be read: its length differs from Content-Length, or it does not decompress as its Content-Encoding says.
+             *
+             *     `request_aborted`: The client aborted the request while sending it.
+             *
+             *     `invalid_text`: Text in the request contains the NUL character.
+             *
+             *     `invalid_path`: The request path is not validly percent-encoded.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: No valid credentials: a missing or unknown key, or a signature that does not verify. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `admin_disabled`: The admin routes are off: the operator has not set SWITCHYARD_ADMIN_KEY. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `project_not_found`: No such project. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `unsupported_media_type`: The body is not sent as application/json.
+             *
+             *     `unsupported_encoding`: The body has a content-encoding the API does not read.
+             *
+             *     `unsupported_charset`: The body is not UTF-8.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: A fault on the server side; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description `database_unavailable`: The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `storage_full`: The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again.
+             *
+             *     `temporal_unavailable`: A workflow the request needs (the endpoint's, or a project deletion's) could not be reached or started; try again shortly.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again. */

@@ -9,6 +9,7 @@ import { log } from '../log';
 import { installMetrics } from '../metrics/metrics';
 import { createDeliveryStarter, type DeliveryStarter } from '../deliveries/starter';
 import { createEndpointControl } from '../endpoint-health/entity-client';
+import { projectDeletionStarter } from '../projects/deletion';
 import { createBrokerBacklogs } from '../brokers/backlog';
 import { createTemporalClient } from '../temporal/client';
 import type { Running } from './running';
@@ -37,6 +38,7 @@ export async function startApi(config: Config, shared: { db?: Db; starter?: Deli
     db,
     starter,
     endpoints: createEndpointControl(temporal.client, config.temporal.taskQueue),
+    startProjectDeletion: projectDeletionStarter(temporal.client, config.temporal.taskQueue),
     adminKey: config.adminKey,
     ingestRateLimit: config.ingestRateLimit,
     trustedProxies: config.trustedProxies,

@@ -363,7 +363,7 @@ export async function updateEndpoint(db: Db, projectId: string, id: string, inpu
 }
 
 /** Soft delete: deliveries keep their endpoint for the record; the endpoint gets nothing more. */
-const softDeleted = `deleted_at = now(), status = 'disabled', status_reason = 'deleted', version = version + 1, updated_at = now()`;
+export const softDeleted = `deleted_at = now(), status = 'disabled', status_reason = 'deleted', version = version + 1, updated_at = now()`;
 
 export async function deleteEndpoint(db: Db, projectId: string, id: string): Promise<boolean> {
   const { rowCount } = await db.query(
@@ -468,6 +468,16 @@ export function openEgressProxy(stored: string | null): EgressProxy | null {
 }
 
 /** With the forward proxy its project's deliveries leave through, if the operator set one. */
+/** A page of a project's endpoints, deleted ones too, in id order after `after`: what its deletion tells their entities. */
+export async function endpointsOfProject(db: Db, projectId: string, limit: number, after?: string): Promise<(EndpointWithSecrets & { deleted: boolean })[]> {
+  const { rows } = await db.query<Row & { deleted: boolean }>(
+    `SELECT ${columns}, deleted_at IS NOT NULL AS deleted FROM endpoints
+      WHERE project_id = $1 AND ($2::text IS NULL OR id > $2) ORDER BY id LIMIT $3`,
+    [projectId, after ?? null, limit],
+  );
+  return rows.map((row) => ({ ...fromRow(row), deleted: row.deleted }));
+}
+
 export async function endpointById(db: Db, id: string): Promise<(EndpointWithSecrets & { deleted: boolean; egressProxy: EgressProxy | null }) | undefined> {
   const { rows } = await db.query<Row & { deleted: boolean; egress_proxy: string | null }>(
     `SELECT ${columns}, deleted_at IS NOT NULL AS deleted, (SELECT egress_proxy FROM projects p WHERE p.id = endpoints.project_id) AS egress_proxy

@@ -101,26 +101,29 @@ export async function updateNoticeSettings(
   });
 }
 
-interface OperatorSettingsRow {
+export interface OperatorSettingsRow {
   id: string;
   name: string;
   created_at: Date;
   ingest_rate_limit: OperatorSettings['ingestRateLimit'];
   broker_prefixes: OperatorSettings['brokerPrefixes'];
   egress_proxy: string | null;
+  deleted_at: Date | null;
 }
 
-const operatorColumns = 'id, name, created_at, ingest_rate_limit, broker_prefixes, egress_proxy';
+export const operatorColumns = 'id, name, created_at, ingest_rate_limit, broker_prefixes, egress_proxy, deleted_at';
 
-export type AdminProject = Project & OperatorSettings & ProjectEgressProxy;
+/** What the operator sees of a project; `deletedAt`: when it was deleted, its data still being removed. */
+export type AdminProject = Project & OperatorSettings & ProjectEgressProxy & { deletedAt: Date | null };
 
-const withOperatorSettings = (row: OperatorSettingsRow): AdminProject => ({
+export const withOperatorSettings = (row: OperatorSettingsRow): AdminProject => ({
   id: row.id,
   name: row.name,
   createdAt: row.created_at,
   ingestRateLimit: row.ingest_rate_limit,
   brokerPrefixes: row.broker_prefixes,
   egressProxy: openEgressProxy(row.egress_proxy)?.display ?? null,
+  deletedAt: row.deleted_at,
 });
 
 /** Every project, newest first, with what the operator set for it; `after` is the last id of the previous page. */
@@ -148,7 +151,7 @@ export async function updateOperatorSettings(db: Db, projectId: string, change: 
           ingest_rate_limit = CASE WHEN $2 THEN $3::jsonb ELSE ingest_rate_limit END,
           broker_prefixes = COALESCE($4::jsonb, broker_prefixes),
           egress_proxy = CASE WHEN $5 THEN $6 ELSE egress_proxy END
-        WHERE id = $1 RETURNING ${operatorColumns}`,
+        WHERE id = $1 AND deleted_at IS NULL RETURNING ${operatorColumns}`,
       [
         projectId,
         change.ingestRateLimit !== undefined,

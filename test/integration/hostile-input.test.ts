@@ -27,6 +27,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/v1/projects', list: true, admin: true },
   { method: 'GET', path: '/v1/projects/:project', admin: true },
   { method: 'PATCH', path: '/v1/projects/:project', body: true, admin: true },
+  { method: 'DELETE', path: '/v1/projects/:project', admin: true },
   { method: 'GET', path: '/v1/project' },
   { method: 'PATCH', path: '/v1/project', body: true },
   { method: 'POST', path: '/v1/api-keys', body: true },

@@ -31,7 +31,7 @@ describe('retention', () => {
 
   const count = async (sql: string, params: unknown[]) => Number((await stack.test.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params)).rows[0]!.n);
 
-  it('shows the retention and the oldest event kept, and takes a retention from a day to ten years', async () => {
+  it('shows the retention and the oldest event kept, and takes a retention from ten minutes to ten years', async () => {
     const project = await newProject(stack.test, 'retention settings');
     const fresh = await project.http.get('/v1/project');
     assert.equal(fresh.body.retention, '30d');

@@ -44,7 +44,7 @@ export const errorCodes = {
   rate_limited: { status: 429, meaning: 'Over the rate limit; Retry-After says when to try again.' },
   internal_error: { status: 500, meaning: 'A fault on the server side; it has been logged.' },
   over_capacity: { status: 503, meaning: 'The start queue is full; Retry-After says when to try again.' },
-  temporal_unavailable: { status: 503, meaning: "The endpoint's workflow could not be reached; try again shortly." },
+  temporal_unavailable: { status: 503, meaning: 'A workflow the request needs (the endpoint\'s, or a project deletion\'s) could not be reached or started; try again shortly.' },
   database_unavailable: { status: 503, meaning: 'The gateway cannot reach its database; nothing was recorded. Retry-After says when to try again.' },
   storage_full: { status: 503, meaning: "The gateway's database is out of disk space; nothing was recorded. Retry-After says when to try again." },
 } as const satisfies Record<string, { status: number; meaning: string }>;

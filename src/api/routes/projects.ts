@@ -1,12 +1,14 @@
 /**
  * /v1/projects: the operator's routes, authenticated by SWITCHYARD_ADMIN_KEY. Projects are made
- * here, and given what a project cannot set for itself: its ingest rate and its Kafka topics.
+ * and deleted here, and given what a project cannot set for itself: its ingest rate and its
+ * broker names.
  */
 import crypto from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
 import { updateOperatorSettingsSchema } from '../../projects/operator-settings';
+import { markProjectDeleted, type StartProjectDeletion } from '../../projects/deletion';
 import { createProject, findProject, listProjects, updateOperatorSettings, type AdminProject } from '../../projects/repository';
 import { bearerToken } from '../auth';
 import { ApiError, unauthorized } from '../errors';
@@ -38,9 +40,10 @@ const view = (project: AdminProject) => ({
   ingestRateLimit: project.ingestRateLimit,
   brokerPrefixes: project.brokerPrefixes,
   egressProxy: project.egressProxy,
+  deletedAt: project.deletedAt?.toISOString() ?? null,
 });
 
-export function projectRoutes(db: Db, adminKey: string | undefined): { authenticate: RequestHandler; router: Router } {
+export function projectRoutes(db: Db, adminKey: string | undefined, startDeletion: StartProjectDeletion): { authenticate: RequestHandler; router: Router } {
   const router = Router();
 
   router.post('/', async (req, res) => {
@@ -66,6 +69,19 @@ export function projectRoutes(db: Db, adminKey: string | undefined): { authentic
     const project = await updateOperatorSettings(db, req.params.id, change);
     if (!project) throw projectNotFound(req.params.id);
     res.json(view(project));
+  });
+
+  // At once the project is shut (keys revoked, endpoints and sources deleted); its data is then
+  // removed in the background. Sent again, it starts the removal again if it could not be.
+  router.delete('/:id', async (req, res) => {
+    const project = await markProjectDeleted(db, req.params.id);
+    if (!project) throw projectNotFound(req.params.id);
+    try {
+      await startDeletion(project.id);
+    } catch {
+      throw new ApiError(503, 'temporal_unavailable', 'The project is deleted and shut, but the removal of its data could not be started: send the DELETE again.');
+    }
+    res.status(202).json(view(project));
   });
 
   return { authenticate: requireAdmin(adminKey), router };

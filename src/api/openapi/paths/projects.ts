@@ -34,6 +34,7 @@ const adminProject = z
       .string()
       .nullable()
       .meta({ description: "The forward proxy this project's deliveries leave through, over the workers' SWITCHYARD_EGRESS_PROXY, shown without its credentials; null: the workers' own." }),
+    deletedAt: timestamp.nullable().meta({ description: 'When the project was deleted: its data is being removed, and it is gone once that is done. null: not deleted.' }),
   })
   .strict()
   .meta({ id: 'AdminProject' });
@@ -123,5 +124,18 @@ export const projectOperations: Operation[] = [
     body: updateOperatorSettingsSchema,
     answers: { 200: { description: 'The project as changed.', schema: adminProject } },
     errors: ['project_not_found'],
+  },
+  {
+    method: 'delete',
+    path: '/v1/projects/{id}',
+    id: 'adminDeleteProject',
+    summary: 'Delete a project',
+    description:
+      'At once, its API keys are revoked, its endpoints and sources deleted and its portal sessions ended: nothing more comes in or goes out. Its waiting deliveries are then cancelled and its events, deliveries and attempts removed in small batches in the background; once that is done the project itself is gone (404). Sending the DELETE again is harmless.',
+    tag: adminTag,
+    auth: 'adminKey',
+    pathParams: adminId,
+    answers: { 202: { description: 'The project, now with `deletedAt`; its data is being removed.', schema: adminProject } },
+    errors: ['project_not_found', 'temporal_unavailable'],
   },
 ];
