@@ -8,10 +8,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { endpointWorkflowId } from '../../src/endpoint-health/workflow-contract';
 import { projectDeletionWorkflowId } from '../../src/projects/deletion-contract';
-import { client, newProject } from '../support/api';
+import { client, newProject, settledFor } from '../support/api';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
 import { signers } from '../support/inbound-signers';
-import { eventually } from '../support/receiver';
 
 describe('project deletion', () => {
   let stack: DeliveryStack;
@@ -19,13 +18,6 @@ describe('project deletion', () => {
     stack = await startDeliveryStack();
   });
   after(() => stack?.stop());
-
-  /** The delivery once its status is one of `statuses`, read as its own project reads it. */
-  const settled = (owner: { http: { get(path: string): Promise<{ body: any }> } }, id: string, statuses = ['succeeded', 'failed', 'cancelled']) =>
-    eventually(`delivery ${id} to reach ${statuses.join('/')}`, async () => {
-      const { body } = await owner.http.get(`/v1/deliveries/${id}`);
-      return statuses.includes(body.status) ? body : undefined;
-    });
 
   const count = async (sql: string, params: unknown[]) => Number((await stack.test.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params)).rows[0]!.n);
 
@@ -47,9 +39,9 @@ describe('project deletion', () => {
     for (let i = 0; i < 3; i++) delivered.push((await project.http.post('/v1/events', { eventType: 'done.one', payload: { i } })).body);
     const waiting = (await project.http.post('/v1/events', { eventType: 'down.one', payload: {} })).body;
     const neighbours = (await other.http.post('/v1/events', { eventType: 'done.one', payload: {} })).body;
-    for (const event of delivered) await settled(project, event.deliveries[0].id);
-    const retrying = await settled(project, waiting.deliveries[0].id, ['retrying']);
-    await settled(other, neighbours.deliveries[0].id);
+    for (const event of delivered) await settledFor(project, event.deliveries[0].id);
+    const retrying = await settledFor(project, waiting.deliveries[0].id, ['retrying']);
+    await settledFor(other, neighbours.deliveries[0].id);
     const entity = stack.temporalClient.workflow.getHandle(endpointWorkflowId(ok.id));
     assert.equal((await entity.describe()).status.name, 'RUNNING');
 
@@ -101,7 +93,7 @@ describe('project deletion', () => {
     assert.equal(await count('deliveries WHERE endpoint_id = $1', [neighbour.id]), 1);
     const later = await other.http.post('/v1/events', { eventType: 'done.two', payload: {} });
     assert.equal(later.status, 202);
-    await settled(other, later.body.deliveries[0].id);
+    await settledFor(other, later.body.deliveries[0].id);
   });
 
   it('answers 404 for a project that does not exist, and 401 without the admin key', async () => {

@@ -20,7 +20,7 @@ describe('what the operator sets per project', () => {
     const acme = await newProject(test, 'acme');
     const shown = await admin.get(`/v1/projects/${acme.id}`);
     assert.equal(shown.status, 200);
-    assert.deepEqual(shown.body, { id: acme.id, name: 'acme', createdAt: shown.body.createdAt, ingestRateLimit: null, brokerPrefixes: {}, egressProxy: null });
+    assert.deepEqual(shown.body, { id: acme.id, name: 'acme', createdAt: shown.body.createdAt, ingestRateLimit: null, brokerPrefixes: {}, egressProxy: null, deletedAt: null });
 
     const patched = await admin.patch(`/v1/projects/${acme.id}`, { ingestRateLimit: { perSecond: 50 }, brokerPrefixes: { kafka: ['acme.'], redis: ['acme.'] } });
     assert.equal(patched.status, 200);

@@ -8,10 +8,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { cancelSignal } from '../../src/deliveries/workflow-contract';
 import { sweepOnce } from '../../src/retention/sweeper';
-import { newProject } from '../support/api';
+import { newProject, settledFor } from '../support/api';
 import { startDeliveryStack, type DeliveryStack } from '../support/delivery-stack';
 import { signers } from '../support/inbound-signers';
-import { eventually } from '../support/receiver';
 
 const DAY = 86_400_000;
 
@@ -21,13 +20,6 @@ describe('retention', () => {
     stack = await startDeliveryStack();
   });
   after(() => stack?.stop());
-
-  /** The delivery once its status is one of `statuses`, read as its own project reads it. */
-  const settled = (owner: { http: { get(path: string): Promise<{ body: any }> } }, id: string, statuses = ['succeeded', 'failed', 'cancelled']) =>
-    eventually(`delivery ${id} to reach ${statuses.join('/')}`, async () => {
-      const { body } = await owner.http.get(`/v1/deliveries/${id}`);
-      return statuses.includes(body.status) ? body : undefined;
-    });
 
   const count = async (sql: string, params: unknown[]) => Number((await stack.test.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params)).rows[0]!.n);
 
@@ -75,12 +67,12 @@ describe('retention', () => {
     const retrying = (await project.http.post('/v1/events', { eventType: 'down.one', payload: {} })).body;
     const held = (await project.http.post('/v1/events', { eventType: 'down.two', payload: {} })).body;
     const neighbours = (await other.http.post('/v1/events', { eventType: 'done.one', payload: {} })).body;
-    for (const event of delivered) await settled(project, event.deliveries[0].id);
-    await settled(other, neighbours.deliveries[0].id);
+    for (const event of delivered) await settledFor(project, event.deliveries[0].id);
+    await settledFor(other, neighbours.deliveries[0].id);
     const stuck = retrying.deliveries.find((d: { endpointId: string }) => d.endpointId === down.id);
-    await settled(project, stuck.id, ['retrying']);
+    await settledFor(project, stuck.id, ['retrying']);
     const heldDelivery = held.deliveries.find((d: { endpointId: string }) => d.endpointId === down.id);
-    await settled(project, heldDelivery.id, ['retrying']);
+    await settledFor(project, heldDelivery.id, ['retrying']);
     // As the worker records a delivery that a paused endpoint or an open circuit holds.
     await stack.test.db.query(`UPDATE deliveries SET status = 'held' WHERE id = $1`, [heldDelivery.id]);
 
@@ -126,9 +118,9 @@ describe('retention', () => {
 
     // Once the retrying delivery ends, its event goes at the next sweep.
     await stack.temporalClient.workflow.getHandle(`delivery/${retrying.id}/${down.id}`).signal(cancelSignal, { reason: 'given up by the test' });
-    await settled(project, stuck.id, ['cancelled']);
+    await settledFor(project, stuck.id, ['cancelled']);
     await stack.temporalClient.workflow.getHandle(`delivery/${held.id}/${down.id}`).signal(cancelSignal, { reason: 'given up by the test' });
-    await settled(project, heldDelivery.id, ['cancelled']);
+    await settledFor(project, heldDelivery.id, ['cancelled']);
     await sweepOnce(stack.test.db, { now: Date.now() + 3 * DAY });
     assert.equal(await projectEvents(), 0);
     assert.equal((await project.http.get('/v1/project')).body.oldestEventAt, null);

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { startApi, type RunningApi } from '../../src/commands/api';
 import { createPool, type Db } from '../../src/db/pool';
 import { request, type JsonResponse } from './http';
+import { eventually } from './receiver';
 import { testConfig } from './services';
 
 export interface TestApi {
@@ -57,4 +58,12 @@ export async function newProject(test: TestApi, name = 'test project', settings?
     if (set.status !== 200) throw new Error(`project settings refused: ${JSON.stringify(set)}`);
   }
   return { id: created.body.id as string, apiKey: created.body.apiKey as string, http: client(test.api.url, created.body.apiKey) };
+}
+
+/** The delivery once its status is one of `statuses`, read as its own project reads it. */
+export function settledFor(owner: { http: { get(path: string): Promise<{ body: any }> } }, id: string, statuses = ['succeeded', 'failed', 'cancelled']) {
+  return eventually(`delivery ${id} to reach ${statuses.join('/')}`, async () => {
+    const { body } = await owner.http.get(`/v1/deliveries/${id}`);
+    return statuses.includes(body.status) ? body : undefined;
+  });
 }
