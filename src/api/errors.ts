@@ -86,6 +86,17 @@ export function clientInputError(error: any): ApiError | undefined {
 }
 
 /**
+ * A row the request refers to was deleted between the handler reading it and writing against it:
+ * the retention sweep took an event, or a project or endpoint was deleted, meanwhile. The foreign
+ * key refuses the write (23503, foreign_key_violation), so nothing was recorded that points at
+ * nothing; the caller is told so, and may look again.
+ */
+export function removedMeanwhile(error: any): ApiError | undefined {
+  if (error?.code !== '23503' || !error?.severity) return undefined;
+  return new ApiError(409, 'removed_meanwhile', 'Something this request refers to was deleted while the request was being handled; nothing was recorded. Look it up again before retrying.');
+}
+
+/**
  * The 503 for our own temporary trouble: the start queue full (deliveries/start-window.ts), or
  * PostgreSQL out of reach or out of disk (db/availability.ts). Nothing was recorded; the caller
  * retries after Retry-After.
@@ -105,7 +116,7 @@ export function unavailableError(error: unknown): ApiError | undefined {
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const unavailable = unavailableError(error);
   if (unavailable && !(error instanceof QueueFull)) log.warn('API request refused: the database is in trouble', { method: req.method, path: req.path, error: String(error?.message ?? error) });
-  const apiError = error instanceof ApiError ? error : (clientInputError(error) ?? unavailable);
+  const apiError = error instanceof ApiError ? error : (clientInputError(error) ?? removedMeanwhile(error) ?? unavailable);
   if (apiError) {
     res.set(apiError.headers);
     res.status(apiError.status).json({

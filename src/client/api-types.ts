@@ -1478,6 +1478,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `payload_too_large`: The request body is larger than the configured limit. */
             413: {
                 headers: {
@@ -1840,6 +1849,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `payload_too_large`: The request body is larger than the configured limit. */
             413: {
                 headers: {
@@ -1955,7 +1973,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `last_full_key`: The key is the project's last one with the full scope. */
+            /**
+             * @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded.
+             *
+             *     `last_full_key`: The key is the project's last one with the full scope.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2277,7 +2299,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `broker_group_taken`: Another broker source reads the same stream or queue with this consumer group (a Kafka group: whatever it reads). */
+            /**
+             * @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded.
+             *
+             *     `broker_group_taken`: Another broker source reads the same stream or queue with this consumer group (a Kafka group: whatever it reads).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2874,6 +2900,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `payload_too_large`: The request body is larger than the configured limit. */
             413: {
                 headers: {
@@ -3000,6 +3035,15 @@ export interface operations {
             };
             /** @description `broker_source_not_found`: No such broker source in this project. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3234,7 +3278,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `customer_uid_taken`: Another customer of this project has this uid. */
+            /**
+             * @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded.
+             *
+             *     `customer_uid_taken`: Another customer of this project has this uid.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3471,6 +3519,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `payload_too_large`: The request body is larger than the configured limit. */
             413: {
                 headers: {
@@ -3600,7 +3657,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `customer_uid_taken`: Another customer of this project has this uid. */
+            /**
+             * @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded.
+             *
+             *     `customer_uid_taken`: Another customer of this project has this uid.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3742,6 +3803,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `payload_too_large`: The request body is larger than the configured limit. */
             413: {
                 headers: {
@@ -3854,6 +3924,15 @@ export interface operations {
             };
             /** @description `customer_not_found`: No such customer in this project. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4240,7 +4319,9 @@ export interface operations {
                 };
             };
             /**
-             * @description `endpoint_gone`: The delivery's endpoint was deleted.
+             * @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded.
+             *
+             *     `endpoint_gone`: The delivery's endpoint was deleted.
              *
              *     `endpoint_disabled`: The delivery's endpoint is disabled; enable it first.
              */
@@ -4614,6 +4695,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `payload_too_large`: The request body is larger than the configured limit. */
             413: {
                 headers: {
@@ -4842,6 +4932,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `payload_too_large`: The request body is larger than the configured limit. */
             413: {
                 headers: {
@@ -5018,6 +5117,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `payload_too_large`: The request body is larger than the configured limit. */
             413: {
                 headers: {
@@ -5143,7 +5251,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `endpoint_command_refused`: The endpoint's state does not allow the command (say, enabling an endpoint that is not disabled). */
+            /**
+             * @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded.
+             *
+             *     `endpoint_command_refused`: The endpoint's state does not allow the command (say, enabling an endpoint that is not disabled).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5277,7 +5389,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `endpoint_command_refused`: The endpoint's state does not allow the command (say, enabling an endpoint that is not disabled). */
+            /**
+             * @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded.
+             *
+             *     `endpoint_command_refused`: The endpoint's state does not allow the command (say, enabling an endpoint that is not disabled).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5580,7 +5696,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `endpoint_command_refused`: The endpoint's state does not allow the command (say, enabling an endpoint that is not disabled). */
+            /**
+             * @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded.
+             *
+             *     `endpoint_command_refused`: The endpoint's state does not allow the command (say, enabling an endpoint that is not disabled).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5729,7 +5849,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `endpoint_command_refused`: The endpoint's state does not allow the command (say, enabling an endpoint that is not disabled). */
+            /**
+             * @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded.
+             *
+             *     `endpoint_command_refused`: The endpoint's state does not allow the command (say, enabling an endpoint that is not disabled).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5863,7 +5987,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `endpoint_command_refused`: The endpoint's state does not allow the command (say, enabling an endpoint that is not disabled). */
+            /**
+             * @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded.
+             *
+             *     `endpoint_command_refused`: The endpoint's state does not allow the command (say, enabling an endpoint that is not disabled).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5997,7 +6125,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `endpoint_command_refused`: The endpoint's state does not allow the command (say, enabling an endpoint that is not disabled). */
+            /**
+             * @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded.
+             *
+             *     `endpoint_command_refused`: The endpoint's state does not allow the command (say, enabling an endpoint that is not disabled).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6136,6 +6268,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `payload_too_large`: The request body is larger than the configured limit. */
             413: {
                 headers: {
@@ -6261,6 +6402,15 @@ export interface operations {
             };
             /** @description `endpoint_not_found`: No such endpoint in this project. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6498,7 +6648,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `event_type_exists`: The project already has an event type of this name. */
+            /**
+             * @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded.
+             *
+             *     `event_type_exists`: The project already has an event type of this name.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6750,6 +6904,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `payload_too_large`: The request body is larger than the configured limit. */
             413: {
                 headers: {
@@ -6873,6 +7036,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `payload_too_large`: The request body is larger than the configured limit. */
             413: {
                 headers: {
@@ -6989,6 +7161,15 @@ export interface operations {
             };
             /** @description `event_type_not_found`: No such event type in this project. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7249,7 +7430,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `idempotency_conflict`: An event with this idempotency key was accepted before with a different body. */
+            /**
+             * @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded.
+             *
+             *     `idempotency_conflict`: An event with this idempotency key was accepted before with a different body.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7551,7 +7736,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `idempotency_conflict`: An event with this idempotency key was accepted before with a different body. */
+            /**
+             * @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded.
+             *
+             *     `idempotency_conflict`: An event with this idempotency key was accepted before with a different body.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7829,6 +8018,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `payload_too_large`: The request body is larger than the configured limit. */
             413: {
                 headers: {
@@ -8052,6 +8250,15 @@ export interface operations {
             };
             /** @description `admin_disabled`: The admin routes are off: the operator has not set SWITCHYARD_ADMIN_KEY. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8289,6 +8496,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `payload_too_large`: The request body is larger than the configured limit. */
             413: {
                 headers: {
@@ -8416,6 +8632,15 @@ export interface operations {
             };
             /** @description `project_not_found`: No such project. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8694,6 +8919,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `payload_too_large`: The request body is larger than the configured limit. */
             413: {
                 headers: {
@@ -8922,6 +9156,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `payload_too_large`: The request body is larger than the configured limit. */
             413: {
                 headers: {
@@ -9083,6 +9326,15 @@ export interface operations {
              *     `endpoint_not_found`: No such endpoint in this project.
              */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `removed_meanwhile`: Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

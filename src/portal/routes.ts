@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import express, { Router, type Request, type Response } from 'express';
-import { clientInputError } from '../api/errors';
+import { clientInputError, removedMeanwhile } from '../api/errors';
 import type { Db } from '../db/pool';
 import { databaseTrouble } from '../db/availability';
 import { QueueFull } from '../deliveries/start-window';
@@ -60,6 +60,8 @@ export function portalRoutes(deps: PortalDependencies): Router {
     // What the API answers 4xx for (a malformed form or path, a NUL in a field) is the visitor's mistake here too.
     const input = clientInputError(error);
     if (input) return send(res, refusalPage('Not understood', input.message, BACK), input.status);
+    const removed = removedMeanwhile(error);
+    if (removed) return send(res, refusalPage('Changed meanwhile', 'What this page refers to was deleted while it was being saved; nothing was changed.', BACK), removed.status);
     log.error('unhandled error in a portal request', { method: req.method, path: req.path, error: String((error as Error)?.stack ?? error) });
     send(res, refusalPage('Something went wrong', 'Something went wrong on our side; it has been logged. Try again shortly.', BACK), 500);
   });

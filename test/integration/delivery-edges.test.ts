@@ -90,6 +90,32 @@ describe('outbound delivery, edges', () => {
     assert.equal((await stack.project.http.post('/v1/deliveries/dlv_nope/resend')).status, 404);
   });
 
+  it('answers a resend whose event is deleted while it is being recorded with 409 removed_meanwhile, not a 500', async () => {
+    await stack.endpoint('/swept', { eventTypes: ['swept.*'] });
+    const accepted = await stack.project.http.post('/v1/events', { eventType: 'swept.one', payload: { n: 1 } });
+    const first = await stack.settled(accepted.body.deliveries[0].id);
+    // The retention sweep (or a project deletion) takes the event as the resend is being written:
+    // the resend reads the event before the deletion commits, and inserts after it.
+    const sweeper = await stack.workerDb.connect();
+    try {
+      await sweeper.query('BEGIN');
+      await sweeper.query('DELETE FROM events WHERE id = $1', [accepted.body.id]);
+      const resending = stack.project.http.post(`/v1/deliveries/${first.id}/resend`);
+      await eventually('the resend to wait on the deletion', async () => {
+        const { rows } = await stack.workerDb.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO deliveries%'");
+        return rows[0];
+      });
+      await sweeper.query('COMMIT');
+      const resent = await resending;
+      assert.equal(resent.status, 409);
+      assert.equal(resent.body.error.code, 'removed_meanwhile');
+    } finally {
+      sweeper.release();
+    }
+    const { rows } = await stack.workerDb.query('SELECT count(*)::int AS n FROM deliveries WHERE event_id = $1', [accepted.body.id]);
+    assert.equal(rows[0].n, 0);
+  });
+
   it('accepts a batch of events in one request, all or none', async () => {
     await stack.endpoint('/batch', { eventTypes: ['batch.*'] });
     const events = Array.from({ length: 20 }, (_, i) => ({ eventType: 'batch.item', payload: { i } }));

@@ -37,6 +37,7 @@ export const errorCodes = {
   endpoint_command_refused: { status: 409, meaning: "The endpoint's state does not allow the command (say, enabling an endpoint that is not disabled)." },
   endpoint_gone: { status: 409, meaning: "The delivery's endpoint was deleted." },
   endpoint_disabled: { status: 409, meaning: "The delivery's endpoint is disabled; enable it first." },
+  removed_meanwhile: { status: 409, meaning: 'Something the request refers to (an event, an endpoint, the project) was deleted while the request was being handled; nothing was recorded.' },
   payload_too_large: { status: 413, meaning: 'The request body is larger than the configured limit.' },
   unsupported_media_type: { status: 415, meaning: 'The body is not sent as application/json.' },
   unsupported_encoding: { status: 415, meaning: 'The body has a content-encoding the API does not read.' },

@@ -60,7 +60,8 @@ export function commonErrors(operation: Operation): ErrorCode[] {
   // Whatever reads or writes PostgreSQL (every /v1 route, and inbound) answers 503 while it cannot.
   if (operation.auth !== 'none' || operation.path.startsWith('/in/')) {
     codes.push('database_unavailable');
-    if (operation.method !== 'get') codes.push('storage_full');
+    // A write can race the deletion of what it refers to (the retention sweep, a project deletion).
+    if (operation.method !== 'get') codes.push('storage_full', 'removed_meanwhile');
   }
   if (operation.body) codes.push('invalid_request');
   if (operation.query) codes.push('invalid_query');
